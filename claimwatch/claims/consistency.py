@@ -1,0 +1,257 @@
+"""Group claims that report one fact, count independent origins, and flag conflicting values.
+
+Input is the claims plus scored candidate pairs (nearest neighbours from the index); this module
+never compares all pairs and never touches the index itself, so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from claimwatch.claims.models import Article, Claim, Quantity
+
+ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
+Severity = Literal["conflict", "explained_difference"]
+
+# Same-fact link threshold on the hybrid score; syndication threshold on the lexical score.
+LINK_THRESHOLD = 0.65
+ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
+ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
+VERBATIM_THRESHOLD = 0.8
+SYNDICATED_SHARE = 0.5
+_REL_TOL = {"percent": 0.0, "money": 0.02, "count": 0.02, "measure": 0.01, "multiple": 0.05,
+            "fraction": 0.01, "date": 0.0, "duration": 0.0}
+_ABS_TOL = {"percent": 0.5}
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
+_EARLIER_CUES = ("此前", "之前", "以前", "去年", "早前", "最初", "起初", "earlier", "previously", "last year",
+                 "formerly", "initially", "at first")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A candidate link between claims ``i`` and ``j`` (indices into the claim list)."""
+
+    i: int
+    j: int
+    dense: float
+    lexical: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SyndicationGroup:
+    article_ids: tuple[str, ...]
+    origin: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    claim_ids: tuple[str, ...]
+    status: ClusterStatus
+    independent_sources: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    claim_ids: tuple[str, str]
+    attribute: str
+    values: tuple[str, str]
+    normalised: tuple[tuple[float, float], tuple[float, float]]
+    severity: Severity
+    reason: str
+    explanation: str
+
+
+@dataclass
+class ConsistencyResult:
+    clusters: list[Cluster] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    syndication: list[SyndicationGroup] = field(default_factory=list)
+    origin_of: dict[str, str] = field(default_factory=dict)
+
+
+def shares_value(a: Claim, b: Claim) -> bool:
+    """True when both claims state one value of the same kind and unit (years alone do not count)."""
+    def anchors(c: Claim) -> set[tuple[str, str, float]]:
+        return {(q.kind, q.unit, round(q.value, 6)) for q in c.quantities
+                if not (q.kind == "date" and q.high - q.low > 100)}
+    return bool(anchors(a) & anchors(b))
+
+
+def link_score(a: Claim, b: Claim, dense: float, hybrid: float) -> float:
+    """The same-fact score: the hybrid similarity, lifted when the claims state a common value."""
+    if dense >= ANCHOR_MIN_DENSE and shares_value(a, b):
+        return hybrid + ANCHOR_WEIGHT * (1.0 - hybrid)
+    return hybrid
+
+
+def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[Pair]) -> list[SyndicationGroup]:
+    """Articles of different outlets whose claims are mostly near-verbatim copies of each other."""
+    by_id = {a.id: a for a in articles}
+    claim_count: dict[str, int] = defaultdict(int)
+    for c in claims:
+        claim_count[c.article_id] += 1
+    copied: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for p in pairs:
+        a, b = claims[p.i].article_id, claims[p.j].article_id
+        if a == b or p.lexical < VERBATIM_THRESHOLD or by_id[a].source == by_id[b].source:
+            continue
+        key = (a, b) if a < b else (b, a)
+        copied[key].add(p.i if a < b else p.j)
+    parent = {a.id: a.id for a in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    shares: dict[tuple[str, str], float] = {}
+    for (a, b), rows in copied.items():
+        share = len(rows) / max(1, min(claim_count[a], claim_count[b]))
+        if share >= SYNDICATED_SHARE and len(rows) >= 2:
+            shares[(a, b)] = share
+            parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        groups[root(a.id)].append(a.id)
+    out = []
+    order = {a.id: n for n, a in enumerate(articles)}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda x: order[x])
+        origin = min(members, key=lambda x: (by_id[x].published or "9999", order[x]))
+        share = max(s for k, s in shares.items() if k[0] in members)
+        out.append(SyndicationGroup(tuple(members), origin, round(share, 3)))
+    return out
+
+
+def build_clusters(
+    articles: list[Article], claims: list[Claim], pairs: list[Pair],
+    syndication: list[SyndicationGroup], threshold: float = LINK_THRESHOLD,
+) -> ConsistencyResult:
+    """Cluster claims that report one fact with compatible values; flag linked pairs whose values clash.
+
+    A pair above ``threshold`` whose values of one kind and unit cannot meet is not merged: it
+    becomes a conflict (or an explained difference), and the clusters on both sides are marked.
+    """
+    by_id = {a.id: a for a in articles}
+    origin_of = {a.id: a.id for a in articles}
+    for group in syndication:
+        for aid in group.article_ids:
+            origin_of[aid] = group.origin
+    parent = list(range(len(claims)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    clashes: list[tuple[Pair, Conflict]] = []
+    for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
+        a, b = claims[p.i], claims[p.j]
+        if p.score < threshold or a.article_id == b.article_id:
+            continue
+        clash = compare_pair(a, b, by_id, origin_of)
+        if clash is None:
+            parent[root(p.i)] = root(p.j)
+        elif p.dense >= threshold or p.lexical >= 0.5:  # value-blind similarity must hold on its own
+            clashes.append((p, clash))
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(claims)):
+        members[root(n)].append(n)
+    result = ConsistencyResult(syndication=syndication, origin_of=origin_of)
+    conflicted = {root(p.i) for p, c in clashes if c.severity == "conflict"}
+    conflicted |= {root(p.j) for p, c in clashes if c.severity == "conflict"}
+    cluster_of_root: dict[int, str] = {}
+    groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    for rows in groups:
+        if len(rows) < 2 and root(rows[0]) not in conflicted:
+            continue
+        cluster_claims = [claims[r] for r in rows]
+        outlets = {_origin_outlet(c, by_id, origin_of) for c in cluster_claims}
+        if root(rows[0]) in conflicted:
+            status: ClusterStatus = "conflicting"
+        elif len(outlets) >= 2:
+            status = "corroborated"
+        else:
+            status = "single_source"
+        cid = f"k{len(result.clusters) + 1}"
+        cluster_of_root[root(rows[0])] = cid
+        sources = tuple(sorted({by_id[c.article_id].source for c in cluster_claims}))
+        result.clusters.append(Cluster(cid, tuple(c.id for c in cluster_claims), status, len(outlets), sources))
+    for n, (p, clash) in enumerate(sorted(clashes, key=lambda pc: (pc[0].i, pc[0].j)), start=1):
+        result.conflicts.append(replace(clash, id=f"x{n}"))
+    return result
+
+
+def _origin_outlet(claim: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> str:
+    return by_id[origin_of[claim.article_id]].source
+
+
+def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Conflict | None:
+    """The clash between two claims of different origins whose values of one kind and unit cannot meet."""
+    if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
+        return None
+    for (kind, unit), qa, qb in disjoint_slots(a, b):
+        art_a, art_b = by_id[a.article_id], by_id[b.article_id]
+        severity, reason = explain_difference(a, b, art_a.title, art_b.title)
+        attribute = kind + (f" ({unit})" if unit and unit not in ("%", "date") else "")
+        if severity == "conflict":
+            explanation = (f"{art_a.source} states {qa.text} and {art_b.source} states {qb.text} for what "
+                           "reads as the same fact; the values cannot both hold.")
+        else:
+            explanation = f"{qa.text} and {qb.text} differ, but {reason}, so they need not contradict."
+        return Conflict(
+            id="", claim_ids=(a.id, b.id), attribute=attribute, values=(qa.text, qb.text),
+            normalised=((qa.low, qa.high), (qb.low, qb.high)), severity=severity, reason=reason,
+            explanation=explanation,
+        )
+    return None
+
+
+def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+    slots: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in claim.quantities:
+        slots[(q.kind, q.unit)].append(q)
+    return slots
+
+
+def disjoint_slots(a: Claim, b: Claim):
+    """(slot, qa, qb) for each kind/unit both claims state where no value of one meets one of the other."""
+    sa, sb = value_slots(a), value_slots(b)
+    for slot in sa.keys() & sb.keys():
+        kind = slot[0]
+        rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
+        if any(qa.overlaps(qb, rel, abs_) for qa in sa[slot] for qb in sb[slot]):
+            continue
+        yield slot, sa[slot][0], sb[slot][0]
+
+
+def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "") -> tuple[Severity, str]:
+    # A claim that names no product is about its article's product (the one in the title).
+    codes_a = set(_MODEL_CODE.findall(a.text)) or set(_MODEL_CODE.findall(title_a))
+    codes_b = set(_MODEL_CODE.findall(b.text)) or set(_MODEL_CODE.findall(title_b))
+    if codes_a and codes_b and not codes_a & codes_b:
+        return "explained_difference", (f"they are about different products ({', '.join(sorted(codes_a))} vs "
+                                        f"{', '.join(sorted(codes_b))})")
+    earlier_a = any(cue in a.text.lower() for cue in _EARLIER_CUES)
+    earlier_b = any(cue in b.text.lower() for cue in _EARLIER_CUES)
+    if earlier_a != earlier_b:
+        return "explained_difference", "one of them describes an earlier arrangement (a different time frame)"
+    if a.hedged != b.hedged:
+        return "explained_difference", "one of them is hedged (a rumour or forecast), the other a flat statement"
+    return "conflict", "value_mismatch"
+
+
+__all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "link_score", "shares_value"]

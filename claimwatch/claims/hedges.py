@@ -1,0 +1,41 @@
+"""How firmly a claim is asserted: hedge cues (有消息称, reportedly) and negation cues (不包括, not)."""
+
+from __future__ import annotations
+
+import re
+
+_HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
+              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除")
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "may", "might", "expected to", "analysts say",
+              "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
+              "likely", "possibly", "plans to", "is set to")
+_NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "不在", "不是", "不会", "禁止", "不允许", "排除")
+_NEGATIONS_EN = ("not", "no longer", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
+                 "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
+_EN_WORD = {cue: re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE) for cue in _HEDGES_EN + _NEGATIONS_EN}
+
+
+def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | None:
+    best: tuple[int, str] | None = None
+    for cue in zh:
+        at = text.find(cue)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, cue)
+    for cue in en:
+        m = _EN_WORD[cue].search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), cue)
+    return best[1] if best else None
+
+
+def find_hedge(text: str) -> str | None:
+    """The first hedge cue in ``text`` (``"有消息称"``, ``"reportedly"``), or None for a flat statement."""
+    return _first_cue(text, _HEDGES_ZH, _HEDGES_EN)
+
+
+def find_negation(text: str) -> str | None:
+    """The first negation cue in ``text`` (``"不包括"``, ``"not"``), or None."""
+    return _first_cue(text, _NEGATIONS_ZH, _NEGATIONS_EN)
+
+
+__all__ = ["find_hedge", "find_negation"]

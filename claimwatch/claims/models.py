@@ -1,0 +1,78 @@
+"""Plain frozen dataclasses that flow through the pipeline: articles, claims, quantities."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["zh", "en", "other"]
+QuantityKind = Literal[
+    "percent", "money", "count", "multiple", "fraction", "measure", "date", "duration"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a feed, as parsed; ``id`` is stable (given by the feed or derived)."""
+
+    id: str
+    source: str
+    title: str
+    published: str | None  # ISO 8601, naive times kept as written
+    text: str
+    url: str | None = None
+    language: Language = "zh"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.source, self.title, self.text)
+
+
+def content_hash(source: str, title: str, text: str) -> str:
+    """Hash that identifies an article's content, so re-ingesting it stores it once."""
+    h = hashlib.sha256()
+    for part in (source.strip(), title.strip(), " ".join(text.split())):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value stated in a claim, normalised; ``low``/``high`` bound it (equal when exact)."""
+
+    kind: QuantityKind
+    value: float
+    unit: str
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    approx: bool = False
+
+    def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:
+        """True when the two intervals can describe the same value."""
+        slack = max(abs_tol, rel_tol * max(abs(self.value), abs(other.value)))
+        return self.low - slack <= other.high and other.low - slack <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement: a bullet or sentence of an article, with offsets into it."""
+
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    section: str | None
+    language: Language
+    quantities: tuple[Quantity, ...] = field(default_factory=tuple)
+    hedged: bool = False
+    hedge_cue: str | None = None
+    negated: bool = False
+
+
+__all__ = ["Article", "Claim", "Quantity", "Language", "QuantityKind", "content_hash"]

@@ -1,0 +1,107 @@
+"""Split an article into claims: bullets and sentences, with offsets, sections and language.
+
+Digest bodies read ``section - bullet [3] - bullet [4] next section - bullet``: the heading of
+the next section is glued after the previous bullet's citation marker. Headings become the
+``section`` of the claims that follow them, never claims of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.models import Article, Claim
+from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.text import detect_language, strip_citations
+
+_BULLET_SEP = re.compile(r"\s+[-–—]\s+")
+_MARKERS_THEN_HEADING = re.compile(r"(?:\s*\[\d{1,3}\])+\s*(?P<heading>[^\[\]。！？!?.]{1,40})$")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"']?|\.(?=\s+[\"“A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|vs|No|Co|Jr|Sr|Inc|Ltd|Corp|Gov|Sen|Rep)|\b[A-Z]|\d)$")
+_CITATION_ONLY = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*$")
+MIN_CLAIM_CHARS = 6
+
+
+def segment_claims(article: Article) -> list[Claim]:
+    """Claims of ``article`` in reading order; ids are ``{article_id}:{n}``."""
+    claims: list[Claim] = []
+    for start, end, section in _units(article.text):
+        for s, e in _sentences(article.text, start, end):
+            raw = article.text[s:e]
+            text = strip_citations(raw).strip(" ，,;；")
+            if len(text) < MIN_CLAIM_CHARS or _CITATION_ONLY.match(raw):
+                continue
+            hedge = find_hedge(text)
+            claims.append(Claim(
+                id=f"{article.id}:{len(claims)}",
+                article_id=article.id,
+                text=text,
+                start=s,
+                end=e,
+                section=section,
+                language=detect_language(text),
+                quantities=extract_quantities(text, article.published),
+                hedged=hedge is not None,
+                hedge_cue=hedge,
+                negated=find_negation(text) is not None,
+            ))
+    return claims
+
+
+def _units(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, section) of each bullet, or of each paragraph when the text has no bullets."""
+    for para_start, para_end in _paragraphs(text):
+        para = text[para_start:para_end]
+        seps = list(_BULLET_SEP.finditer(para))
+        if len(seps) < 2 or not re.search(r"\[\d{1,3}\]", para):
+            yield para_start, para_end, None
+            continue
+        section: str | None = para[: seps[0].start()].strip() or None
+        bounds = [m.end() for m in seps]
+        ends = [m.start() for m in seps[1:]] + [len(para)]
+        for b_start, b_end in zip(bounds, ends):
+            chunk = para[b_start:b_end]
+            heading = _MARKERS_THEN_HEADING.search(chunk)
+            next_section = None
+            if heading and b_end != len(para):
+                next_section = heading["heading"].strip()
+                b_end = b_start + heading.start("heading")
+            yield para_start + b_start, para_start + b_end, section
+            if next_section:
+                section = next_section
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            yield m.start(), m.end()
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside [start, end), trimmed of surrounding white space."""
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group(0) == "." and _ABBREVIATION.search(text, max(start, m.start() - 4), m.start()):
+            continue  # "U.S. officials", "Mr. Huang", "No. 2"
+        stop = m.end()
+        # keep citation markers right after the full stop with their sentence
+        tail = re.match(r"(?:\s*\[\d{1,3}\])+", text[stop:end])
+        if tail:
+            stop += tail.end()
+        yield from _trimmed(text, cursor, stop)
+        cursor = stop
+    if cursor < end:
+        yield from _trimmed(text, cursor, end)
+
+
+def _trimmed(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
+
+
+__all__ = ["segment_claims", "MIN_CLAIM_CHARS"]

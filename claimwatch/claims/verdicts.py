@@ -1,0 +1,94 @@
+"""Judge a submitted claim against retrieved evidence: supports / refutes / related, then a verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from claimwatch.claims.consistency import disjoint_slots, value_slots, explain_difference
+from claimwatch.claims.models import Article, Claim
+
+Relation = Literal["supports", "refutes", "related"]
+Verdict = Literal["supported", "refuted", "conflicting", "not_enough_evidence"]
+
+RELATED_THRESHOLD = 0.55   # below: not evidence at all
+SUPPORT_THRESHOLD = 0.70   # a value-free claim needs this much similarity to count as support
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    claim: Claim
+    article: Article
+    score: float
+    relation: Relation
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    explanation: str
+
+
+def relate(query: Claim, evidence: Claim, score: float) -> tuple[Relation, str]:
+    """How one stored claim bears on the submitted one."""
+    shared = value_slots(query).keys() & value_slots(evidence).keys()
+    if shared:
+        disjoint = list(disjoint_slots(query, evidence))
+        severity, reason = explain_difference(query, evidence)
+        if not disjoint:
+            if severity == "explained_difference":
+                return "related", f"states the same value, but {reason}"
+            return "supports", "states the same value"
+        slot, qa, qb = disjoint[0]
+        if severity == "explained_difference":
+            return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
+        return "refutes", f"states {qb.text}, not {qa.text}"
+    if query.negated != evidence.negated and score >= SUPPORT_THRESHOLD:
+        return "refutes", "says the opposite (one of the two is negated)"
+    if query.quantities and not evidence.quantities and score >= SUPPORT_THRESHOLD:
+        return "related", "same topic, but states no comparable value"
+    if score >= SUPPORT_THRESHOLD:
+        return "supports", "states the same fact"
+    return "related", "on the same topic"
+
+
+def judge(query: Claim, candidates: list[tuple[Claim, Article, float]]) -> Judgement:
+    """Verdict from the candidates (already retrieved and scored), counting outlets not rows."""
+    evidence = []
+    for claim, article, score in candidates:
+        if score < RELATED_THRESHOLD:
+            continue
+        relation, note = relate(query, claim, score)
+        evidence.append(Evidence(claim, article, score, relation, note))
+    order = {"supports": 0, "refutes": 1, "related": 2}
+    evidence.sort(key=lambda e: (order[e.relation], -e.score))
+    supporting = {e.article.source for e in evidence if e.relation == "supports"}
+    refuting = {e.article.source for e in evidence if e.relation == "refutes"}
+    ns, nr = len(supporting), len(refuting)
+    if ns == 0 and nr == 0:
+        verdict: Verdict = "not_enough_evidence"
+        confidence = 0.5 if evidence else 0.8
+        explanation = ("Related statements exist but none states or denies this fact." if evidence
+                       else "Nothing ingested reports this fact.")
+    elif nr == 0 or ns >= 3 * nr:
+        verdict, confidence = "supported", _confidence(ns, nr)
+        explanation = f"{ns} outlet(s) state this" + (f"; {nr} disagree(s)." if nr else ".")
+    elif ns == 0 or nr >= 3 * ns:
+        verdict, confidence = "refuted", _confidence(nr, ns)
+        first = next(e for e in evidence if e.relation == "refutes")
+        explanation = f"{nr} outlet(s) contradict this: {first.article.source} {first.note}."
+    else:
+        verdict, confidence = "conflicting", 0.5 + 0.1 * min(ns, nr) / max(ns, nr)
+        explanation = f"Outlets disagree: {ns} support it, {nr} contradict it."
+    return Judgement(verdict, round(confidence, 3), tuple(evidence), explanation)
+
+
+def _confidence(agree: int, disagree: int) -> float:
+    # More independent outlets, fewer dissenters: higher confidence; bounded away from 0 and 1.
+    return min(0.97, 0.55 + 0.12 * agree - 0.1 * disagree)
+
+
+__all__ = ["Evidence", "Judgement", "relate", "judge", "RELATED_THRESHOLD", "SUPPORT_THRESHOLD"]

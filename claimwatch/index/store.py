@@ -1,0 +1,358 @@
+"""The persistent store: one data directory with ``config.json``, SQLite metadata and a FAISS index.
+
+    DIR/config.json     how the store was built (embedder, dimension, metric, versions, times)
+    DIR/claimwatch.db   articles, claims (with their vectors, so the index can be rebuilt), clusters
+    DIR/vectors.faiss   the FAISS index over claim vectors, ids = claim row ids
+
+SQLite is the source of truth. The FAISS file is written atomically after each committed
+ingest; if it is missing or out of step on open, it is rebuilt from SQLite and the log says so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from claimwatch.claims.consistency import Cluster, Conflict, SyndicationGroup
+from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.errors import EmbedderMismatch, IndexCorrupt, InputError, NotFound, StoreError
+from claimwatch.index.vectors import FaissIndex
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT UNIQUE NOT NULL,
+    source TEXT NOT NULL, title TEXT NOT NULL, published TEXT, url TEXT, language TEXT NOT NULL,
+    text TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id),
+    text TEXT NOT NULL, start INTEGER NOT NULL, end_ INTEGER NOT NULL, section TEXT, language TEXT NOT NULL,
+    quantities TEXT NOT NULL, hedged INTEGER NOT NULL, hedge_cue TEXT, negated INTEGER NOT NULL,
+    vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY, status TEXT NOT NULL, independent_sources INTEGER NOT NULL,
+    sources TEXT NOT NULL, claim_ids TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claim_cluster (claim_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    articles_added: tuple[str, ...]
+    articles_skipped: tuple[str, ...]
+    claims_added: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _quantities_to_json(quantities: tuple[Quantity, ...]) -> str:
+    return json.dumps([asdict(q) for q in quantities], ensure_ascii=False, allow_nan=True)
+
+
+def _quantities_from_json(text: str) -> tuple[Quantity, ...]:
+    return tuple(Quantity(**q) for q in json.loads(text))
+
+
+class Store:
+    """Articles, claims, vectors and clusters in one directory; safe to share between threads."""
+
+    def __init__(self, path: Path, config: dict) -> None:
+        self.path = path
+        self.config = config
+        self.dim = int(config["dimension"])
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        self._index = self._open_index()
+
+    # ------------------------------------------------------------------ index
+    def _open_index(self) -> FaissIndex:
+        path = self.path / "vectors.faiss"
+        count = self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        if path.exists():
+            index = FaissIndex.load(path, self.dim)
+            if len(index) == count:
+                return index
+            log.warning("vector index holds %d vectors but SQLite %d claims: rebuilding it", len(index), count)
+        elif count:
+            log.warning("vector index file missing for %d claims: rebuilding it from SQLite", count)
+        return self._rebuild_index()
+
+    def _rebuild_index(self) -> FaissIndex:
+        index = FaissIndex(self.dim)
+        for rows, vectors in self._vector_batches():
+            index.add(rows, vectors)
+        index.save(self.path / "vectors.faiss")
+        return index
+
+    def rebuild_index(self) -> int:
+        """Rebuild the FAISS file from the vectors in SQLite; returns the number of vectors."""
+        with self._lock:
+            self._index = self._rebuild_index()
+            return len(self._index)
+
+    def _vector_batches(self, batch: int = 10000):
+        cur = self._db.execute("SELECT row, vector FROM claims ORDER BY row")
+        while chunk := cur.fetchmany(batch):
+            rows = np.array([r for r, _ in chunk], dtype=np.int64)
+            vectors = np.vstack([np.frombuffer(v, dtype=np.float32) for _, v in chunk])
+            yield rows, vectors
+
+    # ------------------------------------------------------------------ writes
+    def add(self, articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> IngestResult:
+        """Store new articles with their claims and vectors in one transaction; skip known content."""
+        if len(claims) != len(vectors):
+            raise StoreError("claims and vectors differ in length")
+        if len(vectors) and vectors.shape[1] != self.dim:
+            raise EmbedderMismatch(f"vectors have dimension {vectors.shape[1]}, the store {self.dim}")
+        with self._lock:
+            added, skipped, new_rows, new_vecs = [], [], [], []
+            vec_of = {c.id: v for c, v in zip(claims, vectors)}
+            by_article: dict[str, list[Claim]] = {}
+            for c in claims:
+                by_article.setdefault(c.article_id, []).append(c)
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for a in articles:
+                    known = self._db.execute(
+                        "SELECT id FROM articles WHERE content_hash = ?", (a.content_hash,)).fetchone()
+                    if known:
+                        skipped.append(known[0])
+                        continue
+                    if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                        raise InputError(f"article id {a.id!r} is already stored with different content; "
+                                         "give the new version another id", code="article-id-conflict")
+                    self._db.execute(
+                        "INSERT INTO articles (id, content_hash, source, title, published, url, language, text,"
+                        " ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                        (a.id, a.content_hash, a.source, a.title, a.published, a.url, a.language, a.text, _now()),
+                    )
+                    added.append(a.id)
+                    for c in by_article.get(a.id, []):
+                        vec = np.ascontiguousarray(vec_of[c.id], dtype=np.float32)
+                        cur = self._db.execute(
+                            "INSERT INTO claims (id, article_id, text, start, end_, section, language, quantities,"
+                            " hedged, hedge_cue, negated, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (c.id, c.article_id, c.text, c.start, c.end, c.section, c.language,
+                             _quantities_to_json(c.quantities), int(c.hedged), c.hedge_cue, int(c.negated),
+                             vec.tobytes()),
+                        )
+                        new_rows.append(cur.lastrowid)
+                        new_vecs.append(vec)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            if new_rows:
+                self._index.add(np.array(new_rows, dtype=np.int64), np.vstack(new_vecs))
+                self._index.save(self.path / "vectors.faiss")
+            self._touch()
+            return IngestResult(tuple(added), tuple(skipped), len(new_rows))
+
+    def save_analysis(self, clusters: list[Cluster], conflicts: list[Conflict],
+                      syndication: list[SyndicationGroup]) -> None:
+        """Replace the stored clusters, conflicts and syndication groups in one transaction."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("DELETE FROM clusters")
+                self._db.execute("DELETE FROM claim_cluster")
+                for k in clusters:
+                    self._db.execute(
+                        "INSERT INTO clusters VALUES (?,?,?,?,?)",
+                        (k.id, k.status, k.independent_sources, json.dumps(k.sources, ensure_ascii=False),
+                         json.dumps(k.claim_ids)),
+                    )
+                    self._db.executemany("INSERT OR REPLACE INTO claim_cluster VALUES (?,?)",
+                                         [(cid, k.id) for cid in k.claim_ids])
+                self._db.execute(
+                    "INSERT OR REPLACE INTO analysis VALUES ('conflicts', ?)",
+                    (json.dumps([asdict(c) for c in conflicts], ensure_ascii=False, allow_nan=True),),
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO analysis VALUES ('syndication', ?)",
+                    (json.dumps([asdict(g) for g in syndication], ensure_ascii=False),),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _touch(self) -> None:
+        self.config["updated"] = _now()
+        self.config["claims"] = self.count_claims()
+        _write_json_atomic(self.path / "config.json", self.config)
+
+    # ------------------------------------------------------------------ reads
+    def known_hashes(self, hashes: list[str]) -> dict[str, str]:
+        """Map each already-stored content hash among ``hashes`` to its article id."""
+        if not hashes:
+            return {}
+        with self._lock:
+            marks = ",".join("?" * len(hashes))
+            rows = self._db.execute(f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})",
+                                    hashes).fetchall()
+        return dict(rows)
+
+    def count_claims(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def articles(self) -> list[Article]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, source, title, published, text, url, language FROM articles ORDER BY row").fetchall()
+        return [Article(*r) for r in rows]
+
+    def get_article(self, article_id: str) -> Article:
+        with self._lock:
+            r = self._db.execute("SELECT id, source, title, published, text, url, language FROM articles "
+                                 "WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no article {article_id!r}", code="article-not-found")
+        return Article(*r)
+
+    _CLAIM_COLS = "row, id, article_id, text, start, end_, section, language, quantities, hedged, hedge_cue, negated"
+
+    @staticmethod
+    def _claim(r: tuple) -> Claim:
+        return Claim(id=r[1], article_id=r[2], text=r[3], start=r[4], end=r[5], section=r[6], language=r[7],
+                     quantities=_quantities_from_json(r[8]), hedged=bool(r[9]), hedge_cue=r[10],
+                     negated=bool(r[11]))
+
+    def claims(self) -> list[Claim]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims ORDER BY row").fetchall()
+        return [self._claim(r) for r in rows]
+
+    def vectors(self) -> np.ndarray:
+        """All claim vectors in claim row order (the order of ``claims()``)."""
+        with self._lock:
+            parts = [v for _, v in self._vector_batches()]
+        return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
+
+    def get_claim(self, claim_id: str) -> Claim:
+        with self._lock:
+            r = self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no claim {claim_id!r}", code="claim-not-found")
+        return self._claim(r)
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[Claim, float]]:
+        """The ``k`` stored claims nearest to one query vector, best first."""
+        with self._lock:
+            scores, rows = self._index.search(query.reshape(1, -1), k)
+            found = [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+            if not found:
+                return []
+            marks = ",".join("?" * len(found))
+            got = {r[0]: self._claim(r) for r in self._db.execute(
+                f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
+        return [(got[r], s) for r, s in found if r in got]
+
+    def clusters(self, status: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[Cluster], int]:
+        where, args = ("WHERE status = ?", [status]) if status else ("", [])
+        with self._lock:
+            total = self._db.execute(f"SELECT COUNT(*) FROM clusters {where}", args).fetchone()[0]
+            rows = self._db.execute(
+                f"SELECT id, claim_ids, status, independent_sources, sources FROM clusters {where} "
+                "ORDER BY CAST(SUBSTR(id, 2) AS INTEGER) LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        return [self._cluster(r) for r in rows], int(total)
+
+    @staticmethod
+    def _cluster(r: tuple) -> Cluster:
+        return Cluster(r[0], tuple(json.loads(r[1])), r[2], r[3], tuple(json.loads(r[4])))
+
+    def get_cluster(self, cluster_id: str) -> Cluster:
+        with self._lock:
+            r = self._db.execute("SELECT id, claim_ids, status, independent_sources, sources FROM clusters "
+                                 "WHERE id = ?", (cluster_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no cluster {cluster_id!r}", code="cluster-not-found")
+        return self._cluster(r)
+
+    def cluster_of(self, claim_id: str) -> str | None:
+        with self._lock:
+            r = self._db.execute("SELECT cluster_id FROM claim_cluster WHERE claim_id = ?", (claim_id,)).fetchone()
+        return r[0] if r else None
+
+    def conflicts(self) -> list[dict]:
+        with self._lock:
+            r = self._db.execute("SELECT value FROM analysis WHERE key = 'conflicts'").fetchone()
+        return json.loads(r[0]) if r else []
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def open_store(path: str | os.PathLike, embedder: str | None = None, dim: int | None = None,
+               *, create: bool = True) -> Store:
+    """Open (or create) the store in ``path``; refuse to open it with a different embedder."""
+    path = Path(path)
+    config_path = path / "config.json"
+    if config_path.exists():
+        try:
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise IndexCorrupt(f"cannot read {config_path}: {exc}", code="store-config-corrupt") from exc
+        if embedder is not None and config.get("embedder") != embedder:
+            raise EmbedderMismatch(
+                f"store {path} was built with embedder {config.get('embedder')!r}, not {embedder!r}; "
+                "open it with that embedder or use another data directory")
+        if dim is not None and int(config.get("dimension", -1)) != dim:
+            raise EmbedderMismatch(f"store {path} has dimension {config.get('dimension')}, not {dim}",
+                                   code="index-dimension-mismatch")
+        return Store(path, config)
+    if not create:
+        raise NotFound(f"no claimwatch store in {path} (missing config.json)", code="store-not-found")
+    if embedder is None or dim is None:
+        raise StoreError("a new store needs an embedder name and dimension")
+    path.mkdir(parents=True, exist_ok=True)
+    import faiss
+
+    from claimwatch import __version__
+    config = {
+        "format": SCHEMA_VERSION, "embedder": embedder, "dimension": dim, "metric": "inner_product",
+        "index": "IndexIDMap2(IndexFlatIP)", "claimwatch": __version__, "faiss": faiss.__version__,
+        "created": _now(), "updated": _now(), "claims": 0,
+    }
+    _write_json_atomic(config_path, config)
+    return Store(path, config)
+
+
+__all__ = ["Store", "open_store", "IngestResult", "SCHEMA_VERSION"]

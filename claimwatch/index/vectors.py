@@ -1,0 +1,114 @@
+"""Vector indexes: FAISS inner product with an id map (the product), NumPy exact search (the oracle)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+import faiss
+import numpy as np
+
+from claimwatch.errors import IndexCorrupt
+
+
+class VectorIndex(Protocol):
+    """Nearest neighbours by inner product over unit vectors, addressed by int64 ids."""
+
+    dim: int
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None: ...
+    def remove(self, ids: np.ndarray) -> int: ...
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def __len__(self) -> int: ...
+
+
+class FaissIndex:
+    """Exact inner-product search (``IndexFlatIP``) behind an ``IndexIDMap2`` so ids can be removed."""
+
+    def __init__(self, dim: int, index: faiss.Index | None = None) -> None:
+        self.dim = dim
+        self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        if len(ids) == 0:
+            return
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if vectors.shape[1] != self.dim:
+            raise IndexCorrupt(f"vector dimension {vectors.shape[1]} does not match index dimension {self.dim}",
+                               code="index-dimension-mismatch")
+        self._index.add_with_ids(vectors, np.asarray(ids, dtype=np.int64))
+
+    def remove(self, ids: np.ndarray) -> int:
+        return int(self._index.remove_ids(np.asarray(ids, dtype=np.int64)))
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, ids) of the ``k`` nearest rows per query; missing neighbours have id -1."""
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if len(self) == 0 or k <= 0:
+            n = len(queries)
+            return np.zeros((n, 0), dtype=np.float32), np.zeros((n, 0), dtype=np.int64)
+        return self._index.search(queries, min(k, len(self)))
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def save(self, path: Path) -> None:
+        """Write atomically: a temp file in the same folder, fsync, then rename over ``path``."""
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        os.close(fd)
+        try:
+            faiss.write_index(self._index, tmp)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    @classmethod
+    def load(cls, path: Path, dim: int) -> FaissIndex:
+        try:
+            index = faiss.read_index(str(path))
+        except RuntimeError as exc:
+            raise IndexCorrupt(
+                f"cannot read the vector index {path}: {exc}. Run 'claimwatch store rebuild --data DIR' "
+                "to rebuild it from the vectors kept in SQLite"
+            ) from exc
+        if index.d != dim:
+            raise IndexCorrupt(f"index {path} has dimension {index.d}, the store says {dim}",
+                               code="index-dimension-mismatch")
+        return cls(dim, index)
+
+
+class NumpyIndex:
+    """Brute-force exact search in NumPy; the oracle the FAISS index is tested against."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._vectors = np.zeros((0, dim), dtype=np.float32)
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        self._ids = np.concatenate([self._ids, np.asarray(ids, dtype=np.int64)])
+        self._vectors = np.vstack([self._vectors, np.asarray(vectors, dtype=np.float32)])
+
+    def remove(self, ids: np.ndarray) -> int:
+        keep = ~np.isin(self._ids, ids)
+        removed = int((~keep).sum())
+        self._ids, self._vectors = self._ids[keep], self._vectors[keep]
+        return removed
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        k = min(k, len(self._ids))
+        scores = np.asarray(queries, dtype=np.float32) @ self._vectors.T
+        order = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+        return np.take_along_axis(scores, order, axis=1), self._ids[order]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+__all__ = ["VectorIndex", "FaissIndex", "NumpyIndex"]

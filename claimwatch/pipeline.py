@@ -1,0 +1,233 @@
+"""The pipeline that ties the stages: feed → claims → vectors → neighbours → consistency → report."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import numpy as np
+import scipy.sparse as sp
+
+from claimwatch.claims.consistency import (
+    ConsistencyResult, LINK_THRESHOLD, Pair, build_clusters, find_syndication, link_score,
+)
+from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.masking import mask_quantities
+from claimwatch.claims.models import Article, Claim
+from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.segment import segment_claims
+from claimwatch.claims.text import detect_language
+from claimwatch.claims.verdicts import judge
+from claimwatch.errors import ClaimEmpty
+from claimwatch.index.embedders import Embedder
+from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
+from claimwatch.index.store import Store
+from claimwatch.index.vectors import FaissIndex
+
+NEIGHBOURS = 20
+
+
+@dataclass
+class Corpus:
+    """Articles with their claims, dense vectors (masked text) and lexical rows, aligned by position."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    vectors: np.ndarray
+    lexical: sp.csr_matrix
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def extract_claims(articles: list[Article]) -> list[Claim]:
+    return [c for a in articles for c in segment_claims(a)]
+
+
+def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim] | None = None) -> Corpus:
+    """Segment (unless ``claims`` are given), embed masked claims, and compute their lexical rows."""
+    t0 = time.perf_counter()
+    claims = extract_claims(articles) if claims is None else claims
+    t1 = time.perf_counter()
+    masked = [mask_quantities(c) for c in claims]
+    vectors = embedder.embed(masked) if masked else np.zeros((0, embedder.dim), dtype=np.float32)
+    t2 = time.perf_counter()
+    lexical = lexical_vectors(masked)
+    t3 = time.perf_counter()
+    return Corpus(articles, claims, vectors, lexical,
+                  {"segment": t1 - t0, "embed": t2 - t1, "lexical": t3 - t2})
+
+
+def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS) -> list[Pair]:
+    """Each claim's ``k`` nearest neighbours in other articles, scored densely and lexically."""
+    n = len(corpus.claims)
+    if n < 2:
+        return []
+    index = FaissIndex(corpus.vectors.shape[1])
+    index.add(np.arange(n, dtype=np.int64), corpus.vectors)
+    scores, ids = index.search(corpus.vectors, k + 1)
+    rows = np.repeat(np.arange(n), ids.shape[1])
+    cols, dense = ids.ravel(), scores.ravel()
+    article_of = np.array([hash(c.article_id) for c in corpus.claims])
+    keep = (cols >= 0) & (rows != cols)
+    rows, cols, dense = rows[keep], cols[keep], dense[keep]
+    keep = article_of[rows] != article_of[cols]
+    rows, cols, dense = rows[keep], cols[keep], dense[keep]
+    lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
+    key = lo.astype(np.int64) * n + hi
+    _, first = np.unique(key, return_index=True)
+    lo, hi, dense = lo[first], hi[first], dense[first]
+    lexical = pair_similarity(corpus.lexical, lo, hi)
+    hybrid = hybrid_score(dense, lexical)
+    claims = corpus.claims
+    return [
+        Pair(int(i), int(j), float(d), float(x), link_score(claims[i], claims[j], float(d), float(h)))
+        for i, j, d, x, h in zip(lo, hi, dense, lexical, hybrid)
+    ]
+
+
+def analyse(corpus: Corpus, threshold: float = LINK_THRESHOLD) -> ConsistencyResult:
+    """Syndication, clusters and conflicts of a corpus."""
+    pairs = candidate_pairs(corpus)
+    syndication = find_syndication(corpus.articles, corpus.claims, pairs)
+    return build_clusters(corpus.articles, corpus.claims, pairs, syndication, threshold)
+
+
+
+
+# ---------------------------------------------------------------------- jobs
+
+def audit_articles(articles: list[Article], embedder: Embedder, threshold: float = LINK_THRESHOLD) -> dict:
+    """Audit a feed without storing it: the report of the output contract (see DESIGN.md)."""
+    t0 = time.perf_counter()
+    corpus = build_corpus(articles, embedder)
+    t1 = time.perf_counter()
+    result = analyse(corpus, threshold)
+    t2 = time.perf_counter()
+    report = build_report(corpus.articles, corpus.claims, result)
+    report["stats"]["embedder"] = embedder.name
+    report["stats"]["seconds"] = {**{k: round(v, 4) for k, v in corpus.timings.items()},
+                                  "analyse": round(t2 - t1, 4), "total": round(time.perf_counter() - t0, 4)}
+    return report
+
+
+def build_report(articles: list[Article], claims: list[Claim], result: ConsistencyResult) -> dict:
+    """Plain-JSON report: articles, claims, clusters, conflicts, syndication, internal_checks, stats."""
+    cluster_of = {cid: k.id for k in result.clusters for cid in k.claim_ids}
+    return {
+        "articles": [
+            {"id": a.id, "source": a.source, "title": a.title, "published": a.published, "language": a.language,
+             "url": a.url, "origin": result.origin_of.get(a.id, a.id)}
+            for a in articles
+        ],
+        "claims": [claim_to_dict(c, cluster_of.get(c.id)) for c in claims],
+        "clusters": [
+            {"id": k.id, "claim_ids": list(k.claim_ids), "status": k.status,
+             "independent_sources": k.independent_sources, "sources": list(k.sources)}
+            for k in result.clusters
+        ],
+        "conflicts": [conflict_to_dict(x) for x in result.conflicts],
+        "syndication": [
+            {"article_ids": list(g.article_ids), "origin": g.origin, "share": g.share} for g in result.syndication
+        ],
+        "internal_checks": [],
+        "stats": {
+            "articles": len(articles), "outlets": len({a.source for a in articles}), "claims": len(claims),
+            "clusters": len(result.clusters),
+            "corroborated": sum(k.status == "corroborated" for k in result.clusters),
+            "conflicts": sum(x.severity == "conflict" for x in result.conflicts),
+            "explained_differences": sum(x.severity == "explained_difference" for x in result.conflicts),
+            "syndication_groups": len(result.syndication),
+        },
+    }
+
+
+def _finite(x: float) -> float | None:
+    return x if np.isfinite(x) else None
+
+
+def quantity_to_dict(q) -> dict:
+    return {"kind": q.kind, "value": q.value, "unit": q.unit, "low": _finite(q.low), "high": _finite(q.high),
+            "approx": q.approx, "text": q.text, "start": q.start, "end": q.end}
+
+
+def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
+    return {"id": c.id, "article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end,
+            "section": c.section, "language": c.language, "quantities": [quantity_to_dict(q) for q in c.quantities],
+            "hedged": c.hedged, "hedge_cue": c.hedge_cue, "negated": c.negated, "cluster_id": cluster_id}
+
+
+def conflict_to_dict(x) -> dict:
+    return {"id": x.id, "claim_ids": list(x.claim_ids), "attribute": x.attribute, "values": list(x.values),
+            "normalised": [[_finite(lo), _finite(hi)] for lo, hi in x.normalised], "severity": x.severity,
+            "reason": x.reason, "explanation": x.explanation}
+
+
+def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
+                    threshold: float = LINK_THRESHOLD) -> dict:
+    """Add a feed's articles to the store, then refresh the store's clusters and conflicts."""
+    known = store.known_hashes([a.content_hash for a in articles])
+    fresh = [a for a in articles if a.content_hash not in known]
+    corpus = build_corpus(fresh, embedder)
+    result = store.add(fresh, corpus.claims, corpus.vectors)
+    if result.claims_added:
+        reanalyse_store(store, threshold)
+    return {"articles_added": list(result.articles_added),
+            "articles_skipped": sorted(set(result.articles_skipped) | {known[h] for h in known}),
+            "claims_added": result.claims_added, "claims_total": store.count_claims()}
+
+
+def reanalyse_store(store: Store, threshold: float = LINK_THRESHOLD) -> ConsistencyResult:
+    claims = store.claims()
+    corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]))
+    result = analyse(corpus, threshold)
+    store.save_analysis(result.clusters, result.conflicts, result.syndication)
+    return result
+
+
+def query_claim(text: str, published: str | None = None) -> Claim:
+    """A submitted claim as a ``Claim`` (values, hedges and negation extracted like any other)."""
+    text = " ".join(text.split())
+    if not text:
+        raise ClaimEmpty("the claim is empty")
+    published = published or datetime.now(timezone.utc).date().isoformat()
+    hedge = find_hedge(text)
+    return Claim(id="query", article_id="query", text=text, start=0, end=len(text), section=None,
+                 language=detect_language(text), quantities=extract_quantities(text, published),
+                 hedged=hedge is not None, hedge_cue=hedge, negated=find_negation(text) is not None)
+
+
+def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10) -> dict:
+    """Verify one claim against the store: verdict, confidence, evidence, explanation."""
+    query = query_claim(text)
+    masked = mask_quantities(query)
+    vector = embedder.embed([masked])[0]
+    hits = store.search(vector, max(top_k * 3, 30))
+    lex = lexical_vectors([masked] + [mask_quantities(c) for c, _ in hits])
+    candidates = []
+    articles: dict[str, Article] = {}
+    for n, (claim, dense) in enumerate(hits, start=1):
+        lexical = float(lex[0].multiply(lex[n]).sum())
+        score = link_score(query, claim, dense, hybrid_score(dense, lexical))
+        if claim.article_id not in articles:
+            articles[claim.article_id] = store.get_article(claim.article_id)
+        candidates.append((claim, articles[claim.article_id], score))
+    candidates.sort(key=lambda c: -c[2])
+    judgement = judge(query, candidates[:top_k])
+    return {
+        "claim": query.text,
+        "verdict": judgement.verdict,
+        "confidence": judgement.confidence,
+        "explanation": judgement.explanation,
+        "quantities": [quantity_to_dict(q) for q in query.quantities],
+        "evidence": [
+            {"claim_id": e.claim.id, "text": e.claim.text, "source": e.article.source,
+             "published": e.article.published, "title": e.article.title, "url": e.article.url,
+             "relation": e.relation, "score": round(e.score, 4), "note": e.note,
+             "cluster_id": store.cluster_of(e.claim.id)}
+            for e in judgement.evidence
+        ],
+    }
+
+
+__all__ = ["Corpus", "extract_claims", "build_corpus", "candidate_pairs", "analyse", "audit_articles",
+           "build_report", "ingest_articles", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]
