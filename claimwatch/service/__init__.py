@@ -1,0 +1,1 @@
+"""The HTTP API, the CLI and the rendered reports; thin wiring over claims/ and index/."""

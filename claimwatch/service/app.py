@@ -1,0 +1,43 @@
+"""The FastAPI application: ``create_app()`` opens the store and wires the routers."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from claimwatch import __version__
+from claimwatch.index.embedders import create_embedder
+from claimwatch.index.store import open_store
+from claimwatch.service.config import Settings
+from claimwatch.service.problems import install_problem_handlers
+from claimwatch.service.routes import articles, audits, claims, clusters, health, verify
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        embedder = create_embedder(settings.embedder)
+        app.state.embedder = embedder
+        app.state.store = open_store(settings.data, embedder.name, embedder.dim)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="claimwatch",
+        version=__version__,
+        summary="Claim fact-checking and cross-source consistency for news (Chinese and English)",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    for module in (health, articles, audits, verify, clusters, claims):
+        app.include_router(module.router)
+    return app
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,180 @@
+"""The ``claimwatch`` command line: audit, ingest, verify, serve (and eval, bench)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from claimwatch.errors import ClaimwatchError
+from claimwatch.index.embedders import DEFAULT_EMBEDDER
+
+app = typer.Typer(
+    name="claimwatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help="Claim fact-checking and cross-source consistency for news feeds (Chinese and English).",
+)
+
+EmbedderOpt = Annotated[str, typer.Option("--embedder", envvar="CLAIMWATCH_EMBEDDER",
+                                          help="use-m3, e5-small, st:<model path or name>, fake")]
+DataOpt = Annotated[Path, typer.Option("--data", envvar="CLAIMWATCH_DATA", help="data directory of the store")]
+FormatInOpt = Annotated[Optional[str], typer.Option(
+    "--format-in", help="feed format: digest, jsonl, json, rss, jsonfeed (detected when omitted)")]
+
+
+class ReportFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+class VerifyFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(exc: ClaimwatchError) -> None:
+    typer.echo(f"claimwatch: error: {exc} [{exc.code}]", err=True)
+    raise typer.Exit(2)
+
+
+def _read_input(feed: str) -> bytes:
+    if feed == "-":
+        return sys.stdin.buffer.read()
+    path = Path(feed)
+    if not path.is_file():
+        typer.echo(f"claimwatch: error: no such file: {feed} [file-not-found]", err=True)
+        raise typer.Exit(2)
+    return path.read_bytes()
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def audit(
+    feed: Annotated[str, typer.Argument(help="feed file, or - for stdin")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="json (the contract) or md")] = ReportFormat.json,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None,
+    format_in: FormatInOpt = None,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+    fail_on_conflict: Annotated[bool, typer.Option(help="exit 1 when a conflict is found")] = False,
+) -> None:
+    """Audit a feed without storing it: clusters, conflicts, syndication.
+
+    Example: claimwatch audit examples/h200_digest_zh.txt --format md
+    """
+    from claimwatch.claims.feeds import parse_feed
+    from claimwatch.index.embedders import create_embedder
+    from claimwatch.pipeline import audit_articles
+    from claimwatch.service.report import render_markdown
+
+    try:
+        articles = parse_feed(_read_input(feed), format_in)
+        report = audit_articles(articles, create_embedder(embedder))
+    except ClaimwatchError as exc:
+        _fail(exc)
+    if format is ReportFormat.json:
+        _write(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
+    else:
+        _write(render_markdown(report), out)
+    if fail_on_conflict and report["stats"]["conflicts"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    feed: Annotated[str, typer.Argument(help="feed file, or - for stdin")],
+    data: DataOpt = Path("data"),
+    format_in: FormatInOpt = None,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+) -> None:
+    """Add a feed to the store in DATA (created on first use); the same article is stored once.
+
+    Example: claimwatch ingest examples/h200_digest_zh.txt --data data
+    """
+    from claimwatch.claims.feeds import parse_feed
+    from claimwatch.index.embedders import create_embedder
+    from claimwatch.index.store import open_store
+    from claimwatch.pipeline import ingest_articles
+
+    try:
+        articles = parse_feed(_read_input(feed), format_in)
+        model = create_embedder(embedder)
+        store = open_store(data, model.name, model.dim)
+        try:
+            result = ingest_articles(store, articles, model)
+        finally:
+            store.close()
+    except ClaimwatchError as exc:
+        _fail(exc)
+    typer.echo(f"added {len(result['articles_added'])} articles ({result['claims_added']} claims), "
+               f"skipped {len(result['articles_skipped'])} already stored; {result['claims_total']} claims in {data}")
+
+
+@app.command()
+def verify(
+    claim: Annotated[str, typer.Argument(help="the claim to verify, or - for stdin")],
+    data: DataOpt = Path("data"),
+    top_k: Annotated[int, typer.Option("--top-k", min=1, max=100, help="evidence to consider")] = 10,
+    format: Annotated[VerifyFormat, typer.Option("--format", "-f", help="text or json")] = VerifyFormat.text,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+) -> None:
+    """Verify one claim against the store in DATA.
+
+    Example: claimwatch verify "美国政府将从H200对华销售中抽取15%的分成" --data data
+    """
+    from claimwatch.index.embedders import create_embedder
+    from claimwatch.index.store import open_store
+    from claimwatch.pipeline import verify_claim
+
+    text = sys.stdin.read() if claim == "-" else claim
+    try:
+        model = create_embedder(embedder)
+        store = open_store(data, model.name, create=False)
+        try:
+            answer = verify_claim(store, model, text, top_k)
+        finally:
+            store.close()
+    except ClaimwatchError as exc:
+        _fail(exc)
+    if format is VerifyFormat.json:
+        typer.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{answer['verdict']} (confidence {answer['confidence']:.2f}): {answer['explanation']}")
+    for e in answer["evidence"]:
+        typer.echo(f"  [{e['relation']}] {e['score']:.2f} {e['source']} {e['published'] or ''}: {e['text']}")
+
+
+@app.command()
+def serve(
+    data: DataOpt = Path("data"),
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+) -> None:
+    """Serve the HTTP API under uvicorn (OpenAPI docs at /docs).
+
+    Example: claimwatch serve --data data --port 8000
+    """
+    import uvicorn
+
+    from claimwatch.service.app import create_app
+    from claimwatch.service.config import Settings
+
+    logging.basicConfig(level=logging.INFO)
+    uvicorn.run(create_app(Settings(data=data, embedder=embedder)), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,22 @@
+"""Service settings, read from ``CLAIMWATCH_*`` environment variables (library code takes arguments)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from claimwatch.index.embedders import DEFAULT_EMBEDDER
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMWATCH_")
+
+    data: Path = Field(Path("data"), description="data directory of the store")
+    embedder: str = Field(DEFAULT_EMBEDDER, description="embedder name: use-m3, e5-small, st:<model>, fake")
+    max_body_bytes: int = Field(20 * 1024 * 1024, description="largest request body accepted (413 above)")
+    max_top_k: int = Field(100, description="largest top_k accepted by /v1/verify")
+
+
+__all__ = ["Settings"]
