@@ -1,0 +1,83 @@
+import json
+
+import numpy as np
+import pytest
+
+from claimwatch.claims.feeds import parse_feed
+from claimwatch.errors import EmbedderMismatch, InputError
+from claimwatch.index.store import open_store
+from claimwatch.pipeline import build_corpus, ingest_articles
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def articles():
+    return parse_feed((EXAMPLES / "h200_digest_zh.txt").read_bytes())
+
+
+def test_new_store_describes_itself(tmp_path, fake_embedder):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    store.close()
+    config = json.loads((tmp_path / "s" / "config.json").read_text())
+    assert config["embedder"] == "fake" and config["dimension"] == fake_embedder.dim
+    assert {"metric", "faiss", "claimwatch", "created", "updated"} <= config.keys()
+
+
+def test_reopen_keeps_claims_and_vectors(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    before = [c.id for c in store.claims()]
+    vectors = store.vectors()
+    store.close()
+    again = open_store(tmp_path / "s", fake_embedder.name)
+    assert [c.id for c in again.claims()] == before
+    assert np.array_equal(again.vectors(), vectors)
+    hits = again.search(vectors[3], 1)
+    assert hits[0][0].id == before[3]
+
+
+def test_same_article_twice_is_stored_once(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    first = ingest_articles(store, articles, fake_embedder)
+    second = ingest_articles(store, articles, fake_embedder)
+    assert second["articles_added"] == [] and second["claims_added"] == 0
+    assert len(second["articles_skipped"]) == len(articles)
+    assert store.count_claims() == first["claims_total"]
+
+
+def test_open_with_another_embedder_is_refused(tmp_path, fake_embedder):
+    open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim).close()
+    with pytest.raises(EmbedderMismatch) as err:
+        open_store(tmp_path / "s", "use-m3", 512)
+    assert err.value.code == "index-embedder-mismatch"
+
+
+def test_missing_index_file_is_rebuilt_from_sqlite(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    n = store.count_claims()
+    store.close()
+    (tmp_path / "s" / "vectors.faiss").unlink()
+    again = open_store(tmp_path / "s", fake_embedder.name)
+    assert len(again._index) == n
+    assert (tmp_path / "s" / "vectors.faiss").exists()
+
+
+def test_conflicting_article_id_is_refused_and_store_unchanged(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles[:2], fake_embedder)
+    before = store.count_claims()
+    clash = parse_feed('{"id": "%s", "source": "X", "title": "t", "text": "全新的内容，完全不同。"}' % articles[0].id)
+    with pytest.raises(InputError) as err:
+        ingest_articles(store, clash + articles[2:], fake_embedder)
+    assert err.value.code == "article-id-conflict"
+    assert store.count_claims() == before
+    assert len(store._index) == before
+
+
+def test_store_add_checks_vector_dimension(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    corpus = build_corpus(articles[:1], fake_embedder)
+    with pytest.raises(EmbedderMismatch):
+        store.add(articles[:1], corpus.claims, np.zeros((len(corpus.claims), 3), dtype=np.float32))
+    assert store.count_claims() == 0

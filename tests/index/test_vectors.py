@@ -1,0 +1,64 @@
+import numpy as np
+import pytest
+
+from claimwatch.errors import IndexCorrupt
+from claimwatch.index.vectors import FaissIndex, NumpyIndex
+
+
+def _unit(n, dim, seed=0):
+    v = np.random.default_rng(seed).normal(size=(n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_faiss_matches_numpy_oracle():
+    vectors, queries = _unit(500, 32), _unit(20, 32, seed=1)
+    ids = np.arange(1000, 1500)
+    faiss_index, oracle = FaissIndex(32), NumpyIndex(32)
+    faiss_index.add(ids, vectors)
+    oracle.add(ids, vectors)
+    fs, fi = faiss_index.search(queries, 10)
+    ns, ni = oracle.search(queries, 10)
+    assert (fi == ni).all()
+    assert np.allclose(fs, ns, atol=1e-5)
+
+
+def test_removed_ids_are_not_returned():
+    index = FaissIndex(8)
+    index.add(np.arange(10), _unit(10, 8))
+    assert index.remove(np.array([3, 4])) == 2
+    _, ids = index.search(_unit(5, 8, seed=3), 10)
+    assert len(index) == 8
+    assert not np.isin(ids, [3, 4]).any()
+
+
+def test_save_and_load_round_trip(tmp_path):
+    index = FaissIndex(8)
+    vectors = _unit(10, 8)
+    index.add(np.arange(10) * 7, vectors)
+    index.save(tmp_path / "v.faiss")
+    again = FaissIndex.load(tmp_path / "v.faiss", 8)
+    _, ids = again.search(vectors[:1], 1)
+    assert ids[0, 0] == 0 and len(again) == 10
+    assert [p.name for p in tmp_path.iterdir()] == ["v.faiss"]  # no temp file left
+
+
+def test_load_rejects_truncated_file(tmp_path):
+    index = FaissIndex(8)
+    index.add(np.arange(10), _unit(10, 8))
+    index.save(tmp_path / "v.faiss")
+    data = (tmp_path / "v.faiss").read_bytes()
+    (tmp_path / "v.faiss").write_bytes(data[: len(data) // 2])
+    with pytest.raises(IndexCorrupt) as err:
+        FaissIndex.load(tmp_path / "v.faiss", 8)
+    assert err.value.code == "index-corrupt"
+
+
+def test_add_rejects_wrong_dimension():
+    with pytest.raises(IndexCorrupt) as err:
+        FaissIndex(8).add(np.arange(2), _unit(2, 16))
+    assert err.value.code == "index-dimension-mismatch"
+
+
+def test_search_on_empty_index_returns_nothing():
+    scores, ids = FaissIndex(8).search(_unit(2, 8), 5)
+    assert scores.shape == (2, 0) and ids.shape == (2, 0)

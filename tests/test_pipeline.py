@@ -1,0 +1,81 @@
+"""The whole pipeline on feeds: clusters, syndication, conflicts; with the real model on the sample feed."""
+
+import pytest
+
+from claimwatch.claims.feeds import parse_feed
+from claimwatch.index.store import open_store
+from claimwatch.pipeline import audit_articles, ingest_articles, verify_claim
+from tests.conftest import EXAMPLES
+
+
+def _revenue_share_claims(report):
+    return {c["id"] for c in report["claims"]
+            if any(q["unit"] == "%" and q["value"] == 25 for q in c["quantities"])
+            and any(w in c["text"] for w in ("分成", "政府", "government"))}
+
+
+def test_audit_is_deterministic(fake_embedder):
+    articles = parse_feed((EXAMPLES / "h200_digest_zh.txt").read_bytes())
+    a, b = audit_articles(articles, fake_embedder), audit_articles(articles, fake_embedder)
+    a["stats"].pop("seconds"), b["stats"].pop("seconds")
+    assert a == b
+
+
+def test_audit_detects_the_syndicated_copy(fake_embedder):
+    articles = parse_feed((EXAMPLES / "h200_digest_zh.txt").read_bytes())
+    report = audit_articles(articles, fake_embedder)
+    by_id = {a["id"]: a for a in report["articles"]}
+    groups = [sorted(by_id[i]["source"] for i in g["article_ids"]) for g in report["syndication"]]
+    assert ["云端评论", "科技观察网"] in groups
+    origin = next(g["origin"] for g in report["syndication"] if len(g["article_ids"]) == 2)
+    assert by_id[origin]["source"] == "科技观察网"  # the earlier one
+
+
+def test_claims_of_one_cluster_count_syndicated_copies_once(fake_embedder):
+    articles = parse_feed((EXAMPLES / "h200_digest_zh.txt").read_bytes())
+    report = audit_articles(articles, fake_embedder)
+    claims = {c["id"]: c for c in report["claims"]}
+    outlets = {a["id"]: a["source"] for a in report["articles"]}
+    for k in report["clusters"]:
+        assert k["independent_sources"] <= len({outlets[claims[c]["article_id"]] for c in k["claim_ids"]})
+
+
+@pytest.mark.slow
+def test_revenue_share_statements_cluster_across_five_outlets(real_embedder, sample_feed):
+    report = audit_articles(parse_feed(sample_feed), real_embedder)
+    share = _revenue_share_claims(report)
+    outlets = {a["id"]: a["source"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    best = max(report["clusters"], key=lambda k: len(share & set(k["claim_ids"])))
+    members = share & set(best["claim_ids"])
+    assert len({outlets[claims[c]["article_id"]] for c in members}) >= 5
+
+
+@pytest.mark.slow
+def test_sample_feed_has_no_15_vs_25_conflict(real_embedder, sample_feed):
+    report = audit_articles(parse_feed(sample_feed), real_embedder)
+    for x in report["conflicts"]:
+        if sorted(x["values"]) == ["15%", "25%"]:
+            assert x["severity"] == "explained_difference", x
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claim", [
+    pytest.param("美国政府将从英伟达H200对华销售收入中抽取25%的分成", id="zh"),
+    pytest.param("The US government will take a 25% share of Nvidia's H200 sales to China", id="en"),
+])
+def test_verify_revenue_share_is_supported_by_three_outlets(tmp_path, real_embedder, sample_feed, claim):
+    store = open_store(tmp_path / "s", real_embedder.name, real_embedder.dim)
+    ingest_articles(store, parse_feed(sample_feed), real_embedder)
+    answer = verify_claim(store, real_embedder, claim)
+    assert answer["verdict"] == "supported"
+    assert len({e["source"] for e in answer["evidence"] if e["relation"] == "supports"}) >= 3
+
+
+@pytest.mark.slow
+def test_verify_wrong_share_is_refuted(tmp_path, real_embedder, sample_feed):
+    store = open_store(tmp_path / "s", real_embedder.name, real_embedder.dim)
+    ingest_articles(store, parse_feed(sample_feed), real_embedder)
+    answer = verify_claim(store, real_embedder, "美国政府将从H200对华销售中抽取15%的分成")
+    assert answer["verdict"] == "refuted"
+    assert any(e["relation"] == "refutes" for e in answer["evidence"])
