@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,7 +19,7 @@ from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.text import detect_language
-from claimwatch.claims.verdicts import judge
+from claimwatch.claims.verdicts import RELATED_THRESHOLD, SUPPORT_THRESHOLD, judge
 from claimwatch.errors import ClaimEmpty
 from claimwatch.index.embedders import Embedder
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
@@ -26,6 +27,14 @@ from claimwatch.index.store import Store
 from claimwatch.index.vectors import FaissIndex
 
 NEIGHBOURS = 20
+Similarity = Literal["hybrid", "dense", "lexical"]
+# Same-fact link thresholds per similarity, and verify thresholds (related, support) per similarity.
+LINK_THRESHOLDS: dict[str, float] = {"hybrid": LINK_THRESHOLD, "dense": 0.6, "lexical": 0.45}
+VERIFY_THRESHOLDS: dict[str, dict[str, float]] = {
+    "hybrid": {"related": RELATED_THRESHOLD, "support": SUPPORT_THRESHOLD},
+    "dense": {"related": 0.45, "support": 0.6},
+    "lexical": {"related": 0.25, "support": 0.45},
+}
 
 
 @dataclass
@@ -57,38 +66,60 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
                   {"segment": t1 - t0, "embed": t2 - t1, "lexical": t3 - t2})
 
 
-def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS) -> list[Pair]:
-    """Each claim's ``k`` nearest neighbours in other articles, scored densely and lexically."""
+def pair_scores(mode: Similarity, a: list[Claim], b: list[Claim], dense: np.ndarray,
+                lexical: np.ndarray) -> np.ndarray:
+    """The same-fact score under ``mode``: dense only, lexical only, or hybrid lifted by shared values."""
+    if mode == "dense":
+        return np.asarray(dense, dtype=np.float32)
+    if mode == "lexical":
+        return np.asarray(lexical, dtype=np.float32)
+    hybrid = hybrid_score(np.asarray(dense), np.asarray(lexical))
+    return np.array([link_score(x, y, float(d), float(h)) for x, y, d, h in zip(a, b, dense, hybrid)],
+                    dtype=np.float32)
+
+
+def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols) of each claim's ``k`` nearest claims: FAISS on dense vectors, or sparse lexical."""
+    n = len(corpus.claims)
+    if mode == "lexical":
+        rows, cols = [], []
+        for start in range(0, n, 2048):
+            sims = (corpus.lexical[start:start + 2048] @ corpus.lexical.T).toarray()
+            top = np.argsort(-sims, axis=1)[:, : k + 1]
+            rows.append(np.repeat(np.arange(start, start + len(sims)), top.shape[1]))
+            cols.append(top.ravel())
+        return np.concatenate(rows), np.concatenate(cols)
+    index = FaissIndex(corpus.vectors.shape[1])
+    index.add(np.arange(n, dtype=np.int64), corpus.vectors)
+    _, ids = index.search(corpus.vectors, k + 1)
+    return np.repeat(np.arange(n), ids.shape[1]), ids.ravel()
+
+
+def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS, mode: Similarity = "hybrid") -> list[Pair]:
+    """Each claim's ``k`` nearest neighbours in other articles, scored densely, lexically and by ``mode``."""
     n = len(corpus.claims)
     if n < 2:
         return []
-    index = FaissIndex(corpus.vectors.shape[1])
-    index.add(np.arange(n, dtype=np.int64), corpus.vectors)
-    scores, ids = index.search(corpus.vectors, k + 1)
-    rows = np.repeat(np.arange(n), ids.shape[1])
-    cols, dense = ids.ravel(), scores.ravel()
+    rows, cols = _neighbours(corpus, k, mode)
     article_of = np.array([hash(c.article_id) for c in corpus.claims])
     keep = (cols >= 0) & (rows != cols)
-    rows, cols, dense = rows[keep], cols[keep], dense[keep]
+    rows, cols = rows[keep], cols[keep]
     keep = article_of[rows] != article_of[cols]
-    rows, cols, dense = rows[keep], cols[keep], dense[keep]
-    lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
-    key = lo.astype(np.int64) * n + hi
-    _, first = np.unique(key, return_index=True)
-    lo, hi, dense = lo[first], hi[first], dense[first]
+    lo, hi = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep])
+    _, first = np.unique(lo.astype(np.int64) * n + hi, return_index=True)
+    lo, hi = lo[first], hi[first]
+    dense = np.einsum("ij,ij->i", corpus.vectors[lo], corpus.vectors[hi])
     lexical = pair_similarity(corpus.lexical, lo, hi)
-    hybrid = hybrid_score(dense, lexical)
     claims = corpus.claims
-    return [
-        Pair(int(i), int(j), float(d), float(x), link_score(claims[i], claims[j], float(d), float(h)))
-        for i, j, d, x, h in zip(lo, hi, dense, lexical, hybrid)
-    ]
+    scores = pair_scores(mode, [claims[i] for i in lo], [claims[j] for j in hi], dense, lexical)
+    return [Pair(int(i), int(j), float(d), float(x), float(s)) for i, j, d, x, s in zip(lo, hi, dense, lexical, scores)]
 
 
-def analyse(corpus: Corpus, threshold: float = LINK_THRESHOLD) -> ConsistencyResult:
+def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "hybrid") -> ConsistencyResult:
     """Syndication, clusters and conflicts of a corpus."""
-    pairs = candidate_pairs(corpus)
+    pairs = candidate_pairs(corpus, mode=mode)
     syndication = find_syndication(corpus.articles, corpus.claims, pairs)
+    threshold = LINK_THRESHOLDS[mode] if threshold is None else threshold
     return build_clusters(corpus.articles, corpus.claims, pairs, syndication, threshold)
 
 
@@ -96,12 +127,13 @@ def analyse(corpus: Corpus, threshold: float = LINK_THRESHOLD) -> ConsistencyRes
 
 # ---------------------------------------------------------------------- jobs
 
-def audit_articles(articles: list[Article], embedder: Embedder, threshold: float = LINK_THRESHOLD) -> dict:
+def audit_articles(articles: list[Article], embedder: Embedder, threshold: float | None = None,
+                   mode: Similarity = "hybrid") -> dict:
     """Audit a feed without storing it: the report of the output contract (see DESIGN.md)."""
     t0 = time.perf_counter()
     corpus = build_corpus(articles, embedder)
     t1 = time.perf_counter()
-    result = analyse(corpus, threshold)
+    result = analyse(corpus, threshold, mode)
     t2 = time.perf_counter()
     report = build_report(corpus.articles, corpus.claims, result)
     report["stats"]["embedder"] = embedder.name
@@ -163,7 +195,7 @@ def conflict_to_dict(x) -> dict:
 
 
 def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
-                    threshold: float = LINK_THRESHOLD) -> dict:
+                    threshold: float | None = None) -> dict:
     """Add a feed's articles to the store, then refresh the store's clusters and conflicts."""
     known = store.known_hashes([a.content_hash for a in articles])
     fresh = [a for a in articles if a.content_hash not in known]
@@ -176,12 +208,23 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
             "claims_added": result.claims_added, "claims_total": store.count_claims()}
 
 
-def reanalyse_store(store: Store, threshold: float = LINK_THRESHOLD) -> ConsistencyResult:
+def reanalyse_store(store: Store, threshold: float | None = None) -> ConsistencyResult:
     claims = store.claims()
     corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]))
     result = analyse(corpus, threshold)
     store.save_analysis(result.clusters, result.conflicts, result.syndication)
     return result
+
+
+def _lexical_search(store: Store, masked: str, k: int) -> list[tuple[Claim, float]]:
+    """Lexical-only retrieval over every stored claim (a baseline for evaluation, not for scale)."""
+    claims = store.claims()
+    if not claims:
+        return []
+    rows = lexical_vectors([mask_quantities(c) for c in claims])
+    sims = np.asarray((rows @ lexical_vectors([masked])[0].T).toarray()).ravel()
+    order = np.argsort(-sims)[:k]
+    return [(claims[i], float(sims[i])) for i in order]
 
 
 def query_claim(text: str, published: str | None = None) -> Claim:
@@ -196,23 +239,29 @@ def query_claim(text: str, published: str | None = None) -> Claim:
                  hedged=hedge is not None, hedge_cue=hedge, negated=find_negation(text) is not None)
 
 
-def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10) -> dict:
+def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
+                 mode: Similarity = "hybrid") -> dict:
     """Verify one claim against the store: verdict, confidence, evidence, explanation."""
     query = query_claim(text)
     masked = mask_quantities(query)
     vector = embedder.embed([masked])[0]
-    hits = store.search(vector, max(top_k * 3, 30))
-    lex = lexical_vectors([masked] + [mask_quantities(c) for c, _ in hits])
-    candidates = []
+    if mode == "lexical":
+        hits = _lexical_search(store, masked, max(top_k * 3, 30))
+    else:
+        hits = store.search(vector, max(top_k * 3, 30))
+    claims = [c for c, _ in hits]
+    lex = lexical_vectors([masked] + [mask_quantities(c) for c in claims])
+    lexical = np.asarray((lex[1:] @ lex[0].T).toarray()).ravel()
+    dense = store.vectors_of([c.id for c in claims]) @ vector if claims else np.zeros(0)
+    scores = pair_scores(mode, [query] * len(claims), claims, dense, lexical)
     articles: dict[str, Article] = {}
-    for n, (claim, dense) in enumerate(hits, start=1):
-        lexical = float(lex[0].multiply(lex[n]).sum())
-        score = link_score(query, claim, dense, hybrid_score(dense, lexical))
+    candidates = []
+    for claim, score in zip(claims, scores):
         if claim.article_id not in articles:
             articles[claim.article_id] = store.get_article(claim.article_id)
-        candidates.append((claim, articles[claim.article_id], score))
+        candidates.append((claim, articles[claim.article_id], float(score)))
     candidates.sort(key=lambda c: -c[2])
-    judgement = judge(query, candidates[:top_k])
+    judgement = judge(query, candidates[:top_k], **VERIFY_THRESHOLDS[mode])
     return {
         "claim": query.text,
         "verdict": judgement.verdict,
@@ -230,4 +279,4 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10) -
 
 
 __all__ = ["Corpus", "extract_claims", "build_corpus", "candidate_pairs", "analyse", "audit_articles",
-           "build_report", "ingest_articles", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]
+           "build_report", "ingest_articles", "pair_scores", "LINK_THRESHOLDS", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]

@@ -26,8 +26,6 @@ _REL_TOL = {"percent": 0.0, "money": 0.02, "count": 0.02, "measure": 0.01, "mult
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
-_EARLIER_CUES = ("此前", "之前", "以前", "去年", "早前", "最初", "起初", "earlier", "previously", "last year",
-                 "formerly", "initially", "at first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +242,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "")
     if codes_a and codes_b and not codes_a & codes_b:
         return "explained_difference", (f"they are about different products ({', '.join(sorted(codes_a))} vs "
                                         f"{', '.join(sorted(codes_b))})")
-    earlier_a = any(cue in a.text.lower() for cue in _EARLIER_CUES)
-    earlier_b = any(cue in b.text.lower() for cue in _EARLIER_CUES)
-    if earlier_a != earlier_b:
-        return "explained_difference", "one of them describes an earlier arrangement (a different time frame)"
+    dates_a = [q for q in a.quantities if q.kind == "date"]
+    dates_b = [q for q in b.quantities if q.kind == "date"]
+    if dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
+        return "explained_difference", (f"they refer to different times ({dates_a[0].text} vs {dates_b[0].text})")
     if a.hedged != b.hedged:
         return "explained_difference", "one of them is hedged (a rumour or forecast), the other a flat statement"
     return "conflict", "value_mismatch"

@@ -32,7 +32,7 @@ class Judgement:
     explanation: str
 
 
-def relate(query: Claim, evidence: Claim, score: float) -> tuple[Relation, str]:
+def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD) -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one."""
     shared = value_slots(query).keys() & value_slots(evidence).keys()
     if shared:
@@ -45,23 +45,26 @@ def relate(query: Claim, evidence: Claim, score: float) -> tuple[Relation, str]:
         slot, qa, qb = disjoint[0]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
+        if score < support:
+            return "related", f"states {qb.text}, but may be about something else"
         return "refutes", f"states {qb.text}, not {qa.text}"
-    if query.negated != evidence.negated and score >= SUPPORT_THRESHOLD:
+    if query.negated != evidence.negated and score >= support:
         return "refutes", "says the opposite (one of the two is negated)"
-    if query.quantities and not evidence.quantities and score >= SUPPORT_THRESHOLD:
+    if query.quantities and not evidence.quantities and score >= support:
         return "related", "same topic, but states no comparable value"
-    if score >= SUPPORT_THRESHOLD:
+    if score >= support:
         return "supports", "states the same fact"
     return "related", "on the same topic"
 
 
-def judge(query: Claim, candidates: list[tuple[Claim, Article, float]]) -> Judgement:
+def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
+          support: float = SUPPORT_THRESHOLD) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting outlets not rows."""
     evidence = []
     for claim, article, score in candidates:
-        if score < RELATED_THRESHOLD:
+        if score < related:
             continue
-        relation, note = relate(query, claim, score)
+        relation, note = relate(query, claim, score, support)
         evidence.append(Evidence(claim, article, score, relation, note))
     order = {"supports": 0, "refutes": 1, "related": 2}
     evidence.sort(key=lambda e: (order[e.relation], -e.score))

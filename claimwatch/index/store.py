@@ -265,6 +265,15 @@ class Store:
             parts = [v for _, v in self._vector_batches()]
         return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
 
+    def vectors_of(self, claim_ids: list[str]) -> np.ndarray:
+        """The stored vectors of ``claim_ids``, in that order."""
+        if not claim_ids:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            marks = ",".join("?" * len(claim_ids))
+            got = dict(self._db.execute(f"SELECT id, vector FROM claims WHERE id IN ({marks})", claim_ids).fetchall())
+        return np.vstack([np.frombuffer(got[c], dtype=np.float32) for c in claim_ids])
+
     def get_claim(self, claim_id: str) -> Claim:
         with self._lock:
             r = self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims WHERE id = ?", (claim_id,)).fetchone()

@@ -173,6 +173,79 @@ def serve(
     uvicorn.run(create_app(Settings(data=data, embedder=embedder)), host=host, port=port, log_level="info")
 
 
+class Size(str, Enum):
+    small = "small"
+    full = "full"
+
+
+def _default_feed() -> Path:
+    sample = Path(__file__).resolve().parents[3] / "shared" / "data" / "h200_digest_zh.txt"
+    return sample if sample.exists() else Path(__file__).resolve().parents[2] / "examples" / "h200_digest_zh.txt"
+
+
+@app.command("eval")
+def eval_(
+    sets: Annotated[Optional[list[str]], typer.Option("--set", help="gold set(s); default: all present")] = None,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+    benchmarks: Annotated[Optional[Path], typer.Option(help="folder of public benchmarks")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="pairs per benchmark file and verify items per set")] = None,
+    size: Annotated[Size, typer.Option(help="small: a quick run for CI (limit 100)")] = Size.full,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="also write all figures as JSON")] = None,
+) -> None:
+    """Quality on the gold sets and public benchmarks, for lexical, dense and hybrid similarity.
+
+    Example: claimwatch eval --size small
+    """
+    from claimwatch.evaluation.gold import GOLD_SETS, load_gold
+    from claimwatch.evaluation.quality import (
+        MODES, evaluate_benchmarks, evaluate_gold, format_benchmark_table, format_gold_table,
+    )
+    from claimwatch.index.embedders import create_embedder
+
+    repo, shared = Path(__file__).resolve().parents[2], Path(__file__).resolve().parents[3] / "shared"
+    limit = limit or (100 if size is Size.small else None)
+    model = create_embedder(embedder)
+    results = []
+    for name in sets or list(GOLD_SETS):
+        gold = load_gold(name, repo, shared)
+        if not gold.feed_path.exists():
+            typer.echo(f"(skipping {name}: {gold.feed_path} is absent)", err=True)
+            continue
+        results += [evaluate_gold(gold, model, mode, verify_limit=limit) for mode in MODES]
+    typer.echo(f"## Gold sets (embedder {model.name})\n")
+    typer.echo(format_gold_table(results))
+    bench_root = benchmarks or shared / "benchmarks"
+    rows = []
+    if bench_root.exists():
+        rows = evaluate_benchmarks(bench_root, model, limit)
+        typer.echo(f"\n## Paraphrase benchmarks (embedder {model.name}, limit {limit or 'none'})\n")
+        typer.echo(format_benchmark_table(rows))
+    else:
+        typer.echo(f"(skipping public benchmarks: {bench_root} is absent)", err=True)
+    if out:
+        out.write_text(json.dumps({"gold": results, "benchmarks": rows}, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+def bench(
+    feed: Annotated[Optional[Path], typer.Option(help="feed to repeat (default: the sample feed)")] = None,
+    size: Annotated[Size, typer.Option(help="small for CI, full for the README figures")] = Size.full,
+    embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+) -> None:
+    """Audit throughput against the embedder's own throughput, in one run.
+
+    Example: claimwatch bench --size small
+    """
+    from claimwatch.evaluation.bench import SIZES, bench_audit, format_audit_bench
+    from claimwatch.index.embedders import create_embedder
+
+    model = create_embedder(embedder)
+    path = feed or _default_feed()
+    result = bench_audit(path.read_bytes(), model, SIZES[size.value])
+    typer.echo(f"## Audit throughput ({path.name} repeated)\n")
+    typer.echo(format_audit_bench(result, model))
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,64 @@
+"""Gold sets: load them and locate their quoted spans among the claims of a report.
+
+Gold items name an article (its index in the feed) and a quoted span, not a claim id, so they
+survive changes to segmentation: a span belongs to the claim whose offsets overlap it most.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+GOLD_SETS = {
+    "sample_zh": ("h200_digest_zh.json", "shared"),     # the third-party sample feed in ../shared
+    "example_zh": ("example_digest_zh.json", "repo"),   # our own Chinese digest, examples/
+    "example_en": ("example_wire_en.json", "repo"),     # our own English wire feed, examples/
+}
+
+
+@dataclass
+class GoldSet:
+    name: str
+    feed_path: Path
+    data: dict
+
+
+def load_gold(name: str, repo_root: Path, shared_root: Path) -> GoldSet:
+    filename, where = GOLD_SETS[name]
+    data = json.loads(resources.files("claimwatch.evaluation").joinpath("gold", filename).read_text("utf-8"))
+    base = shared_root if where == "shared" else repo_root
+    return GoldSet(name, base / data["feed"], data)
+
+
+class SpanLocator:
+    """Maps (article index, quoted span) to the id of the claim that holds it."""
+
+    def __init__(self, report: dict, article_texts: list[str]) -> None:
+        self._ids = [a["id"] for a in report["articles"]]
+        self._texts = article_texts
+        self._claims: dict[str, list[dict]] = {}
+        for c in report["claims"]:
+            self._claims.setdefault(c["article_id"], []).append(c)
+
+    def claim_of(self, member: dict) -> str | None:
+        index, span = member["article"], member["span"]
+        if index >= len(self._ids):
+            return None
+        text = self._texts[index]
+        at = text.find(span)
+        if at < 0:
+            return None
+        best, overlap = None, 0
+        for c in self._claims.get(self._ids[index], []):
+            o = min(c["end"], at + len(span)) - max(c["start"], at)
+            if o > overlap:
+                best, overlap = c["id"], o
+        return best
+
+    def article_id(self, index: int) -> str:
+        return self._ids[index]
+
+
+__all__ = ["GOLD_SETS", "GoldSet", "load_gold", "SpanLocator"]

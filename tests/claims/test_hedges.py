@@ -1,0 +1,92 @@
+"""Hedge and negation cues (claimwatch.claims.hedges)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.claims.hedges import find_hedge, find_negation
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param("有消息称，北京方面可能要求国内大厂优先采购国产芯片", "有消息称", id="zh-youxiaoxicheng-first"),
+        pytest.param("据传，部分云厂商正在评估混合部署的方案", "据传", id="zh-juchuan"),
+        pytest.param("分析人士预计，首批H200最早会在2026年一季度运抵", "预计", id="zh-yuji"),
+        pytest.param("首批获批的H200可能是下调规格的版本", "可能", id="zh-keneng"),
+        pytest.param("百度拟分拆昆仑芯独立上市", "拟", id="zh-ni"),
+        pytest.param("Chinese cloud providers are reportedly preparing orders", "reportedly", id="en-reportedly"),
+        pytest.param("First deliveries could arrive in the first quarter of 2026", "could", id="en-could"),
+        pytest.param("Nvidia may ship H200 processors", "may", id="en-may-modal"),
+        pytest.param("The Commerce Department is expected to publish details", "expected to", id="en-expected-to"),
+        pytest.param("according to people familiar with the matter", "according to people familiar",
+                     id="en-people-familiar"),
+        pytest.param("REPORTEDLY, orders are being drafted", "reportedly", id="en-case-insensitive"),
+    ],
+)
+def test_find_hedge_returns_the_first_cue(text, cue):
+    assert find_hedge(text) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("美方将从H200对华销售额里拿走25%作为分成", id="zh-flat"),
+        pytest.param("The U.S. government will collect 25% of the revenue", id="en-flat"),
+        pytest.param("The mayor of Santa Clara welcomed the decision", id="en-mayor-is-not-may"),
+        pytest.param("", id="empty"),
+        pytest.param(
+            "模拟芯片厂商的订单依旧饱满", id="zh-moni-analog-is-not-ni",
+            marks=pytest.mark.xfail(reason="'拟' matches inside 模拟 (analog) and 虚拟 (virtual)", strict=True),
+        ),
+        pytest.param(
+            "In May 2025 Nvidia reported record revenue", id="en-may-month-is-not-modal",
+            marks=pytest.mark.xfail(reason="the month name 'May' is taken for the modal hedge 'may'", strict=True),
+        ),
+    ],
+)
+def test_find_hedge_is_none_for_flat_statements(text):
+    assert find_hedge(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param("Blackwell与Rubin芯片不包括在放行名单内", "不包括", id="zh-bubaokuo"),
+        pytest.param("更新一代的Blackwell与Rubin芯片不在放行名单之内", "不在", id="zh-buzai"),
+        pytest.param("公司尚未做出决定", "未", id="zh-wei"),
+        pytest.param("国内所有CSP没有任何一家把国产卡当成主力", "没有", id="zh-meiyou"),
+        pytest.param("Blackwell and Rubin chips are not included in the approval", "not", id="en-not"),
+        pytest.param("Customers were barred from buying the chip", "barred", id="en-barred"),
+        pytest.param("The chip is no longer sold in China", "no longer", id="en-no-longer"),
+        pytest.param("Beijing didn't comment", "didn't", id="en-contraction"),
+        pytest.param(
+            "Nvidia cannot ship Blackwell to China", "cannot", id="en-cannot",
+            marks=pytest.mark.xfail(reason="'cannot' is not a negation cue (\\bnot\\b does not match inside it)",
+                                    strict=True),
+        ),
+    ],
+)
+def test_find_negation_returns_the_cue(text, cue):
+    assert find_negation(text) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("美方将从H200对华销售额里拿走25%作为分成", id="zh-flat"),
+        pytest.param("The notice says nothing about Blackwell", id="en-not-inside-words"),
+        pytest.param("", id="empty"),
+        pytest.param(
+            "未来H100/H200将逐步下架", id="zh-weilai-future-is-not-negation",
+            marks=pytest.mark.xfail(reason="'未' matches inside 未来 (future)", strict=True),
+        ),
+        pytest.param(
+            "不排除北京方面要求优先采购国产芯片", id="zh-bupaichu-double-negative",
+            marks=pytest.mark.xfail(reason="'排除' inside 不排除 ('does not rule out') counts as a negation",
+                                    strict=True),
+        ),
+    ],
+)
+def test_find_negation_is_none_for_affirmative_statements(text):
+    assert find_negation(text) is None
