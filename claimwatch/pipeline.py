@@ -11,7 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from claimwatch.claims.consistency import (
-    ConsistencyResult, LINK_THRESHOLD, Pair, build_clusters, find_syndication, link_score,
+    ConsistencyResult, Pair, build_clusters, find_syndication, link_score,
 )
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.masking import mask_quantities
@@ -19,22 +19,16 @@ from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.text import detect_language
-from claimwatch.claims.verdicts import RELATED_THRESHOLD, SUPPORT_THRESHOLD, judge
+from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty
 from claimwatch.index.embedders import Embedder
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
 from claimwatch.index.store import Store
+from claimwatch.thresholds import thresholds_for
 from claimwatch.index.vectors import FaissIndex
 
 NEIGHBOURS = 20
 Similarity = Literal["hybrid", "dense", "lexical"]
-# Same-fact link thresholds per similarity, and verify thresholds (related, support) per similarity.
-LINK_THRESHOLDS: dict[str, float] = {"hybrid": LINK_THRESHOLD, "dense": 0.6, "lexical": 0.45}
-VERIFY_THRESHOLDS: dict[str, dict[str, float]] = {
-    "hybrid": {"related": RELATED_THRESHOLD, "support": SUPPORT_THRESHOLD},
-    "dense": {"related": 0.45, "support": 0.6},
-    "lexical": {"related": 0.25, "support": 0.45},
-}
 
 
 @dataclass
@@ -45,6 +39,7 @@ class Corpus:
     claims: list[Claim]
     vectors: np.ndarray
     lexical: sp.csr_matrix
+    embedder: str = "fake"
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -62,7 +57,7 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
     t2 = time.perf_counter()
     lexical = lexical_vectors(masked)
     t3 = time.perf_counter()
-    return Corpus(articles, claims, vectors, lexical,
+    return Corpus(articles, claims, vectors, lexical, embedder.name,
                   {"segment": t1 - t0, "embed": t2 - t1, "lexical": t3 - t2})
 
 
@@ -119,8 +114,28 @@ def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "
     """Syndication, clusters and conflicts of a corpus."""
     pairs = candidate_pairs(corpus, mode=mode)
     syndication = find_syndication(corpus.articles, corpus.claims, pairs)
-    threshold = LINK_THRESHOLDS[mode] if threshold is None else threshold
-    return build_clusters(corpus.articles, corpus.claims, pairs, syndication, threshold)
+    threshold = thresholds_for(corpus.embedder, mode).link if threshold is None else threshold
+    return build_clusters(corpus.articles, corpus.claims, pairs, syndication, threshold,
+                          linkage=average_linkage(corpus, mode))
+
+
+def average_linkage(corpus: Corpus, mode: Similarity):
+    """Mean same-fact score over all cross-article pairs of two groups of claims (computed exactly)."""
+    article = np.array([hash(c.article_id) for c in corpus.claims])
+
+    def linkage(left: list[int], right: list[int]) -> float:
+        a, b = np.array(left), np.array(right)
+        ii, jj = np.repeat(a, len(b)), np.tile(b, len(a))
+        keep = article[ii] != article[jj]
+        ii, jj = ii[keep], jj[keep]
+        if len(ii) == 0:
+            return 0.0
+        dense = np.einsum("ij,ij->i", corpus.vectors[ii], corpus.vectors[jj])
+        lexical = pair_similarity(corpus.lexical, ii, jj)
+        claims = corpus.claims
+        return float(pair_scores(mode, [claims[i] for i in ii], [claims[j] for j in jj], dense, lexical).mean())
+
+    return linkage
 
 
 
@@ -210,7 +225,8 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
 
 def reanalyse_store(store: Store, threshold: float | None = None) -> ConsistencyResult:
     claims = store.claims()
-    corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]))
+    corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]),
+                    store.config["embedder"])
     result = analyse(corpus, threshold)
     store.save_analysis(result.clusters, result.conflicts, result.syndication)
     return result
@@ -239,9 +255,9 @@ def query_claim(text: str, published: str | None = None) -> Claim:
                  hedged=hedge is not None, hedge_cue=hedge, negated=find_negation(text) is not None)
 
 
-def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
-                 mode: Similarity = "hybrid") -> dict:
-    """Verify one claim against the store: verdict, confidence, evidence, explanation."""
+def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 10,
+                      mode: Similarity = "hybrid") -> tuple[Claim, list[tuple[Claim, Article, float]]]:
+    """The submitted claim and its ``top_k`` best candidates (claim, article, same-fact score)."""
     query = query_claim(text)
     masked = mask_quantities(query)
     vector = embedder.embed([masked])[0]
@@ -261,7 +277,20 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
             articles[claim.article_id] = store.get_article(claim.article_id)
         candidates.append((claim, articles[claim.article_id], float(score)))
     candidates.sort(key=lambda c: -c[2])
-    judgement = judge(query, candidates[:top_k], **VERIFY_THRESHOLDS[mode])
+    return query, candidates[:top_k]
+
+
+def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
+                 mode: Similarity = "hybrid") -> dict:
+    """Verify one claim against the store: verdict, confidence, evidence, explanation."""
+    query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
+    limits = thresholds_for(embedder.name, mode)
+    judgement = judge(query, candidates, related=limits.related, support=limits.support)
+    return answer_of(store, query, judgement)
+
+
+def answer_of(store: Store, query: Claim, judgement) -> dict:
+    """The verify answer of the output contract."""
     return {
         "claim": query.text,
         "verdict": judgement.verdict,
@@ -279,4 +308,4 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
 
 
 __all__ = ["Corpus", "extract_claims", "build_corpus", "candidate_pairs", "analyse", "audit_articles",
-           "build_report", "ingest_articles", "pair_scores", "LINK_THRESHOLDS", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]
+           "build_report", "ingest_articles", "pair_scores", "retrieve_evidence", "answer_of", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -37,6 +38,10 @@ class Pair:
     dense: float
     lexical: float
     score: float
+
+
+# Scores every cross-article pair between two groups of claim rows and returns their mean.
+Linkage = Callable[[list[int], list[int]], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +140,13 @@ def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[P
 def build_clusters(
     articles: list[Article], claims: list[Claim], pairs: list[Pair],
     syndication: list[SyndicationGroup], threshold: float = LINK_THRESHOLD,
+    linkage: Linkage | None = None,
 ) -> ConsistencyResult:
     """Cluster claims that report one fact with compatible values; flag linked pairs whose values clash.
 
+    Pairs are taken best first. Two clusters merge when the pair's score reaches ``threshold`` and,
+    if a ``linkage`` scorer is given, when the mean score over all their cross-article member pairs
+    does too (average linkage): a claim that states two facts can no longer chain two clusters.
     A pair above ``threshold`` whose values of one kind and unit cannot meet is not merged: it
     becomes a conflict (or an explained difference), and the clusters on both sides are marked.
     """
@@ -147,12 +156,24 @@ def build_clusters(
         for aid in group.article_ids:
             origin_of[aid] = group.origin
     parent = list(range(len(claims)))
+    rows_of: dict[int, list[int]] = {n: [n] for n in range(len(claims))}
 
     def root(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
+    def merge(x: int, y: int) -> None:
+        rx, ry = root(x), root(y)
+        if rx == ry:
+            return
+        if linkage is not None and linkage(rows_of[rx], rows_of[ry]) < threshold:
+            return
+        if len(rows_of[rx]) < len(rows_of[ry]):
+            rx, ry = ry, rx
+        parent[ry] = rx
+        rows_of[rx].extend(rows_of.pop(ry))
 
     clashes: list[tuple[Pair, Conflict]] = []
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
@@ -161,7 +182,7 @@ def build_clusters(
             continue
         clash = compare_pair(a, b, by_id, origin_of)
         if clash is None:
-            parent[root(p.i)] = root(p.j)
+            merge(p.i, p.j)
         elif p.dense >= threshold or p.lexical >= 0.5:  # value-blind similarity must hold on its own
             clashes.append((p, clash))
     members: dict[int, list[int]] = defaultdict(list)

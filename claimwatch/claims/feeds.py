@@ -55,6 +55,8 @@ def detect_format(text: str) -> FeedFormat:
     if head.startswith("{"):
         if re.search(r'"version"\s*:\s*"https?://jsonfeed\.org/version/', text[:5000]):
             return "jsonfeed"
+        if re.match(r'\{\s*"articles"\s*:\s*\[', head):
+            return "json"  # {"articles": [...]}
         return "jsonl"
     if any(_DATELINE.match(line.strip()) for line in text.splitlines()[:400]):
         return "digest"

@@ -5,23 +5,37 @@ from __future__ import annotations
 import re
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
-              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "may", "might", "expected to", "analysts say",
+              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除", "或")
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "might", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to")
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "不在", "不是", "不会", "禁止", "不允许", "排除")
-_NEGATIONS_EN = ("not", "no longer", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
+_NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
                  "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
 _EN_WORD = {cue: re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE) for cue in _HEDGES_EN + _NEGATIONS_EN}
+_EN_WORD["may"] = re.compile(r"\bmay\b")  # the modal; "May" the month is capitalised
+# Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
+_NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
+              "不在": ("不在乎",)}
+
+
+def _find_zh(text: str, cue: str) -> int:
+    """First position of ``cue`` that is not inside a word that only contains it."""
+    at = text.find(cue)
+    while at >= 0:
+        if not any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ())):
+            return at
+        at = text.find(cue, at + 1)
+    return -1
 
 
 def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | None:
     best: tuple[int, str] | None = None
     for cue in zh:
-        at = text.find(cue)
+        at = _find_zh(text, cue)
         if at >= 0 and (best is None or at < best[0]):
             best = (at, cue)
-    for cue in en:
+    for cue in en + (("may",) if "could" in en else ()):
         m = _EN_WORD[cue].search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), cue)

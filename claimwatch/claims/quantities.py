@@ -89,16 +89,16 @@ def _with_raw_text(q: Quantity, original: str) -> Quantity:
 
 
 def _to_number(token: str) -> float:
+    """``"1.2万"`` → 12000.0, ``"57 bn"`` → 5.7e10; an English magnitude may follow a Chinese one."""
     token = token.strip()
     mag = 1.0
+    m = re.search(r"(trillion|billion|million|thousand|tn|bn|mn|m|k)$", token)
+    if m:
+        token, mag = token[: m.start()].strip(), _EN_MAG[m.group(1)]
     for name, factor in _ZH_MAG.items():
         if token.endswith(name):
-            token, mag = token[: -len(name)].strip(), factor
+            token, mag = token[: -len(name)].strip(), mag * factor
             break
-    else:
-        m = re.search(r"(trillion|billion|million|thousand|tn|bn|mn|m|k)$", token)
-        if m:
-            token, mag = token[: m.start()].strip(), _EN_MAG[m.group(1)]
     return float(token.replace(",", "")) * mag
 
 
@@ -131,6 +131,7 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # a bare year is handled by the date pass or is not a value
         if m["sep"] and m["b"] is None:
             end = m.start("sep")
+        end = start + len(text[start:end].rstrip())
         q = Quantity(kind, value, unit, low, high, text[start:end].strip(), start, end)
         out.append(_qualify(q, text))
     return out
@@ -204,7 +205,8 @@ def _chinese_words(text: str) -> list[Quantity]:
 
 
 def _dates(text: str, published: str | None) -> list[Quantity]:
-    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    year_match = re.match(r"[0-9]{4}", published or "")
+    pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _DATE.finditer(text):
         if m["y2"]:

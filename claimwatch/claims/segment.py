@@ -17,8 +17,8 @@ from claimwatch.claims.text import detect_language, strip_citations
 
 _BULLET_SEP = re.compile(r"\s+[-–—]\s+")
 _MARKERS_THEN_HEADING = re.compile(r"(?:\s*\[\d{1,3}\])+\s*(?P<heading>[^\[\]。！？!?.]{1,40})$")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"']?|\.(?=\s+[\"“A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|vs|No|Co|Jr|Sr|Inc|Ltd|Corp|Gov|Sen|Rep)|\b[A-Z]|\d)$")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"']?|\.[\"”']?(?=\s+[\"“A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|vs|No|Co|Jr|Sr|Inc|Ltd|Corp|Gov|Sen|Rep)|\b[A-Z])$")
 _CITATION_ONLY = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*$")
 MIN_CLAIM_CHARS = 6
 
@@ -82,7 +82,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans inside [start, end), trimmed of surrounding white space."""
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group(0) == "." and _ABBREVIATION.search(text, max(start, m.start() - 4), m.start()):
+        if m.group(0).startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 4), m.start()):
             continue  # "U.S. officials", "Mr. Huang", "No. 2"
         stop = m.end()
         # keep citation markers right after the full stop with their sentence

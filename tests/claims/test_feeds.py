@@ -168,8 +168,6 @@ def test_json_object_with_articles_list_parses_with_format_override():
     assert [a.id for a in parse_feed(_articles_object(), format="json")] == ["cj-001", "bz-002", "xw-003"]
 
 
-@pytest.mark.xfail(reason="detect_format calls any '{'-led text jsonl, though the json parser accepts "
-                          "{\"articles\": [...]}", strict=True)
 def test_detects_json_object_with_articles_list():
     assert detect_format(_articles_object()) == "json"
 

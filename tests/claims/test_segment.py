@@ -60,20 +60,16 @@ def _texts(text: str, published: str | None = "2025-12-09T06:37") -> list[str]:
             "Nvidia may ship the H200. Beijing has not said yes.",
             ["Nvidia may ship the H200.", "Beijing has not said yes."],
             id="sentence-ending-in-model-code",
-            marks=pytest.mark.xfail(reason="the abbreviation guard treats any digit before '.' as an "
-                                           "abbreviation, so 'H200. Beijing' is not split", strict=True),
         ),
         pytest.param(
             "Deliveries could start in 2026. Analysts are sceptical.",
             ["Deliveries could start in 2026.", "Analysts are sceptical."],
             id="sentence-ending-in-year",
-            marks=pytest.mark.xfail(reason="a sentence ending in a number ('2026.') is never split", strict=True),
         ),
         pytest.param(
             'Nvidia said: "We welcome this decision." Analysts agreed.',
             ['Nvidia said: "We welcome this decision."', "Analysts agreed."],
             id="full-stop-inside-closing-quote",
-            marks=pytest.mark.xfail(reason="'.\"' followed by a space is not a sentence end", strict=True),
         ),
     ],
 )

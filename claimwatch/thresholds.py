@@ -1,0 +1,35 @@
+"""Decision thresholds per embedder and similarity, calibrated on the development gold sets.
+
+Dense models put similarity on different scales (multilingual-e5 packs everything into 0.8–1.0),
+so one threshold cannot serve all. The figures live in ``thresholds.json``, written by
+``python -m claimwatch.evaluation.calibrate``; an embedder without an entry uses ``"*"``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    link: float      # same-fact link between two claims
+    related: float   # below: a retrieved claim is not evidence at all
+    support: float   # a claim without comparable values needs this much to support or refute
+
+
+@cache
+def _table() -> dict:
+    return json.loads(resources.files("claimwatch").joinpath("thresholds.json").read_text("utf-8"))
+
+
+def thresholds_for(embedder: str, mode: str = "hybrid") -> Thresholds:
+    """The calibrated thresholds of ``embedder`` under ``mode`` (lexical ignores the embedder)."""
+    table = _table()
+    entry = table.get("lexical" if mode == "lexical" else embedder, {}).get(mode) or table["*"][mode]
+    return Thresholds(**entry)
+
+
+__all__ = ["Thresholds", "thresholds_for"]
