@@ -110,13 +110,16 @@ def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS, mode: Similarity = "hyb
     return [Pair(int(i), int(j), float(d), float(x), float(s)) for i, j, d, x, s in zip(lo, hi, dense, lexical, scores)]
 
 
-def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "hybrid") -> ConsistencyResult:
+def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "hybrid",
+            clash_threshold: float | None = None) -> ConsistencyResult:
     """Syndication, clusters and conflicts of a corpus."""
     pairs = candidate_pairs(corpus, mode=mode)
     syndication = find_syndication(corpus.articles, corpus.claims, pairs)
-    threshold = thresholds_for(corpus.embedder, mode).link if threshold is None else threshold
-    return build_clusters(corpus.articles, corpus.claims, pairs, syndication, threshold,
-                          linkage=average_linkage(corpus, mode))
+    limits = thresholds_for(corpus.embedder, mode)
+    return build_clusters(corpus.articles, corpus.claims, pairs, syndication,
+                          limits.link if threshold is None else threshold,
+                          linkage=average_linkage(corpus, mode),
+                          clash_threshold=limits.clash if clash_threshold is None else clash_threshold)
 
 
 def average_linkage(corpus: Corpus, mode: Similarity):

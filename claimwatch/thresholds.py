@@ -18,6 +18,7 @@ class Thresholds:
     link: float      # same-fact link between two claims
     related: float   # below: a retrieved claim is not evidence at all
     support: float   # a claim without comparable values needs this much to support or refute
+    clash: float = 0.0  # two claims with clashing values are compared (conflict or explained) from here
 
 
 @cache
@@ -29,7 +30,7 @@ def thresholds_for(embedder: str, mode: str = "hybrid") -> Thresholds:
     """The calibrated thresholds of ``embedder`` under ``mode`` (lexical ignores the embedder)."""
     table = _table()
     entry = table.get("lexical" if mode == "lexical" else embedder, {}).get(mode) or table["*"][mode]
-    return Thresholds(**entry)
+    return Thresholds(**{"clash": entry["link"], **entry})
 
 
 __all__ = ["Thresholds", "thresholds_for"]

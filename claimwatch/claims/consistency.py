@@ -140,16 +140,18 @@ def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[P
 def build_clusters(
     articles: list[Article], claims: list[Claim], pairs: list[Pair],
     syndication: list[SyndicationGroup], threshold: float = LINK_THRESHOLD,
-    linkage: Linkage | None = None,
+    linkage: Linkage | None = None, clash_threshold: float | None = None,
 ) -> ConsistencyResult:
     """Cluster claims that report one fact with compatible values; flag linked pairs whose values clash.
 
     Pairs are taken best first. Two clusters merge when the pair's score reaches ``threshold`` and,
     if a ``linkage`` scorer is given, when the mean score over all their cross-article member pairs
     does too (average linkage): a claim that states two facts can no longer chain two clusters.
-    A pair above ``threshold`` whose values of one kind and unit cannot meet is not merged: it
-    becomes a conflict (or an explained difference), and the clusters on both sides are marked.
+    A pair whose values of one kind and unit cannot meet is never merged; when its value-blind
+    score reaches ``clash_threshold`` (default: ``threshold``) it becomes a conflict (or an
+    explained difference), and the clusters on both sides are marked.
     """
+    clash_threshold = threshold if clash_threshold is None else clash_threshold
     by_id = {a.id: a for a in articles}
     origin_of = {a.id: a.id for a in articles}
     for group in syndication:
@@ -178,12 +180,13 @@ def build_clusters(
     clashes: list[tuple[Pair, Conflict]] = []
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         a, b = claims[p.i], claims[p.j]
-        if p.score < threshold or a.article_id == b.article_id:
+        if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
             continue
         clash = compare_pair(a, b, by_id, origin_of)
         if clash is None:
-            merge(p.i, p.j)
-        elif p.dense >= threshold or p.lexical >= 0.5:  # value-blind similarity must hold on its own
+            if p.score >= threshold:
+                merge(p.i, p.j)
+        elif p.score >= clash_threshold:
             clashes.append((p, clash))
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(claims)):

@@ -2,7 +2,8 @@
 
     python -m claimwatch.evaluation.calibrate --embedder use-m3 [--write]
 
-The link threshold maximises the mean clustering B-cubed F1; the verify thresholds maximise
+The link threshold maximises the mean clustering B-cubed F1, the clash threshold the mean
+conflict F1 (at that link threshold); the verify thresholds maximise
 the mean verify macro-F1. Only the development sets are used (``example_zh``, ``example_en``);
 the sample feed stays a test set.
 """
@@ -20,7 +21,7 @@ import numpy as np
 from claimwatch.claims.feeds import parse_feed
 from claimwatch.claims.verdicts import judge
 from claimwatch.evaluation.gold import SpanLocator, load_gold
-from claimwatch.evaluation.metrics import bcubed, macro_f1
+from claimwatch.evaluation.metrics import bcubed, macro_f1, pair_prf
 from claimwatch.evaluation.quality import MODES, VERDICTS
 from claimwatch.index.embedders import Embedder, create_embedder
 from claimwatch.index.store import open_store
@@ -55,6 +56,17 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 scores.append(bcubed(predicted, labels)["f1"])
             if np.mean(scores) > best_f1:
                 best_link, best_f1 = float(t), float(np.mean(scores))
+        best_clash, best_cf1 = best_link, -1.0
+        for t in LINK_GRID:
+            f1s = []
+            for gold, articles, corpus in zip(golds, feeds, corpora):
+                report = build_report(articles, corpus.claims, analyse(corpus, best_link, mode, float(t)))
+                locate = SpanLocator(report, [a.text for a in articles])
+                wanted = {frozenset((locate.claim_of(x["a"]), locate.claim_of(x["b"]))) for x in gold.data["conflicts"]}
+                got = {frozenset(x["claim_ids"]) for x in report["conflicts"] if x["severity"] == "conflict"}
+                f1s.append(pair_prf(got, wanted)["f1"])
+            if np.mean(f1s) > best_cf1:
+                best_clash, best_cf1 = float(t), float(np.mean(f1s))
         retrieved = []
         for gold, articles in zip(golds, feeds):
             with tempfile.TemporaryDirectory() as tmp:
@@ -75,8 +87,9 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                     f1s.append(macro_f1(expected, got, VERDICTS))
                 if np.mean(f1s) > best[2]:
                     best = (float(related), float(support), float(np.mean(f1s)))
-        out[mode] = {"link": best_link, "related": best[0], "support": best[1],
-                     "dev_bcubed_f1": round(best_f1, 4), "dev_verify_macro_f1": round(best[2], 4)}
+        out[mode] = {"link": best_link, "clash": best_clash, "related": best[0], "support": best[1],
+                     "dev_bcubed_f1": round(best_f1, 4), "dev_conflict_f1": round(best_cf1, 4),
+                     "dev_verify_macro_f1": round(best[2], 4)}
     return out
 
 
@@ -91,9 +104,9 @@ def main() -> None:
     if args.write:
         path = Path(str(resources.files("claimwatch").joinpath("thresholds.json")))
         table = json.loads(path.read_text("utf-8"))
-        table[args.embedder] = {m: {k: result[m][k] for k in ("link", "related", "support")}
+        table[args.embedder] = {m: {k: result[m][k] for k in ("link", "clash", "related", "support")}
                                 for m in ("dense", "hybrid")}
-        table["lexical"] = {"lexical": {k: result["lexical"][k] for k in ("link", "related", "support")}}
+        table["lexical"] = {"lexical": {k: result["lexical"][k] for k in ("link", "clash", "related", "support")}}
         path.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
 
 
