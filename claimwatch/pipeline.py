@@ -288,7 +288,10 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     """Verify one claim against the store: verdict, confidence, evidence, explanation."""
     query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
     limits = thresholds_for(embedder.name, mode)
-    judgement = judge(query, candidates, related=limits.related, support=limits.support)
+    origins = store.origins()
+    origin_source = {aid: store.get_article(origin).source for aid, origin in origins.items()}
+    judgement = judge(query, candidates, related=limits.related, support=limits.support,
+                      origin_source=origin_source)
     return answer_of(store, query, judgement)
 
 

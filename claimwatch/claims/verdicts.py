@@ -58,8 +58,13 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
-          support: float = SUPPORT_THRESHOLD) -> Judgement:
-    """Verdict from the candidates (already retrieved and scored), counting outlets not rows."""
+          support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None) -> Judgement:
+    """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
+
+    ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
+    origin count once.
+    """
+    origin_source = origin_source or {}
     evidence = []
     for claim, article, score in candidates:
         if score < related:
@@ -68,8 +73,11 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         evidence.append(Evidence(claim, article, score, relation, note))
     order = {"supports": 0, "refutes": 1, "related": 2}
     evidence.sort(key=lambda e: (order[e.relation], -e.score))
-    supporting = {e.article.source for e in evidence if e.relation == "supports"}
-    refuting = {e.article.source for e in evidence if e.relation == "refutes"}
+    def outlet(e: Evidence) -> str:
+        return origin_source.get(e.article.id, e.article.source)
+
+    supporting = {outlet(e) for e in evidence if e.relation == "supports"}
+    refuting = {outlet(e) for e in evidence if e.relation == "refutes"}
     ns, nr = len(supporting), len(refuting)
     if ns == 0 and nr == 0:
         verdict: Verdict = "not_enough_evidence"
@@ -78,11 +86,11 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
                        else "Nothing ingested reports this fact.")
     elif nr == 0 or ns >= 3 * nr:
         verdict, confidence = "supported", _confidence(ns, nr)
-        explanation = f"{ns} outlet(s) state this" + (f"; {nr} disagree(s)." if nr else ".")
+        explanation = f"{ns} independent outlet(s) state this" + (f"; {nr} disagree(s)." if nr else ".")
     elif ns == 0 or nr >= 3 * ns:
         verdict, confidence = "refuted", _confidence(nr, ns)
         first = next(e for e in evidence if e.relation == "refutes")
-        explanation = f"{nr} outlet(s) contradict this: {first.article.source} {first.note}."
+        explanation = f"{nr} independent outlet(s) contradict this: {first.article.source} {first.note}."
     else:
         verdict, confidence = "conflicting", 0.5 + 0.1 * min(ns, nr) / max(ns, nr)
         explanation = f"Outlets disagree: {ns} support it, {nr} contradict it."

@@ -324,6 +324,12 @@ class Store:
             r = self._db.execute("SELECT value FROM analysis WHERE key = 'conflicts'").fetchone()
         return json.loads(r[0]) if r else []
 
+    def origins(self) -> dict[str, str]:
+        """Article id → id of the article it was syndicated from (only copied articles appear)."""
+        with self._lock:
+            r = self._db.execute("SELECT value FROM analysis WHERE key = 'syndication'").fetchone()
+        return {aid: g["origin"] for g in (json.loads(r[0]) if r else []) for aid in g["article_ids"]}
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

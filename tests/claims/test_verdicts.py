@@ -1,0 +1,56 @@
+"""Verdicts from scored evidence: values decide, outlets are counted once, unrelated is not support."""
+
+import pytest
+
+from claimwatch.claims.models import Article
+from claimwatch.claims.verdicts import judge, relate
+from claimwatch.pipeline import query_claim
+
+
+def _art(aid, source):
+    return Article(id=aid, source=source, title="H200", published="2025-12-09T01:00", text="")
+
+
+def _ev(text, aid, source, score):
+    claim = query_claim(text, "2025-12-09")
+    return (claim, _art(aid, source), score)
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    pytest.param("美国政府抽取H200销售额的25%", "美国政府将获得H200销售额25%的分成", "supports", id="zh-same-value"),
+    pytest.param("美国政府抽取H200销售额的15%", "美国政府将获得H200销售额25%的分成", "refutes", id="zh-wrong-value"),
+    pytest.param("The US takes 15% of H200 sales", "The US took 15% of H20 sales in August", "related",
+                 id="en-same-value-other-product"),
+    pytest.param("Blackwell chips are included in the approval", "Blackwell chips are not included in the approval",
+                 "refutes", id="en-negation"),
+])
+def test_relation_of_evidence(query, evidence, relation):
+    assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
+
+
+def test_a_syndicated_copy_counts_once():
+    query = query_claim("美国政府抽取H200销售额的25%")
+    candidates = [_ev("美国政府将获得H200销售额25%的分成", "a1", "Origin", 0.9),
+                  _ev("美国政府将获得H200销售额25%的分成", "a2", "Copycat", 0.9)]
+    assert "2 independent" in judge(query, candidates).explanation
+    assert "1 independent" in judge(query, candidates, origin_source={"a2": "Origin"}).explanation
+
+
+def test_unrelated_nearest_neighbour_is_not_support():
+    query = query_claim("曼联昨晚3比1战胜切尔西")
+    verdict = judge(query, [_ev("美国政府将获得H200销售额25%的分成", "a1", "X", 0.2)])
+    assert verdict.verdict == "not_enough_evidence" and not verdict.evidence
+
+
+def test_outlets_that_disagree_make_it_conflicting():
+    query = query_claim("H200的显存带宽为4.8TB/s")
+    candidates = [_ev("H200带宽为4.8TB/s", "a1", "A", 0.9), _ev("H200带宽为4.5TB/s", "a2", "B", 0.9)]
+    assert judge(query, candidates).verdict == "conflicting"
+
+
+def test_evidence_is_ordered_by_relation_then_score():
+    query = query_claim("H200的显存带宽为4.8TB/s")
+    candidates = [_ev("H200带宽为4.5TB/s", "a2", "B", 0.95), _ev("H200带宽为4.8TB/s", "a1", "A", 0.8),
+                  _ev("H200带宽为4.8TB/s", "a3", "C", 0.85)]
+    relations = [(e.relation, e.score) for e in judge(query, candidates).evidence]
+    assert relations == [("supports", 0.85), ("supports", 0.8), ("refutes", 0.95)]
