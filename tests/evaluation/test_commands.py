@@ -1,0 +1,31 @@
+"""`claimwatch eval` and `claimwatch bench` run at a small size and print their tables (no timing asserts)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claimwatch.service.cli import app
+from tests.conftest import EXAMPLES, SHARED
+
+runner = CliRunner()
+
+
+@pytest.mark.slow
+def test_eval_small_prints_gold_and_benchmark_tables(tmp_path):
+    out = tmp_path / "eval.json"
+    result = runner.invoke(app, ["eval", "--size", "small", "--set", "example_zh", "--limit", "30", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "| example_zh | hybrid |" in result.stdout and "| example_zh | lexical |" in result.stdout
+    figures = json.loads(out.read_text())
+    hybrid = next(r for r in figures["gold"] if r["mode"] == "hybrid")
+    assert 0 <= hybrid["clustering"]["f1"] <= 1 and hybrid["verify"]["n"] == 30
+    if (SHARED / "benchmarks").exists():
+        assert "PAWS-X zh" in result.stdout and "SOHU 2021 dd" in result.stdout
+
+
+@pytest.mark.slow
+def test_bench_small_prints_throughput_and_ratio():
+    result = runner.invoke(app, ["bench", "--size", "small", "--feed", str(EXAMPLES / "h200_digest_zh.txt")])
+    assert result.exit_code == 0, result.output
+    assert "audit / embedder" in result.stdout and "cores" in result.stdout
