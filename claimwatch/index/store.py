@@ -25,7 +25,7 @@ import numpy as np
 from claimwatch.claims.consistency import Cluster, Conflict, SyndicationGroup
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.errors import EmbedderMismatch, IndexCorrupt, InputError, NotFound, StoreError
-from claimwatch.index.vectors import FaissIndex
+from claimwatch.index.vectors import FaissIndex, choose_index_kind
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
@@ -102,7 +102,8 @@ class Store:
         path = self.path / "vectors.faiss"
         count = self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
         if path.exists():
-            index = FaissIndex.load(path, self.dim)
+            kind = self.config.get("index", "flat")
+            index = FaissIndex.load(path, self.dim, kind if kind in ("flat", "hnsw", "ivf") else "flat")
             if len(index) == count:
                 return index
             log.warning("vector index holds %d vectors but SQLite %d claims: rebuilding it", len(index), count)
@@ -111,10 +112,19 @@ class Store:
         return self._rebuild_index()
 
     def _rebuild_index(self) -> FaissIndex:
-        index = FaissIndex(self.dim)
+        """Build the index from SQLite, of the kind the store's size calls for (exact, or IVF)."""
+        count = self.count_claims()
+        kind = choose_index_kind(count)
+        train = None
+        if kind == "ivf":
+            train = np.vstack([v for _, v in self._vector_batches()])
+            train = train[np.random.default_rng(0).permutation(len(train))[:100_000]]
+        index = FaissIndex(self.dim, kind=kind, train=train)
         for rows, vectors in self._vector_batches():
             index.add(rows, vectors)
         index.save(self.path / "vectors.faiss")
+        self.config["index"] = kind
+        _write_json_atomic(self.path / "config.json", self.config)
         return index
 
     def rebuild_index(self) -> int:
@@ -176,8 +186,11 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             if new_rows:
-                self._index.add(np.array(new_rows, dtype=np.int64), np.vstack(new_vecs))
-                self._index.save(self.path / "vectors.faiss")
+                if choose_index_kind(self.count_claims()) != self._index.kind:
+                    self._index = self._rebuild_index()  # grew past exact search: switch to IVF
+                else:
+                    self._index.add(np.array(new_rows, dtype=np.int64), np.vstack(new_vecs))
+                    self._index.save(self.path / "vectors.faiss")
             self._touch()
             return IngestResult(tuple(added), tuple(skipped), len(new_rows))
 
@@ -363,7 +376,7 @@ def open_store(path: str | os.PathLike, embedder: str | None = None, dim: int | 
     from claimwatch import __version__
     config = {
         "format": SCHEMA_VERSION, "embedder": embedder, "dimension": dim, "metric": "inner_product",
-        "index": "IndexIDMap2(IndexFlatIP)", "claimwatch": __version__, "faiss": faiss.__version__,
+        "index": "flat", "claimwatch": __version__, "faiss": faiss.__version__,
         "created": _now(), "updated": _now(), "claims": 0,
     }
     _write_json_atomic(config_path, config)

@@ -81,3 +81,19 @@ def test_store_add_checks_vector_dimension(tmp_path, fake_embedder, articles):
     with pytest.raises(EmbedderMismatch):
         store.add(articles[:1], corpus.claims, np.zeros((len(corpus.claims), 3), dtype=np.float32))
     assert store.count_claims() == 0
+
+
+def test_store_switches_to_ivf_when_it_outgrows_exact_search(tmp_path, fake_embedder, articles, monkeypatch):
+    import claimwatch.index.vectors as vectors
+
+    monkeypatch.setattr(vectors, "EXACT_UP_TO", 20)
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    assert store.count_claims() > 20 and store._index.kind == "ivf"
+    first = store.claims()[0]
+    store.close()
+    again = open_store(tmp_path / "s", fake_embedder.name)
+    assert json.loads((tmp_path / "s" / "config.json").read_text())["index"] == "ivf"
+    assert again._index.kind == "ivf" and len(again._index) == again.count_claims()
+    hits = again.search(again.vectors_of([first.id])[0], 3)
+    assert first.id in [c.id for c, _ in hits]

@@ -62,3 +62,28 @@ def test_add_rejects_wrong_dimension():
 def test_search_on_empty_index_returns_nothing():
     scores, ids = FaissIndex(8).search(_unit(2, 8), 5)
     assert scores.shape == (2, 0) and ids.shape == (2, 0)
+
+
+@pytest.mark.parametrize("kind", ["hnsw", "ivf"])
+def test_approximate_indexes_reach_high_recall_against_exact(kind):
+    # embeddings have topical structure: points around 50 centres, queries near stored points
+    rng = np.random.default_rng(5)
+    centres = _unit(50, 32, seed=7)
+    vectors = centres[rng.integers(0, 50, 5000)] + 0.15 * rng.normal(size=(5000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = vectors[:50] + 0.05 * rng.normal(size=(50, 32)).astype(np.float32)
+    ids = np.arange(5000)
+    exact, approx = NumpyIndex(32), FaissIndex(32, kind=kind, train=vectors)
+    exact.add(ids, vectors)
+    approx.add(ids, vectors)
+    _, want = exact.search(queries, 10)
+    _, got = approx.search(queries, 10)
+    recall = np.mean([len(set(w) & set(g)) / 10 for w, g in zip(want, got)])
+    assert recall >= 0.9
+
+
+def test_index_kind_is_chosen_by_size():
+    from claimwatch.index.vectors import EXACT_UP_TO, choose_index_kind
+
+    assert choose_index_kind(10_000) == "flat"
+    assert choose_index_kind(EXACT_UP_TO + 1) == "ivf"
