@@ -226,24 +226,46 @@ def eval_(
         out.write_text(json.dumps({"gold": results, "benchmarks": rows}, ensure_ascii=False, indent=2, default=str))
 
 
+class BenchPart(str, Enum):
+    audit = "audit"
+    scale = "scale"
+    verify = "verify"
+
+
 @app.command()
 def bench(
     feed: Annotated[Optional[Path], typer.Option(help="feed to repeat (default: the sample feed)")] = None,
     size: Annotated[Size, typer.Option(help="small for CI, full for the README figures")] = Size.full,
+    part: Annotated[Optional[list[BenchPart]], typer.Option(help="run only these parts (repeatable)")] = None,
     embedder: EmbedderOpt = DEFAULT_EMBEDDER,
 ) -> None:
-    """Audit throughput against the embedder's own throughput, in one run.
+    """Throughput and latency figures, printed as tables (nothing is asserted).
+
+    audit: the sample feed repeated to ~5,000 claims, audit against the embedder alone;
+    scale: synthetic feeds of 1k/10k/100k claims, throughput, clustering growth, peak RSS;
+    verify: latency p50/p95/p99 and recall@10 per index kind at 10k/100k/1M indexed claims.
 
     Example: claimwatch bench --size small
     """
     from claimwatch.evaluation.bench import SIZES, bench_audit, format_audit_bench
+    from claimwatch.evaluation.scale import (
+        SCALE_SIZES, VERIFY_SIZES, bench_scale, bench_verify, format_scale, format_verify,
+    )
     from claimwatch.index.embedders import create_embedder
 
     model = create_embedder(embedder)
-    path = feed or _default_feed()
-    result = bench_audit(path.read_bytes(), model, SIZES[size.value])
-    typer.echo(f"## Audit throughput ({path.name} repeated)\n")
-    typer.echo(format_audit_bench(result, model))
+    parts = set(part or list(BenchPart))
+    if BenchPart.audit in parts:
+        path = feed or _default_feed()
+        result = bench_audit(path.read_bytes(), model, SIZES[size.value])
+        typer.echo(f"## Audit throughput ({path.name} repeated)\n")
+        typer.echo(format_audit_bench(result, model))
+    if BenchPart.scale in parts:
+        typer.echo("\n## Audit at scale\n")
+        typer.echo(format_scale(bench_scale(model, SCALE_SIZES[size.value]), model))
+    if BenchPart.verify in parts:
+        typer.echo("\n## Verify latency by index size and kind (one query at a time, query embedding included)\n")
+        typer.echo(format_verify(bench_verify(model, VERIFY_SIZES[size.value])))
 
 
 def main() -> None:
