@@ -11,7 +11,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from claimwatch.claims.consistency import (
-    ConsistencyResult, Pair, build_clusters, find_syndication, link_score,
+    ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, ConsistencyResult, Pair, build_clusters, find_syndication, shares_value,
+    value_anchors,
 )
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.masking import mask_quantities
@@ -41,6 +42,13 @@ class Corpus:
     lexical: sp.csr_matrix
     embedder: str = "fake"
     timings: dict[str, float] = field(default_factory=dict)
+    _anchors: sp.csr_matrix | None = None
+
+    @property
+    def anchors(self) -> sp.csr_matrix:
+        if self._anchors is None:
+            self._anchors = anchor_matrix(self.claims)
+        return self._anchors
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:
@@ -61,16 +69,42 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
                   {"segment": t1 - t0, "embed": t2 - t1, "lexical": t3 - t2})
 
 
+def combine_scores(mode: Similarity, dense: np.ndarray, lexical: np.ndarray, shared: np.ndarray) -> np.ndarray:
+    """The same-fact score under ``mode`` from per-pair dense and lexical similarity and whether the
+    two claims state a common value (``shared``): dense only, lexical only, or hybrid lifted by values."""
+    dense, lexical = np.asarray(dense, dtype=np.float32), np.asarray(lexical, dtype=np.float32)
+    if mode == "dense":
+        return dense
+    if mode == "lexical":
+        return lexical
+    hybrid = hybrid_score(dense, lexical)
+    lift = np.asarray(shared, dtype=bool) & (dense >= ANCHOR_MIN_DENSE)
+    return np.where(lift, hybrid + ANCHOR_WEIGHT * (1.0 - hybrid), hybrid).astype(np.float32)
+
+
 def pair_scores(mode: Similarity, a: list[Claim], b: list[Claim], dense: np.ndarray,
                 lexical: np.ndarray) -> np.ndarray:
-    """The same-fact score under ``mode``: dense only, lexical only, or hybrid lifted by shared values."""
-    if mode == "dense":
-        return np.asarray(dense, dtype=np.float32)
-    if mode == "lexical":
-        return np.asarray(lexical, dtype=np.float32)
-    hybrid = hybrid_score(np.asarray(dense), np.asarray(lexical))
-    return np.array([link_score(x, y, float(d), float(h)) for x, y, d, h in zip(a, b, dense, hybrid)],
-                    dtype=np.float32)
+    """``combine_scores`` for explicit claim pairs (verify, evaluation)."""
+    shared = np.array([shares_value(x, y) for x, y in zip(a, b)], dtype=bool)
+    return combine_scores(mode, dense, lexical, shared)
+
+
+def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
+    """Claims × stated values (kind, unit, value; bare years left out), so shared values are one product."""
+    vocab: dict[tuple, int] = {}
+    rows, cols = [], []
+    for n, c in enumerate(claims):
+        for key in value_anchors(c):
+            rows.append(n)
+            cols.append(vocab.setdefault(key, len(vocab)))
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(claims), max(1, len(vocab))))
+
+
+def _shared(anchors: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    if len(left) == 0:
+        return np.zeros(0, dtype=bool)
+    return np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel() > 0
 
 
 def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, np.ndarray]:
@@ -105,8 +139,7 @@ def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS, mode: Similarity = "hyb
     lo, hi = lo[first], hi[first]
     dense = np.einsum("ij,ij->i", corpus.vectors[lo], corpus.vectors[hi])
     lexical = pair_similarity(corpus.lexical, lo, hi)
-    claims = corpus.claims
-    scores = pair_scores(mode, [claims[i] for i in lo], [claims[j] for j in hi], dense, lexical)
+    scores = combine_scores(mode, dense, lexical, _shared(corpus.anchors, lo, hi))
     return [Pair(int(i), int(j), float(d), float(x), float(s)) for i, j, d, x, s in zip(lo, hi, dense, lexical, scores)]
 
 
@@ -118,29 +151,44 @@ def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "
     limits = thresholds_for(corpus.embedder, mode)
     return build_clusters(corpus.articles, corpus.claims, pairs, syndication,
                           limits.link if threshold is None else threshold,
-                          linkage=average_linkage(corpus, mode),
+                          linkage=average_linkage(corpus, mode, pairs),
                           clash_threshold=limits.clash if clash_threshold is None else clash_threshold)
 
 
-def average_linkage(corpus: Corpus, mode: Similarity):
-    """Mean same-fact score over all cross-article pairs of two groups of claims (computed exactly)."""
+LINKAGE_SAMPLE = 64  # pairs scored per merge decision at most (a deterministic sample beyond)
+
+
+def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
+    """Mean same-fact score over the cross-article pairs of two groups of claims.
+
+    Dense similarity and shared values are computed for every pair; the lexical similarity is
+    taken from the candidate ``pairs`` (nearest neighbours) and counts as 0 for pairs that are not
+    neighbours: a near-verbatim pair is always a neighbour.
+
+    Exact up to ``LINKAGE_SAMPLE`` pairs; beyond, the mean of a deterministic random sample of
+    that many pairs, so that one merge costs O(1) and clustering stays near-linear.
+    """
     article = np.array([hash(c.article_id) for c in corpus.claims])
+    lexical_of = {(p.i, p.j): p.lexical for p in pairs}
+    anchors = [value_anchors(c) for c in corpus.claims]
 
     def linkage(left: list[int], right: list[int]) -> float:
-        a, b = np.array(left), np.array(right)
-        ii, jj = np.repeat(a, len(b)), np.tile(b, len(a))
-        keep = article[ii] != article[jj]
-        ii, jj = ii[keep], jj[keep]
-        if len(ii) == 0:
+        a, b = np.asarray(left), np.asarray(right)
+        if len(a) * len(b) > LINKAGE_SAMPLE:
+            rng = np.random.default_rng((int(a.min()), int(b.min()), len(a), len(b)))
+            side = int(np.sqrt(LINKAGE_SAMPLE))
+            a = a if len(a) <= side else rng.choice(a, side, replace=False)
+            b = b if len(b) <= LINKAGE_SAMPLE // len(a) else rng.choice(b, LINKAGE_SAMPLE // len(a), replace=False)
+        cross = article[a][:, None] != article[b][None, :]
+        if not cross.any():
             return 0.0
-        dense = np.einsum("ij,ij->i", corpus.vectors[ii], corpus.vectors[jj])
-        lexical = pair_similarity(corpus.lexical, ii, jj)
-        claims = corpus.claims
-        return float(pair_scores(mode, [claims[i] for i in ii], [claims[j] for j in jj], dense, lexical).mean())
+        dense = corpus.vectors[a] @ corpus.vectors[b].T
+        lexical = np.array([[lexical_of.get((x, y) if x < y else (y, x), 0.0) for y in b] for x in a],
+                           dtype=np.float32)
+        shared = np.array([[bool(anchors[x] & anchors[y]) for y in b] for x in a], dtype=bool)
+        return float(combine_scores(mode, dense[cross], lexical[cross], shared[cross]).mean())
 
     return linkage
-
-
 
 
 # ---------------------------------------------------------------------- jobs
@@ -314,4 +362,4 @@ def answer_of(store: Store, query: Claim, judgement) -> dict:
 
 
 __all__ = ["Corpus", "extract_claims", "build_corpus", "candidate_pairs", "analyse", "audit_articles",
-           "build_report", "ingest_articles", "pair_scores", "retrieve_evidence", "answer_of", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]
+           "build_report", "ingest_articles", "pair_scores", "combine_scores", "anchor_matrix", "retrieve_evidence", "answer_of", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]

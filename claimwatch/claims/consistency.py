@@ -80,12 +80,15 @@ class ConsistencyResult:
     origin_of: dict[str, str] = field(default_factory=dict)
 
 
+def value_anchors(c: Claim) -> set[tuple[str, str, float]]:
+    """The values a claim states as (kind, unit, value); a bare year is too common to count."""
+    return {(q.kind, q.unit, round(q.value, 6)) for q in c.quantities
+            if not (q.kind == "date" and q.high - q.low > 100)}
+
+
 def shares_value(a: Claim, b: Claim) -> bool:
     """True when both claims state one value of the same kind and unit (years alone do not count)."""
-    def anchors(c: Claim) -> set[tuple[str, str, float]]:
-        return {(q.kind, q.unit, round(q.value, 6)) for q in c.quantities
-                if not (q.kind == "date" and q.high - q.low > 100)}
-    return bool(anchors(a) & anchors(b))
+    return bool(value_anchors(a) & value_anchors(b))
 
 
 def link_score(a: Claim, b: Claim, dense: float, hybrid: float) -> float:
@@ -170,7 +173,8 @@ def build_clusters(
         rx, ry = root(x), root(y)
         if rx == ry:
             return
-        if linkage is not None and linkage(rows_of[rx], rows_of[ry]) < threshold:
+        big = len(rows_of[rx]) > 1 or len(rows_of[ry]) > 1  # two single claims: the pair's score decides
+        if linkage is not None and big and linkage(rows_of[rx], rows_of[ry]) < threshold:
             return
         if len(rows_of[rx]) < len(rows_of[ry]):
             rx, ry = ry, rx
@@ -182,7 +186,7 @@ def build_clusters(
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
             continue
-        clash = compare_pair(a, b, by_id, origin_of)
+        clash = compare_pair(a, b, by_id, origin_of) if a.quantities and b.quantities else None
         if clash is None:
             if p.score >= threshold:
                 merge(p.i, p.j)
@@ -276,4 +280,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "")
 
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
-           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "link_score", "shares_value"]
+           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "link_score", "shares_value", "value_anchors"]
