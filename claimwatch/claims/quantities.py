@@ -21,12 +21,13 @@ _ZH_MAG = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4,
 _EN_MAG = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
            "m": 1e6, "thousand": 1e3, "k": 1e3}
 _ZH_MAG_RE = "万亿|千万|百万|亿|万|千"
-_EN_MAG_RE = r"\s?(?:trillion|billion|million|thousand)|(?:tn|bn|mn|m|k)(?![A-Za-z])"
+_EN_MAG_RE = r"\s?(?:trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])|(?:m|k)(?![A-Za-z])"
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "RMB": "CNY", "¥": "CNY", "€": "EUR"}
 _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"),
                     ("欧元", "EUR"), ("元", "CNY"), ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"),
                     ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY")]
-_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "MB", "nm", "W", "GHz"]
+_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "MB", "nm", "W", "GHz"]
+_MEASURE_ALIASES = {"TFLOP/s": "TFLOPS"}
 _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("颗", "chips"), ("块", "cards"), ("股", "shares"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
@@ -35,8 +36,11 @@ _LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于
                 "above", "exceeding", "upwards of")
 _UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "up to", "less than", "under", "below",
                 "at most", "no more than")
-_APPROX_BEFORE = ("约", "大约", "大概", "近", "接近", "将近", "几乎", "about", "around", "roughly",
-                  "approximately", "nearly", "almost", "some", "close to", "an estimated")
+_APPROX_BEFORE = ("约", "约为", "大约", "大约为", "约合", "大概", "近", "接近", "将近", "几乎", "about", "around",
+                  "roughly", "approximately", "nearly", "almost", "some", "close to", "an estimated")
+_UPPER_BOUND = _UPPER_BOUND + ("not more than", "no more than")
+# A qualifier may stand a few words before its value: "至少是此前特供版H20的6倍", "不到公司总营收的0.1%".
+_DISTANT = re.compile(r"(?P<cue>至少|超过|不到|不足|最多|约为|高达)(?:是|为|在)?[^，。,;；！？]{0,14}的\s*$")
 _APPROX_AFTER = ("左右", "上下")
 _LOWER_AFTER = ("以上", "多", "余", "+")
 _UPPER_AFTER = ("以下", "以内")
@@ -45,6 +49,7 @@ _APPROX_REL = 0.05
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
 _PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|€)"
 _RANGE_SEP = r"\s?(?:-|–|—|~|至|到|to)\s?"
+_CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|元"
 _SUFFIX_UNITS = "|".join(
     re.escape(u) for u in sorted(
         ["%", "个百分点", "percentage points", "percent", "per cent", "倍", "times", "-fold", "x"]
@@ -54,14 +59,35 @@ _SUFFIX_UNITS = "|".join(
 )
 _NUMERIC = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})"
-    rf"(?:\s?(?P<aunit>%|percent))?"
+    rf"(?:\s?(?P<aunit>%|percent|{_CURRENCY_WORDS}))?"
     rf"(?:(?P<sep>{_RANGE_SEP})(?P=prefix)?(?P<b>{_VALUE}))?"
     rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])"
 )
 _DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s?年)?\s?(?:(?P<m>1[0-2]|0?[1-9])\s?月)(?:(?P<d>3[01]|[12]\d|0?[1-9])\s?日)?"
-    r"|(?P<y2>(?:19|20)\d{2})\s?年(?P<part>底|初|末|上半年|下半年)?"
+    r"|(?P<y2>(?:19|20)\d{2})\s?年(?P<part>底|初|末|上半年|下半年|第?[一二三四1-4]季度)?"
+    r"|(?P<rel>今年|明年|去年)(?P<rpart>底|初|末|上半年|下半年|第?[一二三四1-4]季度)"
+    r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3]\d))?(?![\d-])"
 )
+_MONTHS = {m: n for n, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for m in names}
+_EN_DATE = re.compile(
+    r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?)?"
+    r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
+    r"|\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter)(?: of)?\s+(?P<qy>(?:19|20)\d{2})\b"
+)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                    "nine": 9, "ten": 10, "twenty": 20}
+_EN_WORDS = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+times|(?P<twice>twice|double)"
+    r"|(?P<frac>a quarter|a third|half|one half|three quarters))\b", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
+                      rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
+_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>个月|年内|个季度|months?|years?|quarters?)(?![A-Za-z])")
 _CN_FRACTION = re.compile(rf"(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
 _CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二三四五六七八九])成(?![本功为立员])")
 _MODEL_CODE = re.compile(r"[A-Za-z]+\d")
@@ -72,10 +98,12 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
     folded = fold_width(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
-    for q in _dates(folded, published):
+    for q in _dates(folded, published) + _english_dates(folded, published) + _durations(folded) + _betweens(folded):
+        if any(q.start < e and s < q.end for s, e in taken):
+            continue
         found.append(q)
         taken.append((q.start, q.end))
-    for q in _numerics(folded) + _chinese_words(folded):
+    for q in _numerics(folded) + _chinese_words(folded) + _english_words(folded):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -114,6 +142,8 @@ def _numerics(text: str) -> list[Quantity]:
             continue
         if text[end:end + 1] == "]" or (start > 0 and text[start - 1] == "["):
             continue  # citation marker
+        if not m["unit"] and not m["aunit"] and text[end:end + 1] in ("月", "日", "号"):
+            continue  # part of a date the date pass could not resolve (no publication year)
         unit_text = (m["unit"] or m["aunit"] or "").strip()
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
@@ -121,8 +151,9 @@ def _numerics(text: str) -> list[Quantity]:
         a = _to_number(m["a"])
         if m["b"] is not None:
             b = _to_number(m["b"])
-            if _magnitude(m["a"]) == 1.0 and _magnitude(m["b"]) != 1.0:
-                a *= _magnitude(m["b"])  # "7-8万张": the magnitude is written once
+            b_raw = b / _magnitude(m["b"])
+            if _magnitude(m["a"]) == 1.0 and _magnitude(m["b"]) != 1.0 and a <= b_raw:
+                a *= _magnitude(m["b"])  # "7-8万张": the magnitude is written once ("500,000 to 1 million": not)
             low, high = min(a, b), max(a, b)
             value = (low + high) / 2
         else:
@@ -150,7 +181,7 @@ def _classify(prefix: str | None, unit_text: str) -> tuple[str, str]:
         if unit_text == suffix:
             return "money", code
     if unit_text in _MEASURE_UNITS:
-        return "measure", unit_text
+        return "measure", _MEASURE_ALIASES.get(unit_text, unit_text)
     for suffix, name in _COUNT_UNITS:
         if unit_text == suffix:
             return "count", name
@@ -159,17 +190,32 @@ def _classify(prefix: str | None, unit_text: str) -> tuple[str, str]:
 
 def _qualify(q: Quantity, text: str) -> Quantity:
     """Widen the interval by the qualifier written just before or after the value."""
-    before = text[max(0, q.start - 12):q.start].rstrip().lower()
+    window = text[max(0, q.start - 24):q.start]
+    before = window.rstrip().lower()
     after = text[q.end:q.end + 3]
     low, high, approx = q.low, q.high, q.approx
-    if any(before.endswith(w) for w in _LOWER_BOUND) or after.startswith(_LOWER_AFTER):
+    cues = [(len(w), kind) for kind, words in (("lower", _LOWER_BOUND), ("upper", _UPPER_BOUND),
+                                               ("approx", _APPROX_BEFORE))
+            for w in words if before.endswith(w) and (not w.isascii() or _word_start(before, w))]
+    if not cues and (far := _DISTANT.search(window)):
+        cue = far["cue"]
+        kind_of = "lower" if cue in ("至少", "超过", "高达") else "upper" if cue in ("不到", "不足", "最多") else "approx"
+        cues = [(len(cue), kind_of)]
+    cue = max(cues)[1] if cues else None
+    if cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
-    elif any(before.endswith(w) for w in _UPPER_BOUND) or after.startswith(_UPPER_AFTER):
+    elif cue == "upper" or after.startswith(_UPPER_AFTER):
         low = -math.inf if q.kind != "percent" else 0.0
-    elif any(before.endswith(w) for w in _APPROX_BEFORE) or after.startswith(_APPROX_AFTER):
+    elif cue == "approx" or after.startswith(_APPROX_AFTER):
         approx = True
         low, high = low * (1 - _APPROX_REL), high * (1 + _APPROX_REL)
     return Quantity(q.kind, q.value, q.unit, low, high, q.text, q.start, q.end, approx)
+
+
+def _word_start(before: str, word: str) -> bool:
+    """An English cue must start a word: 'over' but not 'turnover'."""
+    at = len(before) - len(word)
+    return at == 0 or not before[at - 1].isalpha()
 
 
 def _cn_number(token: str) -> float | None:
@@ -209,11 +255,21 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
     pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _DATE.finditer(text):
-        if m["y2"]:
-            year = int(m["y2"])
-            part = m["part"] or ""
-            first, last = {"底": (10, 12), "末": (10, 12), "初": (1, 3), "上半年": (1, 6), "下半年": (7, 12)}.get(part, (1, 12))
-            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + 31
+        if m["iy"]:
+            year, month = int(m["iy"]), int(m["im"])
+            day = int(m["id"]) if m["id"] else None
+            low = year * 10000 + month * 100 + (day or 1)
+            high = year * 10000 + month * 100 + (day or _last_day(year, month))
+        elif m["y2"] or m["rel"]:
+            if m["rel"]:
+                if pub_year is None:
+                    continue
+                year = pub_year + {"今年": 0, "明年": 1, "去年": -1}[m["rel"]]
+                part = m["rpart"] or ""
+            else:
+                year, part = int(m["y2"]), m["part"] or ""
+            first, last = _part_months(part)
+            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
         else:
             year = int(m["y"]) if m["y"] else pub_year
             if year is None:
@@ -222,9 +278,100 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
             if m["d"]:
                 low = high = year * 10000 + month * 100 + int(m["d"])
             else:
-                low, high = year * 10000 + month * 100 + 1, year * 10000 + month * 100 + 31
+                low, high = year * 10000 + month * 100 + 1, year * 10000 + month * 100 + _last_day(year, month)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0).strip(), start, m.end()))
+    return out
+
+
+def _last_day(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
+
+
+def _part_months(part: str) -> tuple[int, int]:
+    """The months a part of a year covers: 底 Oct–Dec, 上半年 Jan–Jun, 三季度 Jul–Sep …"""
+    fixed = {"底": (10, 12), "末": (10, 12), "初": (1, 3), "上半年": (1, 6), "下半年": (7, 12)}
+    if part in fixed:
+        return fixed[part]
+    m = re.search(r"([一二三四1-4])季度", part)
+    if m:
+        quarter = _QUARTER_WORDS.get(m.group(1)) or int(m.group(1))
+        return 3 * quarter - 2, 3 * quarter
+    return 1, 12
+
+
+def _english_dates(text: str, published: str | None) -> list[Quantity]:
+    """"March 2026", "Dec. 5", "in August" (year from ``published``), "Q1 2023", "first quarter of 2026"."""
+    year_match = re.match(r"[0-9]{4}", published or "")
+    pub_year = int(year_match.group(0)) if year_match else None
+    out = []
+    for m in _EN_DATE.finditer(text):
+        if m["qy"]:
+            year = int(m["qy"])
+            quarter = int(m["q"]) if m["q"] else _QUARTER_WORDS[m["qw"].lower()]
+            first, last = 3 * quarter - 2, 3 * quarter
+            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
+        else:
+            if m["mon"] == "May" and not (m["y"] or m["d"]):
+                continue  # "May" alone is more often the modal verb
+            year = int(m["y"]) if m["y"] else pub_year
+            if year is None:
+                continue
+            month = _MONTHS[m["mon"].lower().rstrip(".")]
+            if m["d"] and 1 <= int(m["d"]) <= _last_day(year, month):
+                low = high = year * 10000 + month * 100 + int(m["d"])
+            else:
+                low, high = year * 10000 + month * 100 + 1, year * 10000 + month * 100 + _last_day(year, month)
+        out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _durations(text: str) -> list[Quantity]:
+    out = []
+    for m in _DURATION.finditer(text):
+        prev = text[m.start() - 1] if m.start() else " "
+        if (prev.isascii() and prev.isalnum()) or prev == ".":
+            continue  # part of a longer token (H100, 4.18)
+        unit = m["u"].rstrip("s")
+        months = {"个月": 1, "month": 1, "个季度": 3, "quarter": 3, "年内": 12, "year": 12}[unit]
+        if unit == "year" and re.fullmatch(r"(?:19|20)\d{2}", m["n"]):
+            continue
+        v = float(m["n"]) * months
+        out.append(_qualify(Quantity("duration", v, "months", v, v, m.group(0), m.start(), m.end()), text))
+    return out
+
+
+def _betweens(text: str) -> list[Quantity]:
+    """"between 70,000 and 80,000 cards": one range."""
+    out = []
+    for m in _BETWEEN.finditer(text):
+        kind, unit = _classify(m["prefix"], (m["unit"] or "").strip())
+        a, b = _to_number(m["a"]), _to_number(m["b"])
+        if _magnitude(m["a"]) == 1.0 and _magnitude(m["b"]) != 1.0 and a <= b / _magnitude(m["b"]):
+            a *= _magnitude(m["b"])
+        low, high = min(a, b), max(a, b)
+        start = m.start("prefix") if m["prefix"] else m.start("a")
+        out.append(Quantity(kind, (low + high) / 2, unit, low, high, text[start:m.end()].strip(), start,
+                            start + len(text[start:m.end()].rstrip())))
+    return out
+
+
+def _english_words(text: str) -> list[Quantity]:
+    """"six times", "twice", "half", "a quarter"."""
+    out = []
+    for m in _EN_WORDS.finditer(text):
+        if m["n"]:
+            v = float(_EN_NUMBER_WORDS[m["n"].lower()])
+            q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
+        elif m["twice"]:
+            q = Quantity("multiple", 2.0, "x", 2.0, 2.0, m.group(0), m.start(), m.end())
+        else:
+            v = {"a quarter": 0.25, "a third": 1 / 3, "half": 0.5, "one half": 0.5, "three quarters": 0.75}[
+                m["frac"].lower()]
+            q = Quantity("fraction", v, "", v, v, m.group(0), m.start(), m.end())
+        out.append(_qualify(q, text))
     return out
 
 
