@@ -14,6 +14,7 @@ from claimwatch.claims.consistency import (
     ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, ConsistencyResult, Pair, build_clusters, find_syndication, shares_value,
     value_anchors,
 )
+from claimwatch.claims.arithmetic import check_articles
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.masking import mask_quantities
 from claimwatch.claims.models import Article, Claim
@@ -149,10 +150,12 @@ def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "
     pairs = candidate_pairs(corpus, mode=mode)
     syndication = find_syndication(corpus.articles, corpus.claims, pairs)
     limits = thresholds_for(corpus.embedder, mode)
-    return build_clusters(corpus.articles, corpus.claims, pairs, syndication,
+    result = build_clusters(corpus.articles, corpus.claims, pairs, syndication,
                           limits.link if threshold is None else threshold,
                           linkage=average_linkage(corpus, mode, pairs),
                           clash_threshold=limits.clash if clash_threshold is None else clash_threshold)
+    result.checks = check_articles(corpus.articles, corpus.claims)
+    return result
 
 
 LINKAGE_SAMPLE = 64  # pairs scored per merge decision at most (a deterministic sample beyond)
@@ -227,7 +230,11 @@ def build_report(articles: list[Article], claims: list[Claim], result: Consisten
         "syndication": [
             {"article_ids": list(g.article_ids), "origin": g.origin, "share": g.share} for g in result.syndication
         ],
-        "internal_checks": [],
+        "internal_checks": [
+            {"claim_ids": list(x.claim_ids), "kind": x.kind, "status": x.status, "explanation": x.explanation,
+             "expected": x.expected, "stated": x.stated, "tolerance": x.tolerance}
+            for x in result.checks
+        ],
         "stats": {
             "articles": len(articles), "outlets": len({a.source for a in articles}), "claims": len(claims),
             "clusters": len(result.clusters),
@@ -235,6 +242,8 @@ def build_report(articles: list[Article], claims: list[Claim], result: Consisten
             "conflicts": sum(x.severity == "conflict" for x in result.conflicts),
             "explained_differences": sum(x.severity == "explained_difference" for x in result.conflicts),
             "syndication_groups": len(result.syndication),
+            "checks_passed": sum(x.status == "passed" for x in result.checks),
+            "checks_failed": sum(x.status == "failed" for x in result.checks),
         },
     }
 

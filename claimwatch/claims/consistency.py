@@ -78,6 +78,7 @@ class ConsistencyResult:
     conflicts: list[Conflict] = field(default_factory=list)
     syndication: list[SyndicationGroup] = field(default_factory=list)
     origin_of: dict[str, str] = field(default_factory=dict)
+    checks: list = field(default_factory=list)  # arithmetic InternalChecks, filled by the pipeline
 
 
 def value_anchors(c: Claim) -> set[tuple[str, str, float]]:

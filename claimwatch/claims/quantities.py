@@ -134,9 +134,22 @@ def _magnitude(token: str) -> float:
     return _to_number(re.sub(_NUM, "1", token, count=1))
 
 
+_FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
+
+
 def _numerics(text: str) -> list[Quantity]:
     out = []
-    for m in _NUMERIC.finditer(text):
+    pos = 0
+    while (m := _NUMERIC.search(text, pos)) is not None:
+        pos = m.end()
+        if m["b"] is not None and (
+            _FROM.search(text[max(0, m.start() - 6):m.start()])  # "from A to B" is a change, not a range
+            or (m["aunit"] and m["unit"] and _classify(None, m["aunit"]) != _classify(None, m["unit"].strip()))
+        ):
+            pos = m.end("aunit") if m["aunit"] else m.end("a")
+            m = _NUMERIC.match(text, m.start(), pos)  # the first value alone
+            if m is None:
+                continue
         start, end = m.start(), m.end()
         if _MODEL_CODE.match(text, max(0, start - 1)) and start > 0 and text[start - 1].isalpha():
             continue

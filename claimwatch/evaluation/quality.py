@@ -63,6 +63,9 @@ def evaluate_gold(gold: GoldSet, embedder: Embedder, mode: Similarity, verify_li
     out["explained_as_conflict"] = len(pairs_of(g.get("explained_differences", [])) & reported)
     out["naive_conflicts"] = pair_prf(naive_conflicts(articles, embedder), gold_conflicts)
 
+    gold_failed = {locate.claim_of(x["member"]) for x in g.get("internal_checks", []) if x["status"] == "failed"}
+    got_failed = {cid for x in report["internal_checks"] if x["status"] == "failed" for cid in x["claim_ids"]}
+    out["arithmetic"] = pair_prf({frozenset([c]) for c in got_failed}, {frozenset([c]) for c in gold_failed - {None}})
     ids = [locate.article_id(i) for i in range(len(articles))]
     gold_synd = {frozenset((ids[x], ids[y])) for s in g.get("syndication", []) for x, y in combinations(s["articles"], 2)}
     pred_synd = {frozenset(p) for s in report["syndication"] for p in combinations(s["article_ids"], 2)}
@@ -188,8 +191,9 @@ def _f(x) -> str:
 
 def format_gold_table(results: list[dict]) -> str:
     head = ("| set | similarity | cluster B³ P / R / F1 | conflict P / R / F1 (n gold) | naive conflict P / R | "
-            "explained→conflict | syndication P / R | verify acc / macro-F1 / ECE (n) | evidence R@5 |")
-    lines = [head, "|" + "---|" * 9]
+            "explained→conflict | syndication P / R | failed arithmetic P / R (n gold) | "
+            "verify acc / macro-F1 / ECE (n) | evidence R@5 |")
+    lines = [head, "|" + "---|" * 10]
     for r in results:
         c, x, nv, s, v = r["clustering"], r["conflicts"], r["naive_conflicts"], r["syndication"], r["verify"]
         lines.append(
@@ -197,6 +201,7 @@ def format_gold_table(results: list[dict]) -> str:
             f"{_f(x['precision'])} / {_f(x['recall'])} / {_f(x['f1'])} ({x['gold']}) | "
             f"{_f(nv['precision'])} / {_f(nv['recall'])} | {r['explained_as_conflict']} | "
             f"{_f(s['precision'])} / {_f(s['recall'])} | "
+            f"{_f(r['arithmetic']['precision'])} / {_f(r['arithmetic']['recall'])} ({r['arithmetic']['gold']}) | "
             + (f"{_f(v['accuracy'])} / {_f(v['macro_f1'])} / {_f(v['ece'])} ({v['n']}) | {_f(v['recall_at_5'])} |"
                if v else "– | – |")
         )

@@ -39,11 +39,13 @@ def render_markdown(report: dict) -> str:
     for g in report["syndication"]:
         copies = [articles[a]["source"] for a in g["article_ids"] if a != g["origin"]]
         lines.append(f"- {articles[g['origin']]['source']} is the origin; copied by {', '.join(copies)}")
-    failed = [c for c in report.get("internal_checks", []) if c["status"] == "failed"]
-    if report.get("internal_checks"):
-        lines += ["", f"## Arithmetic checks ({len(failed)} failed of {len(report['internal_checks'])})", ""]
-        for c in failed:
-            lines.append(f"- {c['explanation']}")
+    checks = report.get("internal_checks", [])
+    failed = [c for c in checks if c["status"] == "failed"]
+    lines += ["", f"## Arithmetic checks ({len(failed)} failed, {len(checks) - len(failed)} passed)", ""]
+    for c in failed:
+        claim = claims[c["claim_ids"][0]]
+        lines.append(f"- **failed** ({c['kind']}): {c['explanation']}")
+        lines.append(f"  - {who(claim['id'])}: {claim['text']}")
     return "\n".join(lines) + "\n"
 
 

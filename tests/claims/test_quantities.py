@@ -69,7 +69,7 @@ CASES = [
     pytest.param("年出货量在50万-100万张之间", "count", 75e4, "cards", 50e4, 100e4, id="zh-range-wan-both"),
     pytest.param("营收同比增长437.36%至464.23%", "percent", 450.795, "%", 437.36, 464.23, id="zh-range-percent-zhi"),
     pytest.param("增长420.5%至455.8%", "percent", 438.15, "%", 420.5, 455.8, id="zh-range-percent-decimal"),
-    pytest.param("从15%到25%", "percent", 20, "%", 15, 25, id="zh-range-dao"),
+    pytest.param("在15%到25%之间", "percent", 20, "%", 15, 25, id="zh-range-dao"),
     pytest.param("a 20-30% rise", "percent", 25, "%", 20, 30, id="en-range-percent"),
     pytest.param("adds $3-4 billion a year", "money", 3.5e9, "USD", 3e9, 4e9, id="en-range-money"),
     pytest.param("出货５０万－１００万张", "count", 75e4, "cards", 50e4, 100e4, id="zh-range-fullwidth"),
@@ -321,3 +321,13 @@ def test_durations_are_months(text, months):
 
 def test_month_name_may_alone_is_not_a_date():
     assert not [q for q in extract_quantities("Beijing may approve the orders", PUB) if q.kind == "date"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("份额从15%升到25%", id="zh-cong-change"),
+    pytest.param("revenue grew from $10 billion to $30 billion", id="en-from-to-change"),
+    pytest.param("股价上涨50%至150元", id="zh-percent-then-price"),
+])
+def test_from_a_to_b_is_two_values_not_a_range(text):
+    values = extract_quantities(text, PUB)
+    assert len(values) == 2 and all(q.low == q.high for q in values)

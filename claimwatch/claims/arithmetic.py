@@ -1,0 +1,138 @@
+"""Arithmetic checks: numbers in a claim (or its article) that imply each other must agree.
+
+Checks, each reported with the computation and the tolerance used:
+
+- ``price × shares = amount``: a per-share price, a share count and a money total in one claim;
+- ``rise``: a base, a rise of P % (or N 倍 / N times) and a stated result, in one claim; the base
+  may be a per-share price stated elsewhere in the same article (an issue price);
+- ``ratio``: "A is N times B", "from A to B, up N-fold" in one claim: some pair of values with
+  one unit must stand in the stated ratio (A/B, B/A, or B/A − 1 for "up N-fold").
+
+A check only runs when a claim holds exactly the values it needs, so silence means "nothing to
+check", not "passed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimwatch.claims.models import Article, Claim, Quantity
+
+Status = Literal["passed", "failed"]
+TOLERANCE = 0.02         # relative, for exact statements (rounding of the stated figures)
+APPROX_TOLERANCE = 0.05  # relative, when a value is approximate (约, about)
+_PER_SHARE = re.compile(r"^\s*(?:/股|每股|per share|a share)")
+_PER_SHARE_BEFORE = re.compile(r"(?:每股|per share)\s*$")
+_RISE_WORDS = ("涨幅", "上涨", "增长", "增幅", "提升", "升至", "rise", "rose", "up ", "gain", "increase", "jump")
+
+
+@dataclass(frozen=True, slots=True)
+class InternalCheck:
+    claim_ids: tuple[str, ...]
+    kind: str
+    status: Status
+    explanation: str
+    expected: float
+    stated: float
+    tolerance: float
+
+
+def _per_share(claim: Claim, q: Quantity) -> bool:
+    return q.kind == "money" and (bool(_PER_SHARE.match(claim.text[q.end:q.end + 10]))
+                                  or bool(_PER_SHARE_BEFORE.search(claim.text[max(0, q.start - 6):q.start])))
+
+
+def _fmt(value: float, unit: str) -> str:
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size and unit in ("CNY", "shares", "cards", ""):
+            return f"{value / size:,.2f}{word}" + ("元" if unit == "CNY" else "")
+    return f"{value:,.2f} {unit}".strip()
+
+
+def _close(expected: float, stated: Quantity) -> tuple[bool, float]:
+    tol = APPROX_TOLERANCE if stated.approx else TOLERANCE
+    return abs(expected - stated.value) <= tol * abs(stated.value), tol
+
+
+def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> list[InternalCheck]:
+    """The arithmetic checks that one claim's values allow (see the module docstring)."""
+    out: list[InternalCheck] = []
+    qs = claim.quantities
+    prices = [q for q in qs if _per_share(claim, q)]
+    shares = [q for q in qs if q.kind == "count" and q.unit == "shares"]
+    totals = [q for q in qs if q.kind == "money" and q not in prices]
+    if len(prices) == 1 and shares and totals:
+        price = prices[0]
+        best = None
+        for s in shares:
+            for t in totals:
+                if t.unit != price.unit or t.start < s.start:
+                    continue  # the total is stated after the count it multiplies
+                expected = price.value * s.value
+                ok, tol = _close(expected, t)
+                gap = abs(expected - t.value) / max(abs(t.value), 1e-9)
+                if best is None or gap < best[0]:
+                    best = (gap, ok, tol, s, t, expected)
+        if best is not None:
+            gap, ok, tol, s, t, expected = best
+            out.append(InternalCheck(
+                (claim.id,), "price_times_shares", "passed" if ok else "failed",
+                f"{price.text} × {s.text} = {_fmt(expected, t.unit)}; stated {t.text} "
+                f"({'within' if ok else 'off by'} {gap:.1%}, tolerance {tol:.0%})", expected, t.value, tol))
+    rises = [q for q in qs if q.kind == "percent" and _is_rise(claim, q)]
+    if len(rises) == 1:
+        rise = rises[0]
+        money = [q for q in qs if q.kind == "money"]
+        base = [q for q in money if q.start < rise.start]
+        result = [q for q in money if q.start > rise.end]
+        if not base and article_prices:
+            base = [p for p in article_prices if result and p.unit == result[0].unit]
+        if base and result and base[-1].unit == result[0].unit:
+            b, r = base[-1], result[0]
+            expected = b.value * (1 + rise.value / 100)
+            ok, tol = _close(expected, r)
+            implied = (r.value / b.value - 1) * 100 if b.value else float("nan")
+            out.append(InternalCheck(
+                (claim.id,), "rise", "passed" if ok else "failed",
+                f"{b.text} × (1 + {rise.text}) = {_fmt(expected, r.unit)}; stated {r.text}"
+                + ("" if ok else f"; {r.text} implies a rise of {implied:.1f}%") + f" (tolerance {tol:.0%})",
+                expected, r.value, tol))
+    multiples = [q for q in qs if q.kind == "multiple"]
+    values = [q for q in qs if q.kind in ("money", "measure", "count") and q not in prices and q.value]
+    pairs = [(a, b) for n, a in enumerate(values) for b in values[n + 1:] if a.unit == b.unit]
+    if len(multiples) == 1 and pairs:
+        n = multiples[0]
+        tol = max(APPROX_TOLERANCE, 0.10 if n.approx else 0.0)
+        tried = []
+        ok = False
+        for a, b in pairs:
+            # "A 是 B 的 N 倍" (A / B), "从 A 增至 B" (B / A), or "增长 N 倍" (B / A − 1)
+            for ratio in (a.value / b.value, b.value / a.value, b.value / a.value - 1):
+                ok = ok or abs(ratio - n.value) <= max(tol * n.value, 0.05) or n.low <= ratio <= n.high
+            tried.append(f"{a.text} / {b.text} = {a.value / b.value:.2f}×")
+        out.append(InternalCheck(
+            (claim.id,), "ratio", "passed" if ok else "failed",
+            f"stated {n.text}; " + "; ".join(tried) + f" (tolerance {tol:.0%})", n.value,
+            pairs[0][0].value / pairs[0][1].value, tol))
+    return out
+
+
+def _is_rise(claim: Claim, q: Quantity) -> bool:
+    window = claim.text[max(0, q.start - 8):q.end + 6].lower()
+    return any(w in window for w in _RISE_WORDS)
+
+
+def check_articles(articles: list[Article], claims: list[Claim]) -> list[InternalCheck]:
+    """Every check the claims allow; a per-share price stated once in an article serves its other claims."""
+    prices: dict[str, list[Quantity]] = {}
+    for c in claims:
+        prices.setdefault(c.article_id, []).extend(q for q in c.quantities if _per_share(c, q))
+    out = []
+    for c in claims:
+        out.extend(check_claim(c, prices.get(c.article_id)))
+    return out
+
+
+__all__ = ["InternalCheck", "check_claim", "check_articles", "TOLERANCE", "APPROX_TOLERANCE"]

@@ -1,0 +1,42 @@
+"""Arithmetic checks on hand-written claims: price × shares, rises, stated ratios."""
+
+import pytest
+
+from claimwatch.claims.arithmetic import check_articles, check_claim
+from claimwatch.claims.models import Article
+from claimwatch.claims.segment import segment_claims
+
+
+def _claims(text, published="2025-12-09T01:00"):
+    article = Article(id="a", source="S", title="t", published=published, text=text)
+    return article, segment_claims(article)
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    pytest.param("发行价为100元/股，公开发行4000万股，募资总额约40亿元。", "price_times_shares", "passed", id="zh-ipo-ok"),
+    pytest.param("发行价为100元/股，公开发行4000万股，募资总额约50亿元。", "price_times_shares", "failed", id="zh-ipo-wrong"),
+    pytest.param("The shares were priced at $20 per share, and 5 million shares raised $100 million.",
+                 "price_times_shares", "passed", id="en-ipo-ok"),
+    pytest.param("股价从100元上涨50%至150元。", "rise", "passed", id="zh-rise-ok"),
+    pytest.param("股价从100元上涨50%至180元。", "rise", "failed", id="zh-rise-wrong"),
+    pytest.param("H200带宽为4.8TB/s，是H100(3.35TB/s)的两倍。", "ratio", "failed", id="zh-ratio-wrong"),
+    pytest.param("Revenue grew from $10 billion to $30 billion, three times the earlier level.", "ratio", "passed",
+                 id="en-ratio-ok"),
+])
+def test_checks_on_one_claim(text, kind, status):
+    _, claims = _claims(text)
+    checks = [x for c in claims for x in check_claim(c)]
+    assert [(x.kind, x.status) for x in checks] == [(kind, status)]
+    assert checks[0].explanation
+
+
+def test_rise_takes_the_issue_price_from_another_claim_of_the_article():
+    article, claims = _claims("发行价为104.66元/股。若复刻首日约425%的涨幅，股价或冲至约595元。")
+    (check,) = check_articles([article], claims)
+    assert (check.kind, check.status) == ("rise", "failed")
+    assert check.expected == pytest.approx(104.66 * 5.25)
+
+
+def test_a_claim_without_the_needed_values_is_not_checked():
+    _, claims = _claims("英伟达向中国出口H200芯片，美国政府抽取25%的分成。")
+    assert check_articles([], claims) == []
