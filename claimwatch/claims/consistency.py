@@ -6,13 +6,13 @@ never compares all pairs and never touches the index itself, so it can be tested
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.subjects import distinguishing, find_subjects
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
 Severity = Literal["conflict", "explained_difference"]
@@ -23,10 +23,9 @@ ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
 VERBATIM_THRESHOLD = 0.8
 SYNDICATED_SHARE = 0.5
-_REL_TOL = {"percent": 0.0, "money": 0.02, "count": 0.02, "measure": 0.01, "multiple": 0.05,
+_REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
-_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,12 +264,19 @@ def disjoint_slots(a: Claim, b: Claim):
 
 
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "") -> tuple[Severity, str]:
-    # A claim that names no product is about its article's product (the one in the title).
-    codes_a = set(_MODEL_CODE.findall(a.text)) or set(_MODEL_CODE.findall(title_a))
-    codes_b = set(_MODEL_CODE.findall(b.text)) or set(_MODEL_CODE.findall(title_b))
-    if codes_a and codes_b and not codes_a & codes_b:
-        return "explained_difference", (f"they are about different products ({', '.join(sorted(codes_a))} vs "
-                                        f"{', '.join(sorted(codes_b))})")
+    """Whether two clashing claims truly conflict, or differ for a reason a reader can check."""
+    subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
+    for kind in ("product:", "org:"):
+        # A claim that names no product is about its article's product (the one in the title).
+        own_a = {s for s in distinguishing(subjects_a) if s.startswith(kind)}
+        own_b = {s for s in distinguishing(subjects_b) if s.startswith(kind)}
+        if kind == "product:":
+            own_a = own_a or {s for s in find_subjects(title_a) if s.startswith(kind)}
+            own_b = own_b or {s for s in find_subjects(title_b) if s.startswith(kind)}
+        if own_a and own_b and not own_a & own_b:
+            names = lambda xs: ", ".join(sorted(x.split(":", 1)[1] for x in xs))  # noqa: E731
+            what = "products" if kind == "product:" else "organisations"
+            return "explained_difference", f"they are about different {what} ({names(own_a)} vs {names(own_b)})"
     dates_a = [q for q in a.quantities if q.kind == "date"]
     dates_b = [q for q in b.quantities if q.kind == "date"]
     if dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):

@@ -86,3 +86,17 @@ def test_shares_value_ignores_bare_years():
     a = segment_claims(_article("a", "A", "2025年营收增长。"))[0]
     b = segment_claims(_article("b", "B", "2025年利润下滑。"))[0]
     assert not shares_value(a, b)
+
+
+def test_different_companies_make_an_explained_difference():
+    articles, claims = _setup(("a", "A", "寒武纪今年出货约7-8万张卡。", "2025-12-09T01:00", "国产芯片出货"),
+                              ("b", "B", "摩尔线程今年出货50万-100万张卡。", "2025-12-09T01:00", "国产芯片出货"))
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.6, 0.9)], [], threshold=0.7)
+    assert result.conflicts[0].severity == "explained_difference"
+    assert "cambricon" in result.conflicts[0].explanation and "moore-threads" in result.conflicts[0].explanation
+
+
+def test_one_company_in_two_languages_is_one_subject():
+    articles, claims = _setup(("a", "A", "英伟达的市值为4.51万亿美元。"), ("b", "B", "Nvidia is worth $4.6 trillion."))
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.1, 0.9)], [], threshold=0.7)
+    assert result.conflicts[0].severity == "conflict"

@@ -1,0 +1,34 @@
+import json
+
+import pytest
+
+from claimwatch.claims import subjects
+from claimwatch.claims.subjects import distinguishing, find_subjects
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("英伟达获准向中国出口H200", {"org:nvidia", "place:china", "product:H200"}, id="zh-org-product"),
+    pytest.param("Nvidia may ship the H200 to China", {"org:nvidia", "place:china", "product:H200"}, id="en-same"),
+    pytest.param("黄仁勋表示", {"person:jensen-huang"}, id="zh-person"),
+    pytest.param("Jensen Huang said", {"person:jensen-huang"}, id="en-person"),
+    pytest.param("美国商务部调查超微", {"org:us-commerce", "org:supermicro"}, id="longest-name-wins"),
+    pytest.param("The mayor of Intelligence Park spoke", set(), id="no-partial-words"),
+])
+def test_find_subjects_normalises_across_languages(text, expected):
+    assert find_subjects(text) == expected
+
+
+def test_framing_places_do_not_distinguish():
+    assert distinguishing(find_subjects("英伟达在中国的份额")) == {"org:nvidia"}
+
+
+def test_users_extend_the_alias_table(tmp_path, monkeypatch):
+    extra = tmp_path / "aliases.json"
+    extra.write_text(json.dumps({"org:acme": ["艾克米", "Acme Chips"]}), encoding="utf-8")
+    monkeypatch.setenv("CLAIMWATCH_ALIASES", str(extra))
+    subjects._aliases.cache_clear()
+    try:
+        assert find_subjects("艾克米发布新品") == find_subjects("Acme Chips launched") == {"org:acme"}
+    finally:
+        monkeypatch.delenv("CLAIMWATCH_ALIASES")
+        subjects._aliases.cache_clear()
