@@ -266,7 +266,7 @@ def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
 def conflict_to_dict(x) -> dict:
     return {"id": x.id, "claim_ids": list(x.claim_ids), "attribute": x.attribute, "values": list(x.values),
             "normalised": [[_finite(lo), _finite(hi)] for lo, hi in x.normalised], "severity": x.severity,
-            "reason": x.reason, "explanation": x.explanation}
+            "kind": x.reason, "explanation": x.explanation}
 
 
 def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,

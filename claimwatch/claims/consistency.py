@@ -231,12 +231,16 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     for (kind, unit), qa, qb in disjoint_slots(a, b):
         art_a, art_b = by_id[a.article_id], by_id[b.article_id]
         severity, reason = explain_difference(a, b, art_a.title, art_b.title)
+        code, why = reason.split(": ", 1)
+        if severity == "conflict":
+            code = {"date": "date_mismatch", "multiple": "ratio_mismatch"}.get(kind, "value_mismatch")
         attribute = kind + (f" ({unit})" if unit and unit not in ("%", "date") else "")
         if severity == "conflict":
             explanation = (f"{art_a.source} states {qa.text} and {art_b.source} states {qb.text} for what "
                            "reads as the same fact; the values cannot both hold.")
         else:
-            explanation = f"{qa.text} and {qb.text} differ, but {reason}, so they need not contradict."
+            explanation = f"{qa.text} and {qb.text} differ, but {why}, so they need not contradict."
+        reason = code
         return Conflict(
             id="", claim_ids=(a.id, b.id), attribute=attribute, values=(qa.text, qb.text),
             normalised=((qa.low, qa.high), (qb.low, qb.high)), severity=severity, reason=reason,
@@ -264,7 +268,11 @@ def disjoint_slots(a: Claim, b: Claim):
 
 
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "") -> tuple[Severity, str]:
-    """Whether two clashing claims truly conflict, or differ for a reason a reader can check."""
+    """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
+
+    The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
+    ``hedged`` or ``value_mismatch``.
+    """
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
     for kind in ("product:", "org:"):
         # A claim that names no product is about its article's product (the one in the title).
@@ -276,14 +284,16 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "")
         if own_a and own_b and not own_a & own_b:
             names = lambda xs: ", ".join(sorted(x.split(":", 1)[1] for x in xs))  # noqa: E731
             what = "products" if kind == "product:" else "organisations"
-            return "explained_difference", f"they are about different {what} ({names(own_a)} vs {names(own_b)})"
+            return "explained_difference", (f"different_subject: they are about different {what} "
+                                            f"({names(own_a)} vs {names(own_b)})")
     dates_a = [q for q in a.quantities if q.kind == "date"]
     dates_b = [q for q in b.quantities if q.kind == "date"]
     if dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
-        return "explained_difference", (f"they refer to different times ({dates_a[0].text} vs {dates_b[0].text})")
+        return "explained_difference", (f"different_time: they refer to different times "
+                                        f"({dates_a[0].text} vs {dates_b[0].text})")
     if a.hedged != b.hedged:
-        return "explained_difference", "one of them is hedged (a rumour or forecast), the other a flat statement"
-    return "conflict", "value_mismatch"
+        return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
+    return "conflict", "value_mismatch: the values cannot both hold"
 
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",

@@ -38,6 +38,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if shared:
         disjoint = list(disjoint_slots(query, evidence))
         severity, reason = explain_difference(query, evidence)
+        reason = reason.split(": ", 1)[1]
         if not disjoint:
             if severity == "explained_difference":
                 return "related", f"states the same value, but {reason}"
