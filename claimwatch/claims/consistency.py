@@ -23,6 +23,7 @@ ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
 VERBATIM_THRESHOLD = 0.8
 SYNDICATED_SHARE = 0.5
+MAX_CLASHES = 3  # clashes reported per claim at most: its closest ones
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
@@ -182,6 +183,7 @@ def build_clusters(
         rows_of[rx].extend(rows_of.pop(ry))
 
     clashes: list[tuple[Pair, Conflict]] = []
+    clash_count: dict[int, int] = defaultdict(int)
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
@@ -190,8 +192,10 @@ def build_clusters(
         if clash is None:
             if p.score >= threshold:
                 merge(p.i, p.j)
-        elif p.score >= clash_threshold:
-            clashes.append((p, clash))
+        elif p.score >= clash_threshold and clash_count[p.i] < MAX_CLASHES and clash_count[p.j] < MAX_CLASHES:
+            clashes.append((p, clash))  # pairs come best first: each claim keeps its closest clashes
+            clash_count[p.i] += 1
+            clash_count[p.j] += 1
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(claims)):
         members[root(n)].append(n)
