@@ -39,8 +39,12 @@ class InternalCheck:
     tolerance: float
 
 
+def _currency(q: Quantity) -> str:
+    return q.unit.split("/")[0]
+
+
 def _per_share(claim: Claim, q: Quantity) -> bool:
-    return q.kind == "money" and (bool(_PER_SHARE.match(claim.text[q.end:q.end + 10]))
+    return q.kind == "money" and (q.unit.endswith("/share") or bool(_PER_SHARE.match(claim.text[q.end:q.end + 10]))
                                   or bool(_PER_SHARE_BEFORE.search(claim.text[max(0, q.start - 6):q.start])))
 
 
@@ -68,7 +72,7 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
         best = None
         for s in shares:
             for t in totals:
-                if t.unit != price.unit or t.start < s.start:
+                if _currency(t) != _currency(price) or t.start < s.start:
                     continue  # the total is stated after the count it multiplies
                 expected = price.value * s.value
                 ok, tol = _close(expected, t)
@@ -88,8 +92,8 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
         base = [q for q in money if q.start < rise.start]
         result = [q for q in money if q.start > rise.end]
         if not base and article_prices:
-            base = [p for p in article_prices if result and p.unit == result[0].unit]
-        if base and result and base[-1].unit == result[0].unit:
+            base = [p for p in article_prices if result and _currency(p) == _currency(result[0])]
+        if base and result and _currency(base[-1]) == _currency(result[0]):
             b, r = base[-1], result[0]
             expected = b.value * (1 + rise.value / 100)
             ok, tol = _close(expected, r)
@@ -102,6 +106,8 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
     multiples = [q for q in qs if q.kind == "multiple"]
     values = [q for q in qs if q.kind in ("money", "measure", "count") and q not in prices and q.value]
     pairs = [(a, b) for n, a in enumerate(values) for b in values[n + 1:] if a.unit == b.unit]
+    if len([q for q in qs if q.kind != "date"]) > 6:
+        pairs = []  # a list of figures, not a stated ratio between two of them
     if len(multiples) == 1 and pairs:
         n = multiples[0]
         tol = max(APPROX_TOLERANCE, 0.10 if n.approx else 0.0)

@@ -32,8 +32,8 @@ _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("颗", "chips"), ("块",
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips")]
-_LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于", "达到", "more than", "over", "at least",
-                "above", "exceeding", "upwards of")
+_LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于", "突破", "more than", "over", "at least",
+                "above", "exceeding", "upwards of", "最早于", "as early as")
 _UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "up to", "less than", "under", "below",
                 "at most", "no more than")
 _APPROX_BEFORE = ("约", "约为", "大约", "大约为", "约合", "大概", "近", "接近", "将近", "几乎", "about", "around",
@@ -64,9 +64,11 @@ _NUMERIC = re.compile(
     rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])"
 )
 _DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s?年)?\s?(?:(?P<m>1[0-2]|0?[1-9])\s?月)(?:(?P<d>3[01]|[12]\d|0?[1-9])\s?日)?"
-    r"|(?P<y2>(?:19|20)\d{2})\s?年(?P<part>底|初|末|上半年|下半年|第?[一二三四1-4]季度)?"
-    r"|(?P<rel>今年|明年|去年)(?P<rpart>底|初|末|上半年|下半年|第?[一二三四1-4]季度)"
+    r"(?:(?P<y>(?:19|20)\d{2})\s?年|(?P<ry>今年|明年|去年))?\s?(?:(?P<m>1[0-2]|0?[1-9])\s?月)"
+    r"(?:(?P<d>3[01]|[12]\d|0?[1-9])\s?日)?"
+    r"|(?P<y2>(?:19|20)\d{2})\s?年(?P<part>底|初|末|上半年|下半年|前[一二三]季度|第?[一二三四1-4]季度)?"
+    r"|(?P<rel>今年|明年|去年|前年|后年)(?P<rpart>底|初|末|上半年|下半年|第?[一二三四1-4]季度)?"
+    r"|(?<![年\d前])(?P<bpart>上半年|下半年|前[一二三]季度|第?[一二三四]季度)"
     r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3]\d))?(?![\d-])"
 )
 _MONTHS = {m: n for n, names in enumerate(
@@ -78,18 +80,25 @@ _EN_DATE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?)?"
     r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
     r"|\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter)(?: of)?\s+(?P<qy>(?:19|20)\d{2})\b"
+    r"|\b(?P<rel>this|next|last) (?P<rp>year|quarter)\b"
+    r"|\b(?P<ctx>in|by|since|until|before|after|during|of|early|late|mid-|end of|through)\s+(?P<by>(?:19|20)\d{2})\b(?!-)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "twenty": 20}
 _EN_WORDS = re.compile(
-    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+times|(?P<twice>twice|double)"
+    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
+    r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
     r"|(?P<frac>a quarter|a third|half|one half|three quarters))\b", re.IGNORECASE)
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
                       rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
 _DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>个月|年内|个季度|months?|years?|quarters?)(?![A-Za-z])")
 _CN_FRACTION = re.compile(rf"(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
-_CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二三四五六七八九])成(?![本功为立员])")
+_CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二三四五六七八九])成(?![本功为立员])"
+                          r"|(?P<double>翻倍|翻了一番|翻一番)")
+# Counts and durations written in Chinese numerals: 四家, 两代, 十余个, 两年, 两个季度
+_CN_COUNT = re.compile(rf"(?P<n>[一二两三四五六七八九十百千]+)(?P<more>余|多)?(?P<unit>家|个季度|个月|个|代|颗|张|名|人|款|年)"
+                       r"(?![级代底初末前后来内轻])")
 _MODEL_CODE = re.compile(r"[A-Za-z]+\d")
 
 
@@ -103,7 +112,7 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
             continue
         found.append(q)
         taken.append((q.start, q.end))
-    for q in _numerics(folded) + _chinese_words(folded) + _english_words(folded):
+    for q in _numerics(folded) + _chinese_words(folded) + _english_words(folded) + _chinese_counts(folded):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -134,6 +143,8 @@ def _magnitude(token: str) -> float:
     return _to_number(re.sub(_NUM, "1", token, count=1))
 
 
+_PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
+_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价为?|发行价为?|share price of|priced at)\s*(?:US\$|HK\$|\$)?$")
 _FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
 
 
@@ -161,6 +172,8 @@ def _numerics(text: str) -> list[Quantity]:
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
         kind, unit = _classify(m["prefix"], unit_text)
+        if kind == "money" and (_PER_SHARE_AFTER.match(text, end) or _PER_SHARE_BEFORE.search(text, 0, start)):
+            unit += "/share"
         a = _to_number(m["a"])
         if m["b"] is not None:
             b = _to_number(m["b"])
@@ -249,7 +262,9 @@ def _chinese_words(text: str) -> list[Quantity]:
             else:
                 out.append(Quantity("fraction", num / den, "", num / den, num / den, m.group(0), m.start(), m.end()))
     for m in _CN_MULTIPLE.finditer(text):
-        if m["half"]:
+        if m["double"]:
+            q = Quantity("multiple", 2.0, "x", 2.0, 2.0, m.group(0), m.start(), m.end())
+        elif m["half"]:
             q = Quantity("fraction", 0.5, "", 0.5, 0.5, m.group(0), m.start(), m.end())
         elif m["cheng"]:
             v = float(_cn_number(m["cheng"]) or 0) * 10
@@ -263,6 +278,25 @@ def _chinese_words(text: str) -> list[Quantity]:
     return out
 
 
+def _chinese_counts(text: str) -> list[Quantity]:
+    """四家 (4 companies), 两代, 十余个 (≥ 10), 两年 (24 months), 两个季度 (6 months)."""
+    units = {"家": ("count", "companies"), "个": ("count", "items"), "代": ("count", "generations"),
+             "颗": ("count", "chips"), "张": ("count", "cards"), "名": ("count", "people"), "人": ("count", "people"),
+             "款": ("count", "products"), "年": ("duration", "months"), "个月": ("duration", "months"),
+             "个季度": ("duration", "months")}
+    out = []
+    for m in _CN_COUNT.finditer(text):
+        n = _cn_number(m["n"])
+        if n is None or (m.start() > 0 and text[m.start() - 1] in "第每"):
+            continue
+        kind, unit = units[m["unit"]]
+        if kind == "duration":
+            n *= {"年": 12, "个月": 1, "个季度": 3}[m["unit"]]
+        high = math.inf if m["more"] else n
+        out.append(_qualify(Quantity(kind, n, unit, n, high, m.group(0), m.start(), m.end()), text))
+    return out
+
+
 def _dates(text: str, published: str | None) -> list[Quantity]:
     year_match = re.match(r"[0-9]{4}", published or "")
     pub_year = int(year_match.group(0)) if year_match else None
@@ -273,18 +307,20 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
             day = int(m["id"]) if m["id"] else None
             low = year * 10000 + month * 100 + (day or 1)
             high = year * 10000 + month * 100 + (day or _last_day(year, month))
-        elif m["y2"] or m["rel"]:
-            if m["rel"]:
+        elif m["y2"] or m["rel"] or m["bpart"]:
+            if m["rel"] or m["bpart"]:
                 if pub_year is None:
                     continue
-                year = pub_year + {"今年": 0, "明年": 1, "去年": -1}[m["rel"]]
-                part = m["rpart"] or ""
+                year = pub_year + {"今年": 0, "明年": 1, "去年": -1, "前年": -2, "后年": 2}.get(m["rel"] or "今年", 0)
+                part = m["rpart"] or m["bpart"] or ""
             else:
                 year, part = int(m["y2"]), m["part"] or ""
             first, last = _part_months(part)
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
         else:
             year = int(m["y"]) if m["y"] else pub_year
+            if m["ry"] and pub_year is not None:
+                year = pub_year + {"今年": 0, "明年": 1, "去年": -1}[m["ry"]]
             if year is None:
                 continue
             month = int(m["m"])
@@ -308,6 +344,9 @@ def _part_months(part: str) -> tuple[int, int]:
     fixed = {"底": (10, 12), "末": (10, 12), "初": (1, 3), "上半年": (1, 6), "下半年": (7, 12)}
     if part in fixed:
         return fixed[part]
+    m = re.search(r"前([一二三])季度", part)
+    if m:
+        return 1, 3 * _QUARTER_WORDS[m.group(1)]
     m = re.search(r"([一二三四1-4])季度", part)
     if m:
         quarter = _QUARTER_WORDS.get(m.group(1)) or int(m.group(1))
@@ -321,6 +360,27 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
     pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _EN_DATE.finditer(text):
+        if m["rel"]:
+            if pub_year is None:
+                continue
+            step = {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
+            if m["rp"] == "year":
+                year, first, last = pub_year + step, 1, 12
+            else:
+                month = int(re.match(r"[0-9]{4}-([0-9]{2})", published or "")[1]) if re.match(
+                    r"[0-9]{4}-[0-9]{2}", published or "") else 1
+                index = pub_year * 4 + (month - 1) // 3 + step
+                year, quarter = divmod(index, 4)
+                first, last = 3 * quarter + 1, 3 * quarter + 3
+            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
+            out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
+            continue
+        if m["by"]:
+            year = int(m["by"])
+            start = m.start("by")
+            out.append(Quantity("date", float(year * 10000 + 101), "date", float(year * 10000 + 101),
+                                float(year * 10000 + 1231), m["by"], start, m.end("by")))
+            continue
         if m["qy"]:
             year = int(m["qy"])
             quarter = int(m["q"]) if m["q"] else _QUARTER_WORDS[m["qw"].lower()]
@@ -378,8 +438,9 @@ def _english_words(text: str) -> list[Quantity]:
         if m["n"]:
             v = float(_EN_NUMBER_WORDS[m["n"].lower()])
             q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
-        elif m["twice"]:
-            q = Quantity("multiple", 2.0, "x", 2.0, 2.0, m.group(0), m.start(), m.end())
+        elif m["twice"] or m["thrice"]:
+            v = 2.0 if m["twice"] else 3.0
+            q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
         else:
             v = {"a quarter": 0.25, "a third": 1 / 3, "half": 0.5, "one half": 0.5, "three quarters": 0.75}[
                 m["frac"].lower()]

@@ -149,6 +149,8 @@ def bench_verify(embedder: Embedder, sizes: tuple[int, ...], queries: int = 200,
             build = time.perf_counter() - t0
             gc.collect()
             after = rss_bytes()[0]
+            for text in query_texts[:10]:  # warm-up: thread pools, caches
+                index.search(embedder.embed([mask_quantities(query_claim(text))]), 30)
             latencies, found = [], []
             for text in query_texts:
                 t0 = time.perf_counter()

@@ -214,6 +214,11 @@ def eval_(
         results += [evaluate_gold(gold, model, mode, verify_limit=limit) for mode in MODES]
     typer.echo(f"## Gold sets (embedder {model.name})\n")
     typer.echo(format_gold_table(results))
+    from claimwatch.evaluation.understanding import evaluate_understanding, format_understanding
+
+    understanding = evaluate_understanding()
+    typer.echo("\n## Claim understanding (evaluation/gold/quantities.jsonl)\n")
+    typer.echo(format_understanding(understanding))
     bench_root = benchmarks or shared / "benchmarks"
     rows = []
     if bench_root.exists():
@@ -223,7 +228,8 @@ def eval_(
     else:
         typer.echo(f"(skipping public benchmarks: {bench_root} is absent)", err=True)
     if out:
-        out.write_text(json.dumps({"gold": results, "benchmarks": rows}, ensure_ascii=False, indent=2, default=str))
+        out.write_text(json.dumps({"gold": results, "understanding": understanding, "benchmarks": rows},
+                                  ensure_ascii=False, indent=2, default=str))
 
 
 class BenchPart(str, Enum):

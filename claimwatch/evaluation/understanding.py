@@ -1,0 +1,106 @@
+"""Claim understanding against the hand-labelled sentences in ``gold/quantities.jsonl``.
+
+Quantities: value+unit precision/recall/F1 (a match has the gold kind, unit and value), the share
+of matches whose interval (low/high, unbounded = null) is exact; sentences: hedge and negation F1.
+A naive regex baseline (digits, an optional %, no magnitudes or units) runs in the same pass.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from importlib import resources
+
+from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.quantities import extract_quantities
+from claimwatch.evaluation.metrics import prf
+
+_BASELINE = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def load_sentences() -> list[dict]:
+    text = resources.files("claimwatch.evaluation").joinpath("gold", "quantities.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _bound(x: float | None) -> float | None:
+    return None if x is None or math.isinf(x) else x
+
+
+def baseline_quantities(text: str) -> list[dict]:
+    out = []
+    for m in _BASELINE.finditer(text):
+        token = m.group(0)
+        percent = token.endswith("%")
+        value = float(token.rstrip("%"))
+        out.append({"kind": "percent" if percent else "count", "unit": "%" if percent else "", "value": value,
+                    "low": value, "high": value})
+    return out
+
+
+def claimwatch_quantities(text: str, published: str | None) -> list[dict]:
+    return [{"kind": q.kind, "unit": q.unit, "value": q.value, "low": _bound(q.low), "high": _bound(q.high)}
+            for q in extract_quantities(text, published)]
+
+
+def score_quantities(sentences: list[dict], extractor) -> dict[str, float]:
+    tp = predicted = expected = exact = 0
+    for s in sentences:
+        got = extractor(s["text"], s.get("published"))
+        want = s["quantities"]
+        predicted += len(got)
+        expected += len(want)
+        free = list(got)
+        for w in want:
+            hit = next((g for g in free if g["kind"] == w["kind"] and g["unit"] == w["unit"]
+                        and _same_value(g["value"], w["value"])), None)
+            if hit is None:
+                continue
+            free.remove(hit)
+            tp += 1
+            same_low = (hit["low"] is None) == (w["low"] is None) and (w["low"] is None or _same_value(hit["low"], w["low"]))
+            same_high = (hit["high"] is None) == (w["high"] is None) and (
+                w["high"] is None or _same_value(hit["high"], w["high"]))
+            exact += same_low and same_high
+    return {**prf(tp, predicted, expected), "interval_exact": exact / tp if tp else 0.0, "gold": expected}
+
+
+def score_flags(sentences: list[dict]) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, detect, key in (("hedge", find_hedge, "hedged"), ("negation", find_negation, "negated")):
+        tp = sum(1 for s in sentences if detect(s["text"]) and s[key])
+        out[name] = prf(tp, sum(1 for s in sentences if detect(s["text"])), sum(1 for s in sentences if s[key]))
+    return out
+
+
+def evaluate_understanding() -> dict:
+    sentences = load_sentences()
+    return {
+        "sentences": len(sentences),
+        "claimwatch": score_quantities(sentences, claimwatch_quantities),
+        "baseline": score_quantities(sentences, lambda text, _: baseline_quantities(text)),
+        "by_source": {src: score_quantities([s for s in sentences if s["source"] == src], claimwatch_quantities)
+                      for src in ("sample", "written")},
+        "flags": score_flags(sentences),
+    }
+
+
+def format_understanding(r: dict) -> str:
+    lines = [f"{r['sentences']} sentences, {r['claimwatch']['gold']} labelled values",
+             "| extractor | value+unit P / R / F1 | interval exact (of matches) |", "|---|---|---|"]
+    for name, m in (("regex baseline", r["baseline"]), ("claimwatch", r["claimwatch"]),
+                    ("claimwatch, sample-feed sentences", r["by_source"]["sample"]),
+                    ("claimwatch, written hard cases", r["by_source"]["written"])):
+        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} | {m['interval_exact']:.3f} |")
+    lines += ["", "| assertion flag | P / R / F1 |", "|---|---|"]
+    for name, m in r["flags"].items():
+        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} |")
+    return "\n".join(lines)
+
+
+__all__ = ["evaluate_understanding", "format_understanding", "score_quantities", "load_sentences"]
