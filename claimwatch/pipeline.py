@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Literal
 
@@ -11,7 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from claimwatch.claims.consistency import (
-    ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, ConsistencyResult, Pair, build_clusters, find_syndication, shares_value,
+    ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, Cluster, ConsistencyResult, Pair, build_clusters, find_syndication, shares_value,
     value_anchors,
 )
 from claimwatch.claims.arithmetic import check_articles
@@ -288,8 +288,39 @@ def reanalyse_store(store: Store, threshold: float | None = None) -> Consistency
     corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]),
                     store.config["embedder"])
     result = analyse(corpus, threshold)
+    previous, _ = store.clusters(limit=10**9)
+    result.clusters = keep_cluster_ids(previous, result.clusters)
     store.save_analysis(result.clusters, result.conflicts, result.syndication)
     return result
+
+
+def keep_cluster_ids(previous: list[Cluster], current: list[Cluster]) -> list[Cluster]:
+    """Give each new cluster the id of the old cluster it shares most claims with (each old id once),
+    so that ingesting more news does not renumber the facts users already link to; clusters with no
+    predecessor get fresh ids after the largest one used so far."""
+    owner = {cid: k.id for k in previous for cid in k.claim_ids}
+    candidates = []
+    for n, k in enumerate(current):
+        overlap: dict[str, int] = {}
+        for cid in k.claim_ids:
+            if cid in owner:
+                overlap[owner[cid]] = overlap.get(owner[cid], 0) + 1
+        candidates += [(-count, old, n) for old, count in overlap.items()]
+    assigned: dict[int, str] = {}
+    used: set[str] = set()
+    for _, old, n in sorted(candidates):
+        if n not in assigned and old not in used:
+            assigned[n] = old
+            used.add(old)
+    numbers = [int(k.id[1:]) for k in previous if k.id[1:].isdigit()]
+    next_number = max(numbers, default=0) + 1
+    out = []
+    for n, k in enumerate(current):
+        if n not in assigned:
+            assigned[n] = f"k{next_number}"
+            next_number += 1
+        out.append(replace(k, id=assigned[n]))
+    return out
 
 
 def _lexical_search(store: Store, masked: str, k: int) -> list[tuple[Claim, float]]:
@@ -371,4 +402,4 @@ def answer_of(store: Store, query: Claim, judgement) -> dict:
 
 
 __all__ = ["Corpus", "extract_claims", "build_corpus", "candidate_pairs", "analyse", "audit_articles",
-           "build_report", "ingest_articles", "pair_scores", "combine_scores", "anchor_matrix", "retrieve_evidence", "answer_of", "reanalyse_store", "query_claim", "verify_claim", "NEIGHBOURS"]
+           "build_report", "ingest_articles", "pair_scores", "combine_scores", "anchor_matrix", "retrieve_evidence", "answer_of", "reanalyse_store", "keep_cluster_ids", "query_claim", "verify_claim", "NEIGHBOURS"]

@@ -97,3 +97,28 @@ def test_store_switches_to_ivf_when_it_outgrows_exact_search(tmp_path, fake_embe
     assert again._index.kind == "ivf" and len(again._index) == again.count_claims()
     hits = again.search(again.vectors_of([first.id])[0], 3)
     assert first.id in [c.id for c, _ in hits]
+
+
+def test_ingesting_more_news_keeps_existing_cluster_ids(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles[:5], fake_embedder)
+    before = {k.id: set(k.claim_ids) for k in store.clusters(limit=1000)[0]}
+    assert before
+    ingest_articles(store, articles[5:], fake_embedder)
+    after = {k.id: set(k.claim_ids) for k in store.clusters(limit=1000)[0]}
+    for cid, members in before.items():
+        # an old fact keeps its id as long as a cluster still holds its claims
+        holders = [k for k, m in after.items() if m & members]
+        if holders:
+            assert cid in after and after[cid] & members
+    assert len(set(after)) == len(after)
+
+
+def test_keep_cluster_ids_reuses_ids_by_overlap():
+    from claimwatch.claims.consistency import Cluster
+    from claimwatch.pipeline import keep_cluster_ids
+
+    old = [Cluster("k1", ("a", "b"), "corroborated", 2, ()), Cluster("k7", ("c", "d"), "corroborated", 2, ())]
+    new = [Cluster("k1", ("c", "d", "e"), "corroborated", 3, ()), Cluster("k2", ("x", "y"), "corroborated", 2, ()),
+           Cluster("k3", ("a", "b", "z"), "corroborated", 3, ())]
+    assert [k.id for k in keep_cluster_ids(old, new)] == ["k7", "k8", "k1"]
