@@ -13,6 +13,7 @@ from claimwatch.claims.subjects import distinguishing, find_subjects
     pytest.param("Jensen Huang said", {"person:jensen-huang"}, id="en-person"),
     pytest.param("美国商务部调查超微", {"org:us-commerce", "org:supermicro"}, id="longest-name-wins"),
     pytest.param("The mayor of Intelligence Park spoke", set(), id="no-partial-words"),
+    pytest.param("Analysts told us the chips are scarce", set(), id="pronoun-us-is-not-the-US"),
 ])
 def test_find_subjects_normalises_across_languages(text, expected):
     assert find_subjects(text) == expected
@@ -27,8 +28,10 @@ def test_users_extend_the_alias_table(tmp_path, monkeypatch):
     extra.write_text(json.dumps({"org:acme": ["艾克米", "Acme Chips"]}), encoding="utf-8")
     monkeypatch.setenv("CLAIMWATCH_ALIASES", str(extra))
     subjects._aliases.cache_clear()
+    subjects.find_subjects.cache_clear()
     try:
         assert find_subjects("艾克米发布新品") == find_subjects("Acme Chips launched") == {"org:acme"}
     finally:
         monkeypatch.delenv("CLAIMWATCH_ALIASES")
         subjects._aliases.cache_clear()
+        subjects.find_subjects.cache_clear()
