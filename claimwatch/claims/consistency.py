@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from claimwatch.claims.models import Article, Claim, Quantity
-from claimwatch.claims.subjects import distinguishing, find_subjects
+from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
 Severity = Literal["conflict", "explained_difference"]
@@ -234,7 +234,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         return None
     for (kind, unit), qa, qb in disjoint_slots(a, b):
         art_a, art_b = by_id[a.article_id], by_id[b.article_id]
-        severity, reason = explain_difference(a, b, art_a.title, art_b.title)
+        severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
         code, why = reason.split(": ", 1)
         if severity == "conflict":
             code = {"date": "date_mismatch", "multiple": "ratio_mismatch"}.get(kind, "value_mismatch")
@@ -260,23 +260,46 @@ def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
     return slots
 
 
+def product_of(claim: Claim, q: Quantity) -> str | None:
+    """The product code a value is attached to: the nearest one named before it in the claim
+    ("H20 … 15%, H200 … 25%"), else the first one after it, else None."""
+    codes = [(m.start(), m.group(1)) for m in PRODUCT_CODE.finditer(claim.text)]
+    before = [code for at, code in codes if at < q.start]
+    if before:
+        return before[-1]
+    return codes[0][1] if codes else None
+
+
 def disjoint_slots(a: Claim, b: Claim):
-    """(slot, qa, qb) for each kind/unit both claims state where no value of one meets one of the other."""
+    """(slot, qa, qb) for each kind/unit both claims state where no value of one meets one of the other.
+
+    Values attached to different products are not compared ("H20 … 15%" against "H200 … 25%").
+    """
     sa, sb = value_slots(a), value_slots(b)
     for slot in sa.keys() & sb.keys():
         kind = slot[0]
         rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
-        if any(qa.overlaps(qb, rel, abs_) for qa in sa[slot] for qb in sb[slot]):
+        every = [(qa, qb) for qa in sa[slot] for qb in sb[slot]]
+        same = [(qa, qb) for qa, qb in every
+                if (pa := product_of(a, qa)) is None or (pb := product_of(b, qb)) is None or pa == pb]
+        pairs = same or every  # values of different products still differ: explained by the subject
+        if any(qa.overlaps(qb, rel, abs_) for qa, qb in pairs):
             continue
-        yield slot, sa[slot][0], sb[slot][0]
+        yield slot, pairs[0][0], pairs[0][1]
 
 
-def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "") -> tuple[Severity, str]:
+def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
+                       qa: Quantity | None = None, qb: Quantity | None = None) -> tuple[Severity, str]:
     """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
 
     The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
-    ``hedged`` or ``value_mismatch``.
+    ``hedged`` or ``value_mismatch``. With the two clashing values, the products they are attached
+    to are compared first.
     """
+    if qa is not None and qb is not None:
+        pa, pb = product_of(a, qa), product_of(b, qb)
+        if pa and pb and pa != pb:
+            return "explained_difference", f"different_subject: they are about different products ({pa} vs {pb})"
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
     for kind in ("product:", "org:"):
         # A claim that names no product is about its article's product (the one in the title).

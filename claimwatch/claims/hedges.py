@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
-              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除", "或")
+              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为")
 _HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "might", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to")

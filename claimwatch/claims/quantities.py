@@ -287,7 +287,7 @@ def _chinese_counts(text: str) -> list[Quantity]:
     out = []
     for m in _CN_COUNT.finditer(text):
         n = _cn_number(m["n"])
-        if n is None or (m.start() > 0 and text[m.start() - 1] in "第每"):
+        if n is None or (m.start() > 0 and text[m.start() - 1] in "第每上下新老这那前后同单逐"):
             continue
         kind, unit = units[m["unit"]]
         if kind == "duration":

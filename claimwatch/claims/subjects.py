@@ -13,7 +13,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
+PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # Places and governments frame most claims of a story; they do not tell two facts apart.
 FRAMING = frozenset({"place:china", "place:us", "org:us-government"})
 
@@ -52,7 +52,7 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
 def find_subjects(text: str) -> frozenset[str]:
     """Canonical subjects named in ``text``: ``product:H200``, ``org:nvidia``, ``person:trump`` …"""
     latin_re, latin, upper_only, cjk_re, cjk = _aliases()
-    found = {f"product:{code}" for code in _MODEL_CODE.findall(text)}
+    found = {f"product:{code}" for code in PRODUCT_CODE.findall(text)}
     found.update(cjk[m.group(0)] for m in cjk_re.finditer(text))  # leftmost-longest: 美国商务部, not 美国
     for m in latin_re.finditer(text):
         name = m.group(0)
@@ -67,4 +67,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["find_subjects", "distinguishing", "FRAMING"]
+__all__ = ["find_subjects", "distinguishing", "FRAMING", "PRODUCT_CODE"]

@@ -37,7 +37,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     shared = value_slots(query).keys() & value_slots(evidence).keys()
     if shared:
         disjoint = list(disjoint_slots(query, evidence))
-        severity, reason = explain_difference(query, evidence)
+        qa, qb = (disjoint[0][1], disjoint[0][2]) if disjoint else (None, None)
+        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
         reason = reason.split(": ", 1)[1]
         if not disjoint:
             if severity == "explained_difference":
@@ -51,7 +52,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", f"states {qb.text}, not {qa.text}"
     if query.negated != evidence.negated and score >= support:
         return "refutes", "says the opposite (one of the two is negated)"
-    if query.quantities and not evidence.quantities and score >= support:
+    if [q for q in query.quantities if q.kind != "date"] and score >= support:
         return "related", "same topic, but states no comparable value"
     if score >= support:
         return "supports", "states the same fact"

@@ -100,3 +100,13 @@ def test_one_company_in_two_languages_is_one_subject():
     articles, claims = _setup(("a", "A", "英伟达的市值为4.51万亿美元。"), ("b", "B", "Nvidia is worth $4.6 trillion."))
     result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.1, 0.9)], [], threshold=0.7)
     assert result.conflicts[0].severity == "conflict"
+
+
+def test_values_are_compared_per_product_inside_one_claim():
+    from claimwatch.claims.consistency import disjoint_slots
+    from claimwatch.pipeline import query_claim
+
+    evidence = query_claim("此前为获取H20出口许可上缴15%，此次H200的分成比例升至25%")
+    assert list(disjoint_slots(query_claim("H200的分成比例为25%"), evidence)) == []
+    (clash,) = disjoint_slots(query_claim("H200的分成比例为15%"), evidence)
+    assert (clash[1].text, clash[2].text) == ("15%", "25%")
