@@ -27,7 +27,7 @@ from claimwatch.index.embedders import Embedder
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
-from claimwatch.index.vectors import FaissIndex
+from claimwatch.index.vectors import FaissIndex, choose_index_kind
 
 NEIGHBOURS = 20
 Similarity = Literal["hybrid", "dense", "lexical"]
@@ -119,7 +119,11 @@ def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, n
             rows.append(np.repeat(np.arange(start, start + len(sims)), top.shape[1]))
             cols.append(top.ravel())
         return np.concatenate(rows), np.concatenate(cols)
-    index = FaissIndex(corpus.vectors.shape[1])
+    # Exact search is quadratic in the corpus size; past EXACT_UP_TO claims use the same IVF index
+    # the store switches to, trained on a sample (recall measured by `claimwatch bench`).
+    kind = choose_index_kind(n)
+    train = corpus.vectors[np.random.default_rng(0).permutation(n)[:100_000]] if kind == "ivf" else None
+    index = FaissIndex(corpus.vectors.shape[1], kind=kind, train=train)
     index.add(np.arange(n, dtype=np.int64), corpus.vectors)
     _, ids = index.search(corpus.vectors, k + 1)
     return np.repeat(np.arange(n), ids.shape[1]), ids.ravel()

@@ -79,3 +79,15 @@ def test_verify_wrong_share_is_refuted(tmp_path, real_embedder, sample_feed):
     answer = verify_claim(store, real_embedder, "美国政府将从H200对华销售中抽取15%的分成")
     assert answer["verdict"] == "refuted"
     assert any(e["relation"] == "refutes" for e in answer["evidence"])
+
+
+def test_large_corpora_take_neighbours_from_ivf_and_find_the_same_pairs(fake_embedder, monkeypatch):
+    import claimwatch.index.vectors as vectors
+    from claimwatch.evaluation.synth import generate_feed
+    from claimwatch.pipeline import build_corpus, candidate_pairs
+
+    corpus = build_corpus(generate_feed(600, seed=3).articles, fake_embedder)
+    exact = {(p.i, p.j) for p in candidate_pairs(corpus) if p.score > 0.8}
+    monkeypatch.setattr(vectors, "EXACT_UP_TO", 100)
+    approx = {(p.i, p.j) for p in candidate_pairs(corpus) if p.score > 0.8}
+    assert exact and len(exact & approx) / len(exact) >= 0.9
