@@ -14,7 +14,6 @@ check", not "passed".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,8 +22,6 @@ from claimwatch.claims.models import Article, Claim, Quantity
 Status = Literal["passed", "failed"]
 TOLERANCE = 0.02         # relative, for exact statements (rounding of the stated figures)
 APPROX_TOLERANCE = 0.05  # relative, when a value is approximate (约, about)
-_PER_SHARE = re.compile(r"^\s*(?:/股|每股|per share|a share)")
-_PER_SHARE_BEFORE = re.compile(r"(?:每股|per share)\s*$")
 _RISE_WORDS = ("涨幅", "上涨", "增长", "增幅", "提升", "升至", "rise", "rose", "up ", "gain", "increase", "jump")
 
 
@@ -44,8 +41,8 @@ def _currency(q: Quantity) -> str:
 
 
 def _per_share(claim: Claim, q: Quantity) -> bool:
-    return q.kind == "money" and (q.unit.endswith("/share") or bool(_PER_SHARE.match(claim.text[q.end:q.end + 10]))
-                                  or bool(_PER_SHARE_BEFORE.search(claim.text[max(0, q.start - 6):q.start])))
+    """A per-share price: the extractor gives it the unit ``CNY/share`` (``104.66元/股``, ``每股``, per share)."""
+    return q.kind == "money" and q.unit.endswith("/share")
 
 
 def _fmt(value: float, unit: str) -> str:
