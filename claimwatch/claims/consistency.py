@@ -92,13 +92,6 @@ def shares_value(a: Claim, b: Claim) -> bool:
     return bool(value_anchors(a) & value_anchors(b))
 
 
-def link_score(a: Claim, b: Claim, dense: float, hybrid: float) -> float:
-    """The same-fact score: the hybrid similarity, lifted when the claims state a common value."""
-    if dense >= ANCHOR_MIN_DENSE and shares_value(a, b):
-        return hybrid + ANCHOR_WEIGHT * (1.0 - hybrid)
-    return hybrid
-
-
 def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[Pair]) -> list[SyndicationGroup]:
     """Articles of different outlets whose claims are mostly near-verbatim copies of each other."""
     by_id = {a.id: a for a in articles}
@@ -324,4 +317,5 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
-           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "link_score", "shares_value", "value_anchors"]
+           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
+           "product_of", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -1,0 +1,7 @@
+"""Evaluation: gold sets, metrics, quality harness, calibration, synthetic feeds and benchmarks.
+
+Import the modules directly (``claimwatch.evaluation.metrics`` …); this package loads nothing
+heavy on its own.
+"""
+
+__all__ = ["bench", "calibrate", "gold", "metrics", "quality", "scale", "synth", "understanding"]
