@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
-              "有观点认为", "有分析认为", "据报道", "拟", "预期", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "might", "expected to", "analysts say",
+              "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "推算", "估算", "估计",
+              "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为")
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "might", "would", "estimated", "estimates", "estimate",
+              "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
+              "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to")
-_NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "不在", "不是", "不会", "禁止", "不允许", "排除")
-_NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
+_NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
+                 "否认", "禁止", "不允许", "排除")
+_NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
                  "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
 _EN_WORD = {cue: re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE) for cue in _HEDGES_EN + _NEGATIONS_EN}
 _EN_WORD["may"] = re.compile(r"\bmay\b")  # the modal; "May" the month is capitalised
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
-_NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
+_NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不在": ("不在乎",)}
 
 
@@ -33,12 +37,12 @@ def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | Non
     best: tuple[int, str] | None = None
     for cue in zh:
         at = _find_zh(text, cue)
-        if at >= 0 and (best is None or at < best[0]):
+        if at >= 0 and (best is None or (at, -len(cue)) < (best[0], -len(best[1]))):
             best = (at, cue)
     for cue in en + (("may",) if "could" in en else ()):
         m = _EN_WORD[cue].search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), cue)
+        if m and (best is None or (m.start(), -len(cue)) < (best[0], -len(best[1]))):
+            best = (m.start(), cue)  # the longest cue at the first position: "expected to" over "expected"
     return best[1] if best else None
 
 
