@@ -225,7 +225,8 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     """The clash between two claims of different origins whose values of one kind and unit cannot meet."""
     if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
         return None
-    for (kind, unit), qa, qb in disjoint_slots(a, b):
+    # a clash on a value comes before a clash on dates: differing dates may explain the value
+    for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=lambda clash: clash[0][0] == "date"):
         art_a, art_b = by_id[a.article_id], by_id[b.article_id]
         severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
         code, why = reason.split(": ", 1)
@@ -308,7 +309,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                                             f"({names(own_a)} vs {names(own_b)})")
     dates_a = [q for q in a.quantities if q.kind == "date"]
     dates_b = [q for q in b.quantities if q.kind == "date"]
-    if dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
+    clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
+    if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
                                         f"({dates_a[0].text} vs {dates_b[0].text})")
     if a.hedged != b.hedged:

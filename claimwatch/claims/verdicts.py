@@ -36,7 +36,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     """How one stored claim bears on the submitted one."""
     shared = value_slots(query).keys() & value_slots(evidence).keys()
     if shared:
-        disjoint = list(disjoint_slots(query, evidence))
+        disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         qa, qb = (disjoint[0][1], disjoint[0][2]) if disjoint else (None, None)
         severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
         reason = reason.split(": ", 1)[1]

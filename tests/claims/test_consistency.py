@@ -110,3 +110,15 @@ def test_values_are_compared_per_product_inside_one_claim():
     assert list(disjoint_slots(query_claim("H200的分成比例为25%"), evidence)) == []
     (clash,) = disjoint_slots(query_claim("H200的分成比例为15%"), evidence)
     assert (clash[1].text, clash[2].text) == ("15%", "25%")
+
+
+def test_two_dates_for_one_event_are_a_date_mismatch():
+    articles, claims = _setup(("a", "A", "H200芯片发布于2023年11月。"), ("b", "B", "H200芯片于2024年底首次发布。"))
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.6, 0.9)], [], threshold=0.7)
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_values_at_different_times_are_explained():
+    articles, claims = _setup(("a", "A", "2024年英伟达在华份额为95%。"), ("b", "B", "2025年英伟达在华份额为0%。"))
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.6, 0.9)], [], threshold=0.7)
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("explained_difference", "different_time")]
