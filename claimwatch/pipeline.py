@@ -15,6 +15,7 @@ from claimwatch.claims.consistency import (
     value_anchors,
 )
 from claimwatch.claims.arithmetic import check_articles
+from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.masking import mask_quantities
 from claimwatch.claims.models import Article, Claim
@@ -264,7 +265,8 @@ def quantity_to_dict(q) -> dict:
 def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
     return {"id": c.id, "article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end,
             "section": c.section, "language": c.language, "quantities": [quantity_to_dict(q) for q in c.quantities],
-            "hedged": c.hedged, "hedge_cue": c.hedge_cue, "negated": c.negated, "cluster_id": cluster_id}
+            "hedged": c.hedged, "hedge_cue": c.hedge_cue, "negated": c.negated,
+            "attributed_to": find_attribution(c.text), "cluster_id": cluster_id}
 
 
 def conflict_to_dict(x) -> dict:

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.mark.parametrize("package, names", [
     ("claimwatch.claims", {"Article", "Claim", "Quantity", "build_clusters", "check_articles", "check_claim",
-                           "detect_format", "extract_quantities", "find_hedge", "find_negation", "find_subjects",
+                           "detect_format", "extract_quantities", "find_attribution", "find_hedge", "find_negation", "find_subjects",
                            "find_syndication", "judge", "parse_feed", "segment_claims"}),
     ("claimwatch.index", {"DEFAULT_EMBEDDER", "Embedder", "FaissIndex", "NumpyIndex", "Store", "choose_index_kind",
                           "create_embedder", "hybrid_score", "lexical_vectors", "open_store"}),

@@ -4,6 +4,7 @@ Nothing here imports the web stack or the vector index, so it works as a plain l
 """
 
 from claimwatch.claims.arithmetic import check_articles, check_claim
+from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.consistency import build_clusters, find_syndication
 from claimwatch.claims.feeds import detect_format, parse_feed
 from claimwatch.claims.hedges import find_hedge, find_negation
@@ -15,6 +16,6 @@ from claimwatch.claims.verdicts import judge
 
 __all__ = [
     "Article", "Claim", "Quantity", "build_clusters", "check_articles", "check_claim", "detect_format",
-    "extract_quantities", "find_hedge", "find_negation", "find_subjects", "find_syndication", "judge",
+    "extract_quantities", "find_attribution", "find_hedge", "find_negation", "find_subjects", "find_syndication", "judge",
     "parse_feed", "segment_claims",
 ]

@@ -12,6 +12,7 @@ import math
 import re
 from importlib import resources
 
+from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.evaluation.metrics import prf
@@ -75,6 +76,12 @@ def score_flags(sentences: list[dict]) -> dict[str, dict[str, float]]:
     for name, detect, key in (("hedge", find_hedge, "hedged"), ("negation", find_negation, "negated")):
         tp = sum(1 for s in sentences if detect(s["text"]) and s[key])
         out[name] = prf(tp, sum(1 for s in sentences if detect(s["text"])), sum(1 for s in sentences if s[key]))
+    tp = sum(1 for s in sentences if find_attribution(s["text"]) and s["attributed_to"])
+    out["attribution"] = prf(tp, sum(1 for s in sentences if find_attribution(s["text"])),
+                             sum(1 for s in sentences if s["attributed_to"]))
+    named = [s for s in sentences if s["attributed_to"]]
+    out["attribution"]["speaker_accuracy"] = (
+        sum(find_attribution(s["text"]) == s["attributed_to"] for s in named) / len(named) if named else 0.0)
     return out
 
 
@@ -99,7 +106,8 @@ def format_understanding(r: dict) -> str:
         lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} | {m['interval_exact']:.3f} |")
     lines += ["", "| assertion flag | P / R / F1 |", "|---|---|"]
     for name, m in r["flags"].items():
-        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} |")
+        extra = f" (speaker exact {m['speaker_accuracy']:.3f})" if "speaker_accuracy" in m else ""
+        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}{extra} |")
     return "\n".join(lines)
 
 

@@ -1,0 +1,28 @@
+import pytest
+
+from claimwatch.claims.attribution import find_attribution
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("黄仁勋曾表示，中国市场规模约为500亿美元", "person:jensen-huang", id="zh-person-said"),
+    pytest.param("据路透社报道，对华出货可能在8月恢复", "anon:unnamed", id="zh-according-unknown-outlet"),
+    pytest.param("根据Bernstein分析，明年国产GPU产能不会大幅提升", "org:bernstein", id="zh-according-to-org"),
+    pytest.param("媒体援引知情人士消息称昆仑芯已启动上市筹备", "anon:people-familiar", id="zh-anonymous"),
+    pytest.param("Nvidia said the H200 will ship in weeks", "org:nvidia", id="en-said"),
+    pytest.param("China is a $50 billion market, according to Jensen Huang", "person:jensen-huang",
+                 id="en-according-to"),
+    pytest.param("H200配备141GB显存", None, id="zh-own-voice"),
+    pytest.param("The H200 has 141GB of memory", None, id="en-own-voice"),
+])
+def test_find_attribution(text, speaker):
+    assert find_attribution(text) == speaker
+
+
+def test_report_claims_carry_their_speaker():
+    from claimwatch.claims.feeds import parse_feed
+    from claimwatch.index.embedders import create_embedder
+    from claimwatch.pipeline import audit_articles
+
+    feed = '{"source": "A", "title": "t", "text": "Nvidia said the H200 will ship soon."}'
+    report = audit_articles(parse_feed(feed), create_embedder("fake"))
+    assert report["claims"][0]["attributed_to"] == "org:nvidia"
