@@ -86,7 +86,7 @@ def _quantities_from_json(text: str) -> tuple[Quantity, ...]:
 class Store:
     """Articles, claims, vectors and clusters in one directory; safe to share between threads."""
 
-    def __init__(self, path: Path, config: dict) -> None:
+    def __init__(self, path: Path, config: dict, *, rebuild: bool = False) -> None:
         self.path = path
         self.config = config
         self.dim = int(config["dimension"])
@@ -95,7 +95,7 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
-        self._index = self._open_index()
+        self._index = self._rebuild_index() if rebuild else self._open_index()
 
     # ------------------------------------------------------------------ index
     def _open_index(self) -> FaissIndex:
@@ -343,13 +343,29 @@ class Store:
             r = self._db.execute("SELECT value FROM analysis WHERE key = 'syndication'").fetchone()
         return {aid: g["origin"] for g in (json.loads(r[0]) if r else []) for aid in g["article_ids"]}
 
+    def check(self) -> dict:
+        """Consistency report: SQLite integrity, and every claim's vector in the index and back."""
+        with self._lock:
+            integrity = self._db.execute("PRAGMA integrity_check").fetchone()[0]
+            rows = {r for (r,) in self._db.execute("SELECT row FROM claims")}
+            index_ids = set()
+            if self._index.kind == "flat" or hasattr(self._index._index, "id_map"):
+                import faiss
+
+                index_ids = set(faiss.vector_to_array(self._index._index.id_map).tolist())
+            missing = len(rows - index_ids) if index_ids else max(0, len(rows) - len(self._index))
+            extra = len(index_ids - rows) if index_ids else max(0, len(self._index) - len(rows))
+        ok = integrity == "ok" and missing == 0 and extra == 0
+        return {"ok": ok, "sqlite": integrity, "claims": len(rows), "vectors": len(self._index),
+                "missing_vectors": missing, "orphan_vectors": extra, "index": self._index.kind}
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
 
 def open_store(path: str | os.PathLike, embedder: str | None = None, dim: int | None = None,
-               *, create: bool = True) -> Store:
+               *, create: bool = True, rebuild: bool = False) -> Store:
     """Open (or create) the store in ``path``; refuse to open it with a different embedder."""
     path = Path(path)
     config_path = path / "config.json"
@@ -365,7 +381,7 @@ def open_store(path: str | os.PathLike, embedder: str | None = None, dim: int | 
         if dim is not None and int(config.get("dimension", -1)) != dim:
             raise EmbedderMismatch(f"store {path} has dimension {config.get('dimension')}, not {dim}",
                                    code="index-dimension-mismatch")
-        return Store(path, config)
+        return Store(path, config, rebuild=rebuild)
     if not create:
         raise NotFound(f"no claimwatch store in {path} (missing config.json)", code="store-not-found")
     if embedder is None or dim is None:

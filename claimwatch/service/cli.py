@@ -274,6 +274,11 @@ def bench(
         typer.echo(format_verify(bench_verify(model, VERIFY_SIZES[size.value])))
 
 
+from claimwatch.service.cli_store import store_app  # noqa: E402  (a command group of its own module)
+
+app.add_typer(store_app, name="store")
+
+
 def main() -> None:
     app()
 
