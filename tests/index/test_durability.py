@@ -43,8 +43,8 @@ def test_kill_minus_nine_during_ingest_leaves_a_consistent_store(tmp_path, delay
         assert report["claims"] == report["vectors"]
         claims = store.claims()
         if claims:
-            hits = store.search(store.vectors_of([claims[-1].id])[0], 1)
-            assert hits[0][0].id == claims[-1].id
+            hits = store.search(store.vectors_of([claims[-1].id])[0], 20)
+            assert claims[-1].id in [c.id for c, score in hits if score > 0.999]  # copies tie at 1.0
     finally:
         store.close()
 
