@@ -290,14 +290,16 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
 
 
 def reanalyse_store(store: Store, threshold: float | None = None) -> ConsistencyResult:
-    claims = store.claims()
-    corpus = Corpus(store.articles(), claims, store.vectors(), lexical_vectors([mask_quantities(c) for c in claims]),
-                    store.config["embedder"])
-    result = analyse(corpus, threshold)
-    previous, _ = store.clusters(limit=10**9)
-    result.clusters = keep_cluster_ids(previous, result.clusters)
-    store.save_analysis(result.clusters, result.conflicts, result.syndication)
-    return result
+    """Recompute clusters, conflicts and syndication over the whole store (serialised per store)."""
+    with store.analysis_lock:
+        articles, claims, vectors = store.snapshot()
+        corpus = Corpus(articles, claims, vectors, lexical_vectors([mask_quantities(c) for c in claims]),
+                        store.config["embedder"])
+        result = analyse(corpus, threshold)
+        previous, _ = store.clusters(limit=10**9)
+        result.clusters = keep_cluster_ids(previous, result.clusters)
+        store.save_analysis(result.clusters, result.conflicts, result.syndication)
+        return result
 
 
 def keep_cluster_ids(previous: list[Cluster], current: list[Cluster]) -> list[Cluster]:

@@ -91,6 +91,7 @@ class Store:
         self.config = config
         self.dim = int(config["dimension"])
         self._lock = threading.RLock()
+        self.analysis_lock = threading.Lock()  # one re-analysis at a time, each on a fresh snapshot
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -271,6 +272,11 @@ class Store:
         with self._lock:
             rows = self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims ORDER BY row").fetchall()
         return [self._claim(r) for r in rows]
+
+    def snapshot(self) -> tuple[list[Article], list[Claim], np.ndarray]:
+        """Articles, claims and their vectors read together, so a concurrent ingest cannot split them."""
+        with self._lock:
+            return self.articles(), self.claims(), self.vectors()
 
     def vectors(self) -> np.ndarray:
         """All claim vectors in claim row order (the order of ``claims()``)."""

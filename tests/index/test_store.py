@@ -122,3 +122,29 @@ def test_keep_cluster_ids_reuses_ids_by_overlap():
     new = [Cluster("k1", ("c", "d", "e"), "corroborated", 3, ()), Cluster("k2", ("x", "y"), "corroborated", 2, ()),
            Cluster("k3", ("a", "b", "z"), "corroborated", 3, ())]
     assert [k.id for k in keep_cluster_ids(old, new)] == ["k7", "k8", "k1"]
+
+
+def test_concurrent_ingests_of_one_feed_store_it_once_and_never_fail(tmp_path, fake_embedder):
+    import threading
+
+    from claimwatch.evaluation.synth import generate_feed
+
+    feed = generate_feed(1500, seed=11).articles
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    errors = []
+
+    def run(batch):
+        try:
+            ingest_articles(store, batch, fake_embedder)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    half = len(feed) // 2
+    threads = [threading.Thread(target=run, args=(b,)) for b in (feed[:half], feed[:half], feed[half:], feed)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.count_articles() == len(feed)
+    assert store.check()["ok"]
