@@ -7,6 +7,7 @@
     │   ├── FeedEmpty                        feed-empty
     │   └── ClaimEmpty                       claim-empty
     ├── NotFound (LookupError)               not-found (cluster/claim/article id)
+    ├── AccessDenied (PermissionError)       api-key-missing, api-key-invalid, read-only
     └── StoreError (RuntimeError)
         ├── EmbedderMismatch                 index-embedder-mismatch
         ├── IndexCorrupt                     index-corrupt
@@ -51,6 +52,10 @@ class NotFound(ClaimwatchError, LookupError):
     code = "not-found"
 
 
+class AccessDenied(ClaimwatchError, PermissionError):
+    code = "access-denied"
+
+
 class StoreError(ClaimwatchError, RuntimeError):
     code = "store-error"
 
@@ -69,6 +74,6 @@ class EmbedderUnavailable(StoreError):
 
 __all__ = [
     "ClaimwatchError", "InputError", "FeedFormatUnknown", "FeedMalformed", "FeedEmpty",
-    "ClaimEmpty", "NotFound", "StoreError", "EmbedderMismatch", "IndexCorrupt",
+    "ClaimEmpty", "NotFound", "AccessDenied", "StoreError", "EmbedderMismatch", "IndexCorrupt",
     "EmbedderUnavailable",
 ]

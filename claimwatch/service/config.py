@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     embedder: str = Field(DEFAULT_EMBEDDER, description="embedder name: use-m3, e5-small, st:<model>, fake")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest request body accepted (413 above)")
     max_top_k: int = Field(100, description="largest top_k accepted by /v1/verify")
+    api_key: str | None = Field(None, description="when set, write endpoints need it in the X-API-Key header")
+    read_only: bool = Field(False, description="refuse every write (ingest) with 403")
 
 
 __all__ = ["Settings"]

@@ -23,6 +23,24 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
+def require_writer(request: Request) -> None:
+    """Writes need the API key when one is configured, and are refused in read-only mode."""
+    import hmac
+
+    from claimwatch.errors import AccessDenied
+
+    settings: Settings = request.app.state.settings
+    if settings.read_only:
+        raise AccessDenied("this server is read-only", code="read-only")
+    if settings.api_key:
+        given = request.headers.get("x-api-key")
+        if not given:
+            raise AccessDenied("this endpoint needs an X-API-Key header", code="api-key-missing")
+        if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+            raise AccessDenied("the X-API-Key is not valid", code="api-key-invalid")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+WriterDep = Depends(require_writer)
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimwatch.errors import (
-    ClaimwatchError, EmbedderMismatch, EmbedderUnavailable, IndexCorrupt, InputError, NotFound, StoreError,
+    AccessDenied, ClaimwatchError, EmbedderMismatch, EmbedderUnavailable, IndexCorrupt, InputError, NotFound, StoreError,
 )
 
 log = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ PROBLEM_JSON = "application/problem+json"
 STATUS_OF: list[tuple[type[ClaimwatchError], int, str]] = [
     (InputError, 400, "Invalid input"),
     (NotFound, 404, "Not found"),
+    (AccessDenied, 403, "Forbidden"),
     (EmbedderMismatch, 409, "Store built with another embedder"),
     (IndexCorrupt, 503, "Store needs repair"),
     (EmbedderUnavailable, 503, "Embedder unavailable"),
@@ -46,6 +47,8 @@ def problem(status: int, title: str, detail: str, code: str, **extra) -> JSONRes
 
 
 def status_for(exc: ClaimwatchError) -> tuple[int, str]:
+    if isinstance(exc, AccessDenied) and exc.code in ("api-key-missing", "api-key-invalid"):
+        return 401, "Unauthorized"
     for cls, pair in _SPECIAL.items():
         if isinstance(exc, cls):
             return pair

@@ -139,3 +139,26 @@ def test_openapi_lists_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/healthz", "/v1/articles", "/v1/audits", "/v1/verify", "/v1/clusters", "/v1/clusters/{cluster_id}",
             "/v1/claims/{claim_id}"} <= paths.keys()
+
+
+def test_api_key_guards_writes_only(tmp_path):
+    settings = Settings(data=tmp_path / "data", embedder="fake", api_key="s3cret")
+    with TestClient(create_app(settings)) as c:
+        _problem(c.post("/v1/articles", content=DIGEST, headers={"content-type": "text/plain"}), 401,
+                 "api-key-missing")
+        _problem(c.post("/v1/articles", content=DIGEST, headers={"content-type": "text/plain", "x-api-key": "no"}),
+                 401, "api-key-invalid")
+        ok = c.post("/v1/articles", content=DIGEST, headers={"content-type": "text/plain", "x-api-key": "s3cret"})
+        assert ok.status_code == 201
+        assert c.post("/v1/verify", json={"claim": "H200带宽为4.8TB/s"}).status_code == 200  # reads stay open
+
+
+def test_read_only_mode_refuses_ingest(tmp_path):
+    with TestClient(create_app(Settings(data=tmp_path / "data", embedder="fake", read_only=True))) as c:
+        _problem(c.post("/v1/articles", content=DIGEST, headers={"content-type": "text/plain"}), 403, "read-only")
+        assert c.get("/healthz").status_code == 200
+
+
+def test_no_cors_headers_by_default(client):
+    r = client.options("/v1/verify", headers={"origin": "https://evil.example", "access-control-request-method": "POST"})
+    assert "access-control-allow-origin" not in r.headers

@@ -5,7 +5,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from claimwatch.pipeline import ingest_articles
 from claimwatch.service.body import read_feed
-from claimwatch.service.deps import EmbedderDep, SettingsDep, StoreDep
+from claimwatch.service.deps import EmbedderDep, SettingsDep, StoreDep, WriterDep
 from claimwatch.service.schemas import IngestResponse
 
 router = APIRouter(prefix="/v1", tags=["articles"])
@@ -23,6 +23,7 @@ FEED_BODY = {"requestBody": {"required": True, "content": {
 
 
 @router.post("/articles", response_model=IngestResponse, status_code=201, openapi_extra=FEED_BODY,
+             dependencies=[WriterDep],
              summary="Ingest a feed (digest text, JSON Lines, JSON list, RSS/Atom, JSON Feed)")
 async def ingest(request: Request, store: StoreDep, embedder: EmbedderDep, settings: SettingsDep,
                  format: str | None = Query(None, description="feed format; detected when omitted")) -> dict:
