@@ -37,7 +37,9 @@ async def read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def read_feed(request: Request, limit: int, format: str | None) -> list[Article]:
+async def read_feed(request: Request, limit: int, format: str | None,
+                    allow_hosts: tuple[str, ...] = ()) -> list[Article]:
+    """The posted feed; ``{"url": "https://…"}`` as JSON fetches the feed from that URL (checked)."""
     media = (request.headers.get("content-type") or "text/plain").split(";")[0].strip().lower()
     if media not in MEDIA_FORMATS:
         raise UnsupportedMediaType(
@@ -48,4 +50,27 @@ async def read_feed(request: Request, limit: int, format: str | None) -> list[Ar
     data = await read_limited(request, limit)
     if not data.strip():
         raise FeedEmpty("request body is empty")
+    url = _url_request(data) if media == "application/json" else None
+    if url is not None:
+        from fastapi.concurrency import run_in_threadpool
+
+        from claimwatch.claims.fetch import fetch_feed
+
+        data = await run_in_threadpool(fetch_feed, url, allow_hosts=allow_hosts, max_bytes=limit)
+        return parse_feed(data, format)
     return parse_feed(data, format or MEDIA_FORMATS[media])
+
+
+def _url_request(data: bytes) -> str | None:
+    """``{"url": "..."}`` (and nothing else) asks the server to fetch the feed."""
+    import json
+
+    if not data.lstrip().startswith(b"{"):
+        return None
+    try:
+        obj = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None
+    if isinstance(obj, dict) and set(obj) == {"url"} and isinstance(obj["url"], str):
+        return obj["url"]
+    return None

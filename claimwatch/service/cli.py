@@ -44,6 +44,13 @@ def _fail(exc: ClaimwatchError) -> None:
 def _read_input(feed: str) -> bytes:
     if feed == "-":
         return sys.stdin.buffer.read()
+    if feed.startswith(("http://", "https://")):
+        import os
+
+        from claimwatch.claims.fetch import fetch_feed
+
+        allow = tuple(h.strip() for h in os.environ.get("CLAIMWATCH_FETCH_ALLOW_HOSTS", "").split(",") if h.strip())
+        return fetch_feed(feed, allow_hosts=allow)
     path = Path(feed)
     if not path.is_file():
         typer.echo(f"claimwatch: error: no such file: {feed} [file-not-found]", err=True)
@@ -60,7 +67,7 @@ def _write(text: str, out: Path | None) -> None:
 
 @app.command()
 def audit(
-    feed: Annotated[str, typer.Argument(help="feed file, or - for stdin")],
+    feed: Annotated[str, typer.Argument(help="feed file, http(s) URL, or - for stdin")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="json (the contract) or md")] = ReportFormat.json,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None,
     format_in: FormatInOpt = None,

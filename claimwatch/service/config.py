@@ -19,6 +19,11 @@ class Settings(BaseSettings):
     max_top_k: int = Field(100, description="largest top_k accepted by /v1/verify")
     api_key: str | None = Field(None, description="when set, write endpoints need it in the X-API-Key header")
     read_only: bool = Field(False, description="refuse every write (ingest) with 403")
+    fetch_allow_hosts: str = Field("", description="comma-separated hosts that feed URLs may reach even if internal")
+
+    @property
+    def allow_hosts(self) -> tuple[str, ...]:
+        return tuple(h.strip() for h in self.fetch_allow_hosts.split(",") if h.strip())
 
 
 __all__ = ["Settings"]

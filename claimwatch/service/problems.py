@@ -47,6 +47,8 @@ def problem(status: int, title: str, detail: str, code: str, **extra) -> JSONRes
 
 
 def status_for(exc: ClaimwatchError) -> tuple[int, str]:
+    if exc.code in ("url-fetch-failed", "url-timeout", "url-unresolvable"):
+        return 502, "Feed URL could not be fetched"
     if isinstance(exc, AccessDenied) and exc.code in ("api-key-missing", "api-key-invalid"):
         return 401, "Unauthorized"
     for cls, pair in _SPECIAL.items():
