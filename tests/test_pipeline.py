@@ -91,3 +91,9 @@ def test_large_corpora_take_neighbours_from_ivf_and_find_the_same_pairs(fake_emb
     monkeypatch.setattr(vectors, "EXACT_UP_TO", 100)
     approx = {(p.i, p.j) for p in candidate_pairs(corpus) if p.score > 0.8}
     assert exact and len(exact & approx) / len(exact) >= 0.9
+
+
+def test_a_feed_with_the_same_article_twice_is_audited(fake_embedder):
+    line = '{"source": "A", "title": "t", "text": "H200带宽为4.8TB/s。H200配备141GB显存。"}'
+    report = audit_articles(parse_feed(line + "\n" + line), fake_embedder)
+    assert len(report["articles"]) == 2 and report["claims"]

@@ -121,7 +121,8 @@ def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[P
             parent[root(a)] = root(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for a in articles:
-        groups[root(a.id)].append(a.id)
+        if a.id not in groups[root(a.id)]:  # a feed may carry the same article twice
+            groups[root(a.id)].append(a.id)
     out = []
     order = {a.id: n for n, a in enumerate(articles)}
     for members in groups.values():
@@ -129,7 +130,7 @@ def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[P
             continue
         members.sort(key=lambda x: order[x])
         origin = min(members, key=lambda x: (by_id[x].published or "9999", order[x]))
-        share = max(s for k, s in shares.items() if k[0] in members)
+        share = max((s for k, s in shares.items() if k[0] in members), default=1.0)
         out.append(SyndicationGroup(tuple(members), origin, round(share, 3)))
     return out
 
