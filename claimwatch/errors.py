@@ -5,7 +5,8 @@
     │   ├── FeedFormatUnknown                feed-format-unknown
     │   ├── FeedMalformed                    feed-malformed
     │   ├── FeedEmpty                        feed-empty
-    │   └── ClaimEmpty                       claim-empty
+    │   ├── ClaimEmpty                       claim-empty
+    │   └── TooManyClaims                    too-many-claims (HTTP 413)
     ├── NotFound (LookupError)               not-found (cluster/claim/article id)
     ├── AccessDenied (PermissionError)       api-key-missing, api-key-invalid, read-only
     └── StoreError (RuntimeError)
@@ -48,6 +49,10 @@ class ClaimEmpty(InputError):
     code = "claim-empty"
 
 
+class TooManyClaims(InputError):
+    code = "too-many-claims"
+
+
 class NotFound(ClaimwatchError, LookupError):
     code = "not-found"
 
@@ -74,6 +79,6 @@ class EmbedderUnavailable(StoreError):
 
 __all__ = [
     "ClaimwatchError", "InputError", "FeedFormatUnknown", "FeedMalformed", "FeedEmpty",
-    "ClaimEmpty", "NotFound", "AccessDenied", "StoreError", "EmbedderMismatch", "IndexCorrupt",
+    "ClaimEmpty", "TooManyClaims", "NotFound", "AccessDenied", "StoreError", "EmbedderMismatch", "IndexCorrupt",
     "EmbedderUnavailable",
 ]

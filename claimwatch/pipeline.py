@@ -23,7 +23,7 @@ from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
-from claimwatch.errors import ClaimEmpty
+from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
 from claimwatch.index.store import Store
@@ -202,10 +202,12 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
 # ---------------------------------------------------------------------- jobs
 
 def audit_articles(articles: list[Article], embedder: Embedder, threshold: float | None = None,
-                   mode: Similarity = "hybrid") -> dict:
+                   mode: Similarity = "hybrid", max_claims: int | None = None) -> dict:
     """Audit a feed without storing it: the report of the output contract (see DESIGN.md)."""
     t0 = time.perf_counter()
-    corpus = build_corpus(articles, embedder)
+    claims = extract_claims(articles)
+    check_claim_count(claims, max_claims)
+    corpus = build_corpus(articles, embedder, claims)
     t1 = time.perf_counter()
     result = analyse(corpus, threshold, mode)
     t2 = time.perf_counter()
@@ -275,12 +277,20 @@ def conflict_to_dict(x) -> dict:
             "kind": x.reason, "explanation": x.explanation}
 
 
+def check_claim_count(claims: list[Claim], max_claims: int | None) -> None:
+    if max_claims is not None and len(claims) > max_claims:
+        raise TooManyClaims(f"the feed holds {len(claims)} claims, over the limit of {max_claims} per request; "
+                            "split it into smaller feeds")
+
+
 def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
-                    threshold: float | None = None) -> dict:
+                    threshold: float | None = None, max_claims: int | None = None) -> dict:
     """Add a feed's articles to the store, then refresh the store's clusters and conflicts."""
     known = store.known_hashes([a.content_hash for a in articles])
     fresh = [a for a in articles if a.content_hash not in known]
-    corpus = build_corpus(fresh, embedder)
+    claims = extract_claims(fresh)
+    check_claim_count(claims, max_claims)
+    corpus = build_corpus(fresh, embedder, claims)
     result = store.add(fresh, corpus.claims, corpus.vectors)
     if result.claims_added:
         reanalyse_store(store, threshold)

@@ -38,8 +38,19 @@ async def read_limited(request: Request, limit: int) -> bytes:
 
 
 async def read_feed(request: Request, limit: int, format: str | None,
-                    allow_hosts: tuple[str, ...] = ()) -> list[Article]:
+                    allow_hosts: tuple[str, ...] = (), max_article_chars: int | None = None) -> list[Article]:
     """The posted feed; ``{"url": "https://…"}`` as JSON fetches the feed from that URL (checked)."""
+    articles = await _read_feed(request, limit, format, allow_hosts)
+    if max_article_chars is not None:
+        for a in articles:
+            if len(a.text) > max_article_chars:
+                raise PayloadTooLarge(f"article {a.id!r} has {len(a.text)} characters, over the limit of "
+                                      f"{max_article_chars}", code="article-too-large")
+    return articles
+
+
+async def _read_feed(request: Request, limit: int, format: str | None,
+                     allow_hosts: tuple[str, ...] = ()) -> list[Article]:
     media = (request.headers.get("content-type") or "text/plain").split(";")[0].strip().lower()
     if media not in MEDIA_FORMATS:
         raise UnsupportedMediaType(

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimwatch.errors import (
-    AccessDenied, ClaimwatchError, EmbedderMismatch, EmbedderUnavailable, IndexCorrupt, InputError, NotFound, StoreError,
+    AccessDenied, ClaimwatchError, TooManyClaims, EmbedderMismatch, EmbedderUnavailable, IndexCorrupt, InputError, NotFound, StoreError,
 )
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ class UnsupportedMediaType(InputError):
     code = "unsupported-media-type"
 
 
-_SPECIAL = {PayloadTooLarge: (413, "Payload too large"), UnsupportedMediaType: (415, "Unsupported media type")}
+_SPECIAL = {PayloadTooLarge: (413, "Payload too large"), TooManyClaims: (413, "Payload too large"),
+            UnsupportedMediaType: (415, "Unsupported media type")}
 
 
 def problem(status: int, title: str, detail: str, code: str, **extra) -> JSONResponse:

@@ -1,5 +1,7 @@
 """The HTTP API in-process (TestClient): contract fields, problem+json errors, stored data kept."""
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -162,3 +164,25 @@ def test_read_only_mode_refuses_ingest(tmp_path):
 def test_no_cors_headers_by_default(client):
     r = client.options("/v1/verify", headers={"origin": "https://evil.example", "access-control-request-method": "POST"})
     assert "access-control-allow-origin" not in r.headers
+
+
+def test_article_and_claim_limits_are_413(tmp_path):
+    settings = Settings(data=tmp_path / "data", embedder="fake", max_article_chars=500, max_claims=20)
+    with TestClient(create_app(settings)) as c:
+        long_article = json.dumps({"source": "A", "title": "t", "text": "很长的句子。" * 200}, ensure_ascii=False)
+        _problem(c.post("/v1/articles", content=long_article.encode(), headers={"content-type": "application/x-ndjson"}),
+                 413, "article-too-large")
+        _problem(c.post("/v1/audits", content=DIGEST, headers={"content-type": "text/plain"}), 413, "too-many-claims")
+        assert c.get("/healthz").json()["claims"] == 0
+
+
+def test_deeply_nested_json_is_a_clear_error(client):
+    nested = b"[" * 100_000 + b"]" * 100_000
+    r = client.post("/v1/articles", content=nested, headers={"content-type": "application/json"})
+    assert r.status_code == 400 and r.json()["code"] == "feed-malformed"
+
+
+def test_control_and_zero_width_characters_are_handled(client):
+    text = "H200\u200b带宽\u0000为4.8TB/s\u202e。" * 3
+    r = client.post("/v1/audits", json=[{"source": "A", "title": "t\u0007", "text": text}])
+    assert r.status_code == 200 and r.json()["claims"]

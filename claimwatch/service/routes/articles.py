@@ -27,5 +27,6 @@ FEED_BODY = {"requestBody": {"required": True, "content": {
              summary="Ingest a feed (digest text, JSON Lines, JSON list, RSS/Atom, JSON Feed)")
 async def ingest(request: Request, store: StoreDep, embedder: EmbedderDep, settings: SettingsDep,
                  format: str | None = Query(None, description="feed format; detected when omitted")) -> dict:
-    articles = await read_feed(request, settings.max_body_bytes, format, settings.allow_hosts)
-    return await run_in_threadpool(ingest_articles, store, articles, embedder)
+    articles = await read_feed(request, settings.max_body_bytes, format, settings.allow_hosts,
+                               settings.max_article_chars)
+    return await run_in_threadpool(ingest_articles, store, articles, embedder, None, settings.max_claims)

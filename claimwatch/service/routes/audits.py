@@ -16,5 +16,6 @@ router = APIRouter(prefix="/v1", tags=["audits"])
              summary="Audit a feed: clusters, conflicts, syndication (nothing is stored)")
 async def audit(request: Request, embedder: EmbedderDep, settings: SettingsDep,
                 format: str | None = Query(None, description="feed format; detected when omitted")) -> dict:
-    articles = await read_feed(request, settings.max_body_bytes, format, settings.allow_hosts)
-    return await run_in_threadpool(audit_articles, articles, embedder)
+    articles = await read_feed(request, settings.max_body_bytes, format, settings.allow_hosts,
+                               settings.max_article_chars)
+    return await run_in_threadpool(audit_articles, articles, embedder, None, "hybrid", settings.max_claims)
