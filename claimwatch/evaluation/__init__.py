@@ -4,4 +4,4 @@ Import the modules directly (``claimwatch.evaluation.metrics`` …); this packag
 heavy on its own.
 """
 
-__all__ = ["bench", "calibrate", "gold", "metrics", "quality", "scale", "synth", "understanding"]
+__all__ = ["bench", "calibrate", "gold", "load", "metrics", "quality", "scale", "synth", "understanding"]

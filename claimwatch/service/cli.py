@@ -243,6 +243,7 @@ class BenchPart(str, Enum):
     audit = "audit"
     scale = "scale"
     verify = "verify"
+    load = "load"
 
 
 @app.command()
@@ -256,7 +257,8 @@ def bench(
 
     audit: the sample feed repeated to ~5,000 claims, audit against the embedder alone;
     scale: synthetic feeds of 1k/10k/100k claims, throughput, clustering growth, peak RSS;
-    verify: latency p50/p95/p99 and recall@10 per index kind at 10k/100k/1M indexed claims.
+    verify: latency p50/p95/p99 and recall@10 per index kind at 10k/100k/1M indexed claims;
+    load: N verify requests at concurrency C against the real server on loopback.
 
     Example: claimwatch bench --size small
     """
@@ -279,6 +281,12 @@ def bench(
     if BenchPart.verify in parts:
         typer.echo("\n## Verify latency by index size and kind (one query at a time, query embedding included)\n")
         typer.echo(format_verify(bench_verify(model, VERIFY_SIZES[size.value])))
+    if BenchPart.load in parts:
+        from claimwatch.evaluation.load import LOAD_SIZES, format_load, run_load
+
+        claims, requests, concurrency = LOAD_SIZES[size.value]
+        typer.echo("\n## Load: verify over HTTP against the real server\n")
+        typer.echo(format_load(run_load(claims, requests, concurrency, model.name)))
 
 
 from claimwatch.service.cli_store import store_app  # noqa: E402  (a command group of its own module)

@@ -29,3 +29,5 @@ def test_bench_small_prints_throughput_and_ratio():
     result = runner.invoke(app, ["bench", "--size", "small", "--feed", str(EXAMPLES / "h200_digest_zh.txt")])
     assert result.exit_code == 0, result.output
     assert "audit / embedder" in result.stdout and "cores" in result.stdout
+    assert "clustering growth exponent" in result.stdout and "recall@10 vs exact" in result.stdout
+    assert "| 2000 | 100 | 4 |" in result.stdout  # the load part: claims, requests, concurrency
