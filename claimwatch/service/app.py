@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -10,7 +11,7 @@ from claimwatch import __version__
 from claimwatch.index.embedders import create_embedder
 from claimwatch.index.store import open_store
 from claimwatch.service.config import Settings
-from claimwatch.service.problems import install_problem_handlers
+from claimwatch.service.problems import install_problem_handlers, problem
 from claimwatch.service.routes import articles, audits, claims, clusters, health, verify
 
 
@@ -35,6 +36,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_problem_handlers(app)
+
+    @app.middleware("http")
+    async def request_timeout(request, call_next):
+        """Answer 503 problem+json when a request outlives ``request_timeout`` seconds."""
+        try:
+            return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout)
+        except asyncio.TimeoutError:
+            return problem(503, "Request timed out", f"the request took longer than {settings.request_timeout} s; "
+                           "send a smaller feed or raise CLAIMWATCH_REQUEST_TIMEOUT", "request-timeout")
     for module in (health, articles, audits, verify, clusters, claims):
         app.include_router(module.router)
     return app

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     max_top_k: int = Field(100, description="largest top_k accepted by /v1/verify")
     max_article_chars: int = Field(2_000_000, description="longest article accepted, in characters (413 above)")
     max_claims: int = Field(200_000, description="most claims one request may produce (413 above)")
+    request_timeout: float = Field(120.0, description="seconds a request may run before it is answered 503")
     api_key: str | None = Field(None, description="when set, write endpoints need it in the X-API-Key header")
     read_only: bool = Field(False, description="refuse every write (ingest) with 403")
     fetch_allow_hosts: str = Field("", description="comma-separated hosts that feed URLs may reach even if internal")

@@ -186,3 +186,15 @@ def test_control_and_zero_width_characters_are_handled(client):
     text = "H200\u200b带宽\u0000为4.8TB/s\u202e。" * 3
     r = client.post("/v1/audits", json=[{"source": "A", "title": "t\u0007", "text": text}])
     assert r.status_code == 200 and r.json()["claims"]
+
+
+def test_requests_that_run_too_long_get_503(tmp_path):
+    from claimwatch.evaluation.synth import generate_feed
+
+    body = "\n".join(json.dumps({"source": a.source, "title": a.title, "text": a.text})
+                     for a in generate_feed(3000, seed=2).articles).encode()
+    settings = Settings(data=tmp_path / "data", embedder="fake", request_timeout=0.05, max_body_bytes=10 * 2**20)
+    with TestClient(create_app(settings)) as c:
+        _problem(c.post("/v1/audits", content=body, headers={"content-type": "application/x-ndjson"}), 503,
+                 "request-timeout")
+        assert c.get("/healthz").status_code == 200
