@@ -25,7 +25,7 @@ from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
-from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity
+from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
@@ -376,7 +376,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         hits = store.search(vector, max(top_k * 3, 30))
     claims = [c for c, _ in hits]
     lex = lexical_vectors([masked] + [mask_quantities(c) for c in claims])
-    lexical = np.asarray((lex[1:] @ lex[0].T).toarray()).ravel()
+    lexical = row_dots(lex[1:], lex[0])
     dense = store.vectors_of([c.id for c in claims]) @ vector if claims else np.zeros(0)
     scores = pair_scores(mode, [query] * len(claims), claims, dense, lexical)
     articles: dict[str, Article] = {}
@@ -394,10 +394,8 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     """Verify one claim against the store: verdict, confidence, evidence, explanation."""
     query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
     limits = thresholds_for(embedder.name, mode)
-    origins = store.origins()
-    origin_source = {aid: store.get_article(origin).source for aid, origin in origins.items()}
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
-                      origin_source=origin_source)
+                      origin_source=store.origin_sources())
     return answer_of(store, query, judgement)
 
 

@@ -33,6 +33,21 @@ def pair_similarity(rows: sp.csr_matrix, left: np.ndarray, right: np.ndarray) ->
     return np.asarray(rows[left].multiply(rows[right]).sum(axis=1)).ravel().astype(np.float32)
 
 
+def row_dots(rows: sp.csr_matrix, query: sp.csr_matrix) -> np.ndarray:
+    """Inner product of each row with one query row, by intersecting their sorted column indices.
+
+    Multiplying by the transposed query would build an index over all 2**20 hashed columns;
+    this costs only the rows' own entries.
+    """
+    q_idx, q_val = query.indices, query.data
+    out = np.zeros(rows.shape[0], dtype=np.float32)
+    for n in range(rows.shape[0]):
+        lo, hi = rows.indptr[n], rows.indptr[n + 1]
+        _, qi, ri = np.intersect1d(q_idx, rows.indices[lo:hi], assume_unique=True, return_indices=True)
+        out[n] = float(np.dot(q_val[qi], rows.data[lo:hi][ri]))
+    return out
+
+
 def hybrid_score(dense: np.ndarray | float, lexical: np.ndarray | float, weight: float = 0.5):
     """Dense similarity lifted by lexical overlap: ``dense + weight * lexical * (1 - dense)``.
 
@@ -42,4 +57,4 @@ def hybrid_score(dense: np.ndarray | float, lexical: np.ndarray | float, weight:
     return dense + weight * lexical * (1.0 - dense)
 
 
-__all__ = ["lexical_vectors", "pair_similarity", "hybrid_score"]
+__all__ = ["lexical_vectors", "pair_similarity", "row_dots", "hybrid_score"]

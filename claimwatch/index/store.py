@@ -92,6 +92,7 @@ class Store:
         self.dim = int(config["dimension"])
         self._lock = threading.RLock()
         self.analysis_lock = threading.Lock()  # one re-analysis at a time, each on a fresh snapshot
+        self._origin_sources: dict[str, str] | None = None  # cached until the next save_analysis
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -223,6 +224,7 @@ class Store:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+            self._origin_sources = None
 
     def _touch(self) -> None:
         self.config["updated"] = _now()
@@ -348,6 +350,14 @@ class Store:
         with self._lock:
             r = self._db.execute("SELECT value FROM analysis WHERE key = 'syndication'").fetchone()
         return {aid: g["origin"] for g in (json.loads(r[0]) if r else []) for aid in g["article_ids"]}
+
+    def origin_sources(self) -> dict[str, str]:
+        """Article id → outlet of the article it copies (syndicated copies only); cached per analysis."""
+        with self._lock:
+            if self._origin_sources is None:
+                self._origin_sources = {aid: self.get_article(origin).source
+                                        for aid, origin in self.origins().items()}
+            return self._origin_sources
 
     def check(self) -> dict:
         """Consistency report: SQLite integrity, and every claim's vector in the index and back."""

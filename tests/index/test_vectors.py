@@ -87,3 +87,12 @@ def test_index_kind_is_chosen_by_size():
 
     assert choose_index_kind(10_000) == "flat"
     assert choose_index_kind(EXACT_UP_TO + 1) == "ivf"
+
+
+def test_lexical_row_dots_match_the_sparse_product():
+    from claimwatch.index.lexical import lexical_vectors, row_dots
+
+    rows = lexical_vectors(["英伟达H200带宽4.8TB/s", "Nvidia H200 bandwidth", "完全无关的句子", ""])
+    query = lexical_vectors(["H200的带宽为4.8TB/s"])
+    expected = (rows @ query.T).toarray().ravel()
+    assert np.allclose(row_dots(rows, query[0]), expected, atol=1e-6)
