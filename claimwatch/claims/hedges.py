@@ -7,7 +7,7 @@ import re
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
               "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "推算", "估算", "估计",
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "might", "would", "estimated", "estimates", "estimate",
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "may", "might", "would", "estimated", "estimates", "estimate",
               "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
@@ -39,7 +39,7 @@ def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | Non
         at = _find_zh(text, cue)
         if at >= 0 and (best is None or (at, -len(cue)) < (best[0], -len(best[1]))):
             best = (at, cue)
-    for cue in en + (("may",) if "could" in en else ()):
+    for cue in en:
         m = _EN_WORD[cue].search(text)
         if m and (best is None or (m.start(), -len(cue)) < (best[0], -len(best[1]))):
             best = (m.start(), cue)  # the longest cue at the first position: "expected to" over "expected"

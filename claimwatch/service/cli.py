@@ -45,12 +45,10 @@ def _read_input(feed: str) -> bytes:
     if feed == "-":
         return sys.stdin.buffer.read()
     if feed.startswith(("http://", "https://")):
-        import os
-
         from claimwatch.claims.fetch import fetch_feed
+        from claimwatch.service.config import Settings
 
-        allow = tuple(h.strip() for h in os.environ.get("CLAIMWATCH_FETCH_ALLOW_HOSTS", "").split(",") if h.strip())
-        return fetch_feed(feed, allow_hosts=allow)
+        return fetch_feed(feed, allow_hosts=Settings().allow_hosts)  # CLAIMWATCH_FETCH_ALLOW_HOSTS
     path = Path(feed)
     if not path.is_file():
         typer.echo(f"claimwatch: error: no such file: {feed} [file-not-found]", err=True)
