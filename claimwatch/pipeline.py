@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Literal
+from typing import Callable, Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -32,6 +32,8 @@ from claimwatch.index.vectors import FaissIndex, choose_index_kind
 
 NEIGHBOURS = 20
 Similarity = Literal["hybrid", "dense", "lexical"]
+Progress = Callable[[str, int, int], None]  # (stage, done, total): segment, embed, analyse
+EMBED_BATCH = 256  # claims per embedder call when progress is reported
 
 
 @dataclass
@@ -53,17 +55,34 @@ class Corpus:
         return self._anchors
 
 
-def extract_claims(articles: list[Article]) -> list[Claim]:
-    return [c for a in articles for c in segment_claims(a)]
+def extract_claims(articles: list[Article], progress: Progress | None = None) -> list[Claim]:
+    if progress is None:
+        return [c for a in articles for c in segment_claims(a)]
+    claims: list[Claim] = []
+    for n, a in enumerate(articles, 1):
+        claims += segment_claims(a)
+        progress("segment", n, len(articles))
+    return claims
 
 
-def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim] | None = None) -> Corpus:
-    """Segment (unless ``claims`` are given), embed masked claims, and compute their lexical rows."""
+def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim] | None = None,
+                 progress: Progress | None = None) -> Corpus:
+    """Segment (unless ``claims`` are given), embed masked claims, and compute their lexical rows.
+
+    With ``progress``, claims are embedded ``EMBED_BATCH`` at a time and each batch is reported."""
     t0 = time.perf_counter()
-    claims = extract_claims(articles) if claims is None else claims
+    claims = extract_claims(articles, progress) if claims is None else claims
     t1 = time.perf_counter()
     masked = [mask_quantities(c) for c in claims]
-    vectors = embedder.embed(masked) if masked else np.zeros((0, embedder.dim), dtype=np.float32)
+    if progress is not None and masked:
+        parts = []
+        progress("embed", 0, len(masked))
+        for start in range(0, len(masked), EMBED_BATCH):
+            parts.append(embedder.embed(masked[start:start + EMBED_BATCH]))
+            progress("embed", min(start + EMBED_BATCH, len(masked)), len(masked))
+        vectors = np.vstack(parts)
+    else:
+        vectors = embedder.embed(masked) if masked else np.zeros((0, embedder.dim), dtype=np.float32)
     t2 = time.perf_counter()
     lexical = lexical_vectors(masked)
     t3 = time.perf_counter()
@@ -202,14 +221,21 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
 # ---------------------------------------------------------------------- jobs
 
 def audit_articles(articles: list[Article], embedder: Embedder, threshold: float | None = None,
-                   mode: Similarity = "hybrid", max_claims: int | None = None) -> dict:
-    """Audit a feed without storing it: the report of the output contract (see DESIGN.md)."""
+                   mode: Similarity = "hybrid", max_claims: int | None = None,
+                   progress: Progress | None = None) -> dict:
+    """Audit a feed without storing it: the report of the output contract (see DESIGN.md).
+
+    ``progress(stage, done, total)`` is told of segment, embed (per batch) and analyse."""
     t0 = time.perf_counter()
-    claims = extract_claims(articles)
+    claims = extract_claims(articles, progress)
     check_claim_count(claims, max_claims)
-    corpus = build_corpus(articles, embedder, claims)
+    corpus = build_corpus(articles, embedder, claims, progress)
     t1 = time.perf_counter()
+    if progress is not None:
+        progress("analyse", 0, 1)
     result = analyse(corpus, threshold, mode)
+    if progress is not None:
+        progress("analyse", 1, 1)
     t2 = time.perf_counter()
     report = build_report(corpus.articles, corpus.claims, result)
     report["stats"]["embedder"] = embedder.name
@@ -284,16 +310,23 @@ def check_claim_count(claims: list[Claim], max_claims: int | None) -> None:
 
 
 def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
-                    threshold: float | None = None, max_claims: int | None = None) -> dict:
-    """Add a feed's articles to the store, then refresh the store's clusters and conflicts."""
+                    threshold: float | None = None, max_claims: int | None = None,
+                    progress: Progress | None = None) -> dict:
+    """Add a feed's articles to the store, then refresh the store's clusters and conflicts.
+
+    ``progress(stage, done, total)`` is told of segment, embed (per batch) and analyse."""
     known = store.known_hashes([a.content_hash for a in articles])
     fresh = [a for a in articles if a.content_hash not in known]
-    claims = extract_claims(fresh)
+    claims = extract_claims(fresh, progress)
     check_claim_count(claims, max_claims)
-    corpus = build_corpus(fresh, embedder, claims)
+    corpus = build_corpus(fresh, embedder, claims, progress)
     result = store.add(fresh, corpus.claims, corpus.vectors)
     if result.claims_added:
+        if progress is not None:
+            progress("analyse", 0, 1)
         reanalyse_store(store, threshold)
+        if progress is not None:
+            progress("analyse", 1, 1)
     return {"articles_added": list(result.articles_added),
             "articles_skipped": sorted(set(result.articles_skipped) | {known[h] for h in known}),
             "claims_added": result.claims_added, "claims_total": store.count_claims()}
