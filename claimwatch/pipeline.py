@@ -287,7 +287,8 @@ def _finite(x: float) -> float | None:
 
 def quantity_to_dict(q) -> dict:
     return {"kind": q.kind, "value": q.value, "unit": q.unit, "low": _finite(q.low), "high": _finite(q.high),
-            "approx": q.approx, "text": q.text, "start": q.start, "end": q.end}
+            "approx": q.approx, "text": q.text, "start": q.start, "end": q.end, "subject": q.subject,
+            "attribute": q.attribute, "relative_to": q.relative_to}
 
 
 def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:

@@ -51,6 +51,9 @@ class Quantity:
     start: int
     end: int
     approx: bool = False
+    subject: str | None = None      # what it describes: product:H200, org:nvidia … (claims/slots.py)
+    attribute: str | None = None    # which of its attributes: revenue_share, memory_bandwidth …
+    relative_to: str | None = None  # for "X is N times Y": the Y
 
     def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:
         """True when the two intervals can describe the same value."""

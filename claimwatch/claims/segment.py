@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.slots import attach_slots
 from claimwatch.claims.text import detect_language, strip_citations
 
 _BULLET_SEP = re.compile(r"\s+[-–—]\s+")
@@ -41,7 +42,7 @@ def segment_claims(article: Article) -> list[Claim]:
                 end=e,
                 section=section,
                 language=detect_language(text),
-                quantities=extract_quantities(text, article.published),
+                quantities=attach_slots(text, extract_quantities(text, article.published), article.title),
                 hedged=hedge is not None,
                 hedge_cue=hedge,
                 negated=find_negation(text) is not None,

@@ -12,8 +12,10 @@ import os
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
-PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
+# Number formats (FP16, INT8, BF16, TF32) look like codes but name no product.
+PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|INT|BF|TF)\d)([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # Places and governments frame most claims of a story; they do not tell two facts apart.
 FRAMING = frozenset({"place:china", "place:us", "org:us-government"})
 
@@ -48,18 +50,38 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
     return latin_re, latin, frozenset(upper_only), cjk_re, cjk
 
 
+class Mention(NamedTuple):
+    """A name found in a text: where it stands and what it is (a subject id or an attribute label)."""
+
+    start: int
+    end: int
+    key: str
+
+
 @lru_cache(maxsize=65536)
-def find_subjects(text: str) -> frozenset[str]:
-    """Canonical subjects named in ``text``: ``product:H200``, ``org:nvidia``, ``person:trump`` …"""
+def subject_mentions(text: str) -> tuple[Mention, ...]:
+    """Every subject named in ``text`` with its span, in reading order (codes, CJK and Latin names)."""
     latin_re, latin, upper_only, cjk_re, cjk = _aliases()
-    found = {f"product:{code}" for code in PRODUCT_CODE.findall(text)}
-    found.update(cjk[m.group(0)] for m in cjk_re.finditer(text))  # leftmost-longest: 美国商务部, not 美国
+    found = [Mention(m.start(1), m.end(1), f"product:{m.group(1)}") for m in PRODUCT_CODE.finditer(text)]
+    found += [Mention(m.start(), m.end(), cjk[m.group(0)]) for m in cjk_re.finditer(text)]  # leftmost-longest
     for m in latin_re.finditer(text):
         name = m.group(0)
         if name.lower() in upper_only and not name.isupper():
             continue
-        found.add(latin[name.lower()])
-    return frozenset(found)
+        found.append(Mention(m.start(), m.end(), latin[name.lower()]))
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=65536)
+def find_subjects(text: str) -> frozenset[str]:
+    """Canonical subjects named in ``text``: ``product:H200``, ``org:nvidia``, ``person:trump`` …"""
+    return frozenset(m.key for m in subject_mentions(text))
+
+
+def alias_names() -> list[str]:
+    """Every name of the alias table (for a segmenter's user dictionary)."""
+    _, latin, _, _, cjk = _aliases()
+    return [*cjk, *latin]
 
 
 def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
@@ -67,4 +89,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["find_subjects", "distinguishing", "FRAMING", "PRODUCT_CODE"]
+__all__ = ["find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE"]

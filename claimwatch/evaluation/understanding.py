@@ -15,6 +15,7 @@ from importlib import resources
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.slots import attach_slots
 from claimwatch.evaluation.metrics import prf
 
 _BASELINE = re.compile(r"\d+(?:\.\d+)?%?")
@@ -44,15 +45,15 @@ def baseline_quantities(text: str) -> list[dict]:
     return out
 
 
-def claimwatch_quantities(text: str, published: str | None) -> list[dict]:
-    return [{"kind": q.kind, "unit": q.unit, "value": q.value, "low": _bound(q.low), "high": _bound(q.high)}
-            for q in extract_quantities(text, published)]
+def claimwatch_quantities(text: str, published: str | None, title: str = "") -> list[dict]:
+    return [{"kind": q.kind, "unit": q.unit, "value": q.value, "low": _bound(q.low), "high": _bound(q.high),
+             "subject": q.subject} for q in attach_slots(text, extract_quantities(text, published), title)]
 
 
 def score_quantities(sentences: list[dict], extractor) -> dict[str, float]:
-    tp = predicted = expected = exact = 0
+    tp = predicted = expected = exact = same_subject = 0
     for s in sentences:
-        got = extractor(s["text"], s.get("published"))
+        got = extractor(s["text"], s.get("published"), s.get("title", ""))
         want = s["quantities"]
         predicted += len(got)
         expected += len(want)
@@ -68,7 +69,9 @@ def score_quantities(sentences: list[dict], extractor) -> dict[str, float]:
             same_high = (hit["high"] is None) == (w["high"] is None) and (
                 w["high"] is None or _same_value(hit["high"], w["high"]))
             exact += same_low and same_high
-    return {**prf(tp, predicted, expected), "interval_exact": exact / tp if tp else 0.0, "gold": expected}
+            same_subject += hit.get("subject", "-") == w.get("subject")
+    return {**prf(tp, predicted, expected), "interval_exact": exact / tp if tp else 0.0,
+            "subject_accuracy": same_subject / tp if tp else 0.0, "gold": expected}
 
 
 def score_flags(sentences: list[dict]) -> dict[str, dict[str, float]]:
@@ -90,7 +93,7 @@ def evaluate_understanding() -> dict:
     return {
         "sentences": len(sentences),
         "claimwatch": score_quantities(sentences, claimwatch_quantities),
-        "baseline": score_quantities(sentences, lambda text, _: baseline_quantities(text)),
+        "baseline": score_quantities(sentences, lambda text, *_: baseline_quantities(text)),
         "by_source": {src: score_quantities([s for s in sentences if s["source"] == src], claimwatch_quantities)
                       for src in ("sample", "written")},
         "flags": score_flags(sentences),
@@ -99,11 +102,13 @@ def evaluate_understanding() -> dict:
 
 def format_understanding(r: dict) -> str:
     lines = [f"{r['sentences']} sentences, {r['claimwatch']['gold']} labelled values",
-             "| extractor | value+unit P / R / F1 | interval exact (of matches) |", "|---|---|---|"]
+             "| extractor | value+unit P / R / F1 | interval exact (of matches) | subject attached (of matches) |",
+             "|---|---|---|---|"]
     for name, m in (("regex baseline", r["baseline"]), ("claimwatch", r["claimwatch"]),
                     ("claimwatch, sample-feed sentences", r["by_source"]["sample"]),
                     ("claimwatch, written hard cases", r["by_source"]["written"])):
-        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} | {m['interval_exact']:.3f} |")
+        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} | {m['interval_exact']:.3f} "
+                     f"| {m['subject_accuracy']:.3f} |")
     lines += ["", "| assertion flag | P / R / F1 |", "|---|---|"]
     for name, m in r["flags"].items():
         extra = f" (speaker exact {m['speaker_accuracy']:.3f})" if "speaker_accuracy" in m else ""

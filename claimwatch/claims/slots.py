@@ -1,0 +1,177 @@
+"""What each value of a claim describes: its subject, its attribute and, for "X is N times Y", the Y.
+
+"英伟达H200的显存为141GB，带宽为4.8TB/s" states two facts about one product. Each value takes
+
+- the subject named nearest before it in its clause, else after it in its clause, else before it
+  in the claim, else after it, else the article's own subject (from its title). Framing names
+  (China, the US government) and the claim's speaker ("黄仁勋表示…") are never the subject;
+- the attribute cue of its clause nearest to it that fits its kind (a percentage can be a market
+  share, not a bandwidth), else the attribute its unit names alone (TB/s), else none;
+- for a multiple, the subject it is compared with ("是H20的6倍", "six times the H20").
+
+A date with no event cue of its own (发布, launched) is the time of the claim's other values and
+takes their subject. Chinese text is cut into words by jieba, with the alias and attribute names in
+its dictionary: a name counts only where its edges are word edges ("分成" is no cue in "分成为"…
+unless the segmenter says so).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from functools import cache, lru_cache
+
+from claimwatch.claims.attribution import find_attribution
+from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, cue_words, fits
+from claimwatch.claims.models import Quantity
+from claimwatch.claims.subjects import FRAMING, Mention, alias_names, find_subjects, subject_mentions
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# "X是Y的N倍" / "X比Y高N倍" / "不到Y的十分之一": Y stands between the copula and the value.
+_ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为|约为|超过|高于|低于|比|较)(?P<y>[^，。,;；]{1,24}?)"
+                          r"(?:的|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?)?\s*$")
+_ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?|低了?)\s*$")
+_EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|greater|larger|less|lower|cheaper|as much)?\s*"
+                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|as [a-z]+ as|as)\s+(?P<y>[^,.;]{1,40})",
+                          re.IGNORECASE)
+_EN_COMPARE = re.compile(r"^\s*(?:more|less|higher|lower|cheaper|faster|slower)\s+than\s+(?P<y>[^,.;]{1,40})",
+                         re.IGNORECASE)
+_RATIO_KINDS = ("multiple", "fraction")
+
+
+@cache
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in {*alias_names(), *cue_words()}:
+        if _CJK.search(word):
+            tokenizer.add_word(word, freq=100_000)
+    return tokenizer
+
+
+@lru_cache(maxsize=16384)
+def word_edges(text: str) -> frozenset[int]:
+    """Offsets where a word starts or ends in ``text`` (jieba, exact mode)."""
+    edges = {0, len(text)}
+    for _, start, end in _segmenter().tokenize(text, HMM=False):
+        edges.add(start)
+        edges.add(end)
+    return frozenset(edges)
+
+
+def _whole_words(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
+    if not _CJK.search(text):
+        return list(mentions)
+    edges = word_edges(text)
+    return [m for m in mentions if not _CJK.search(text[m.start:m.end]) or (m.start in edges and m.end in edges)]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _clause_of(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    return next((c for c in clauses if c[0] <= at <= c[1]), (0, 0))
+
+
+def _nearest_subject(mentions: list[Mention], q: Quantity, clause: tuple[int, int]) -> str | None:
+    lo, hi = clause
+    tiers = (
+        [m for m in mentions if lo <= m.start and m.end <= hi],        # its clause (a product first)
+        [m for m in mentions if m.end <= q.start],                     # before it, the claim
+        [m for m in mentions if m.start >= q.end],                     # after it, the claim
+    )
+    for n, tier in enumerate(tiers):
+        if not tier:
+            continue
+        if n == 0:
+            products = [m for m in tier if m.key.startswith("product:")]
+            tier = products or tier
+            before = [m for m in tier if m.end <= q.start]
+            return (before[-1] if before else min(tier, key=lambda m: abs(m.start - q.end))).key
+        return (tier[-1] if n == 1 else tier[0]).key
+    return None
+
+
+def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, clause: tuple[int, int]) -> str | None:
+    """For a date of an event ("于明年8月推出Rubin"), the thing named after the event's cue."""
+    cue = next((c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.key == q.attribute), None)
+    after = [m for m in mentions if cue is not None and m.start >= cue.end and m.end <= clause[1]]
+    return after[0].key if after else None
+
+
+def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
+    lo, hi = clause
+    fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
+               and not (m.start < q.end and q.start < m.end)]
+    if fitting:
+        distance = lambda m: q.start - m.end if m.end <= q.start else 1.5 * (m.start - q.end)  # noqa: E731
+        return min(fitting, key=distance).key
+    return attribute_of_unit(q.unit)
+
+
+def _relative(text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
+    """The subject a multiple or fraction (or a percentage "more than Y") compares against."""
+    if q.kind in _RATIO_KINDS:
+        before, after = _ZH_RELATIVE, _EN_RELATIVE
+    elif q.kind == "percent":
+        before, after = _ZH_COMPARE, _EN_COMPARE
+    else:
+        return None
+    m = before.search(text[max(0, q.start - 30):q.start])
+    if m:
+        lo = max(0, q.start - 30) + m.start("y")
+        inside = [x for x in mentions if lo <= x.start and x.end <= q.start]
+        if inside:
+            return inside[-1]
+    m = after.match(text[q.end:q.end + 60])
+    if m:
+        lo, hi = q.end + m.start("y"), q.end + m.end("y")
+        inside = [x for x in mentions if lo <= x.start and x.end <= hi]
+        if inside:
+            return inside[0]
+    return None
+
+
+def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
+    """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
+
+    ``context`` (the article's title) names the subject of values whose claim names none.
+    """
+    if not quantities:
+        return quantities
+    speaker = find_attribution(text)
+    named = _whole_words(text, subject_mentions(text))
+    mentions = [m for m in named if m.key not in FRAMING and m.key != speaker]
+    spoken = [m for m in named if m.key == speaker]  # the speaker is the subject only when no other is named
+    cues = _whole_words(text, attribute_mentions(text))
+    clauses = _clauses(text)
+    named_in_context = [s for s in find_subjects(context) if s not in FRAMING] if context else []
+    fallback = min(named_in_context, key=lambda s: (not s.startswith("product:"), s), default=None)
+    out: list[Quantity] = []
+    for q in quantities:
+        clause = _clause_of(clauses, q.start)
+        q = replace(q, attribute=_attribute(q, cues, clause))
+        other = _relative(text, q, mentions)
+        own = [m for m in mentions if m is not other]
+        if q.attribute == "market_share":  # a market is the scope of a share, not its holder
+            own = [m for m in own if not m.key.startswith("market:")] or own
+        subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
+            or _nearest_subject(own, q, clause) or _nearest_subject(spoken, q, clause) or fallback
+        out.append(replace(q, subject=subject, relative_to=other.key if other else None))
+    main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
+    if main:  # a date without an event of its own is the time of the claim's facts
+        out = [replace(q, subject=main) if q.kind == "date" and q.attribute is None else q for q in out]
+    return tuple(out)
+
+
+__all__ = ["attach_slots", "word_edges"]

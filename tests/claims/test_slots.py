@@ -1,0 +1,78 @@
+"""Attaching each value to its subject, attribute and comparison target (claims/slots.py)."""
+
+import pytest
+
+from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.slots import attach_slots, word_edges
+
+
+def slots(text: str, title: str = "") -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(q.text, q.subject, q.attribute, q.relative_to)
+            for q in attach_slots(text, extract_quantities(text, "2025-06-01"), title)]
+
+
+def test_two_facts_about_one_product_get_their_own_attributes():
+    assert slots("AMD MI308的显存为192GB，带宽为5.3TB/s") == [
+        ("192GB", "product:MI308", "memory_capacity", None),
+        ("5.3TB/s", "product:MI308", "memory_bandwidth", None),
+    ]
+
+
+def test_values_of_two_products_in_one_claim_stay_apart():
+    got = slots("H20的分成比例为15%，而H200的分成比例为25%")
+    assert [(t, s) for t, s, _, _ in got] == [("15%", "product:H20"), ("25%", "product:H200")]
+    assert {a for _, _, a, _ in got} == {"revenue_share"}
+
+
+@pytest.mark.parametrize("text, subject, other", [
+    ("昇腾910C的性能约为A100的3倍", "product:ascend", "product:A100"),
+    ("B200 offers about four times the performance of the H100.", "product:B200", "product:H100"),
+    ("MI308的算力不到B300的十分之一", "product:MI308", "product:B300"),
+])
+def test_a_multiple_records_both_sides(text, subject, other):
+    (q,) = [s for s in slots(text) if s[2] in ("compute", None) and s[3]]
+    assert (q[1], q[3]) == (subject, other)
+
+
+def test_a_speaker_is_not_the_subject_when_another_is_named():
+    (value,) = slots("黄仁勋表示，B30A的售价约为3万美元")
+    assert value[1] == "product:B30A" and value[2] == "price"
+
+
+def test_a_speaker_talking_about_itself_is_the_subject():
+    assert [s for _, s, _, _ in slots("Micron said its revenue rose 37% to $9.3 billion.")] == ["org:micron"] * 2
+
+
+def test_the_title_names_the_subject_of_a_claim_that_names_none():
+    assert slots("公司上半年营收达9亿元", title="壁仞科技披露中报")[-1][1] == "org:biren"
+    assert slots("公司上半年营收达9亿元")[-1][1] is None
+
+
+def test_a_date_takes_the_subject_of_the_fact_it_times():
+    got = slots("2024年，腾讯的资本开支约为767亿元")
+    assert [s for _, s, _, _ in got] == ["org:tencent", "org:tencent"]
+    assert got[1][2] is None or got[1][2] != "release_date"
+
+
+def test_an_event_date_belongs_to_what_the_event_names():
+    (date,) = slots("英伟达计划于2026年下半年推出Rubin")
+    assert date[1:3] == ("product:rubin", "release_date")
+
+
+def test_a_market_is_not_the_holder_of_a_market_share():
+    (share,) = slots("2023年，华为在中国AI芯片市场的份额约为20%")[1:]
+    assert share[1:3] == ("org:huawei", "market_share")
+
+
+def test_number_formats_are_not_products():
+    assert slots("The H100 delivers 1,979 TFLOPS at FP16.")[0][1] == "product:H100"
+
+
+def test_a_cue_inside_a_longer_word_does_not_name_the_attribute():
+    # 分成 inside 划分成 is no revenue share; the segmenter cuts 划分 / 成
+    assert slots("市场被划分成3个部分")[0][2] != "revenue_share"
+    assert {0, 2}.issubset(word_edges("市场被划分成3个部分"))
+
+
+def test_claims_without_values_are_left_alone():
+    assert attach_slots("没有数字的句子", ()) == ()
