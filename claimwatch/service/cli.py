@@ -7,12 +7,15 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
 from claimwatch.errors import ClaimwatchError
 from claimwatch.index.embedders import DEFAULT_EMBEDDER
+
+if TYPE_CHECKING:
+    from claimwatch.claims.models import Article
 
 app = typer.Typer(
     name="claimwatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -24,16 +27,24 @@ EmbedderOpt = Annotated[str, typer.Option("--embedder", envvar="CLAIMWATCH_EMBED
 DataOpt = Annotated[Path, typer.Option("--data", envvar="CLAIMWATCH_DATA", help="data directory of the store")]
 FormatInOpt = Annotated[Optional[str], typer.Option(
     "--format-in", help="feed format: digest, jsonl, json, rss, jsonfeed (detected when omitted)")]
+ProgressOpt = Annotated[Optional[bool], typer.Option(
+    "--progress/--no-progress", show_default="auto",
+    help="progress bars on stderr (default: only when stderr is a terminal)")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bars and no informational messages on stderr")]
 
 
 class ReportFormat(str, Enum):
     json = "json"
     md = "md"
+    html = "html"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class VerifyFormat(str, Enum):
     text = "text"
     json = "json"
+    claimreview = "claimreview"
 
 
 def _fail(exc: ClaimwatchError) -> None:
@@ -56,6 +67,38 @@ def _read_input(feed: str) -> bytes:
     return path.read_bytes()
 
 
+def _parse(feed: str, format_in: str | None, report: Callable[[str, int, int], None] | None) -> list[Article]:
+    """Read and parse a feed, reporting the ``parse`` stage when a progress callback is given."""
+    from claimwatch.claims.feeds import parse_feed
+
+    if report:
+        report("parse", 0, 1)
+    articles = parse_feed(_read_input(feed), format_in)
+    if report:
+        report("parse", 1, 1)
+    return articles
+
+
+def _render(report: dict, format: ReportFormat) -> str:
+    """The audit report in ``format``; html comes from ``claimwatch.service.html`` (imported lazily)."""
+    if format is ReportFormat.json:
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if format is ReportFormat.md:
+        from claimwatch.service.report import render_markdown
+
+        return render_markdown(report)
+    if format is ReportFormat.html:
+        try:
+            from claimwatch.service.html import render_html
+        except ImportError as exc:
+            typer.echo(f"claimwatch: error: the html format is not available: {exc} [format-unavailable]", err=True)
+            raise typer.Exit(2) from exc
+        return render_html(report)
+    from claimwatch.service.exports import claims_jsonl, conflicts_csv
+
+    return claims_jsonl(report) if format is ReportFormat.jsonl else conflicts_csv(report)
+
+
 def _write(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
@@ -66,31 +109,34 @@ def _write(text: str, out: Path | None) -> None:
 @app.command()
 def audit(
     feed: Annotated[str, typer.Argument(help="feed file, http(s) URL, or - for stdin")],
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="json (the contract) or md")] = ReportFormat.json,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="json (the contract), md, html, jsonl (claims) or csv (conflicts)")] = ReportFormat.json,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None,
     format_in: FormatInOpt = None,
     embedder: EmbedderOpt = DEFAULT_EMBEDDER,
     fail_on_conflict: Annotated[bool, typer.Option(help="exit 1 when a conflict is found")] = False,
+    progress: ProgressOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Audit a feed without storing it: clusters, conflicts, syndication.
 
     Example: claimwatch audit examples/h200_digest_zh.txt --format md
     """
-    from claimwatch.claims.feeds import parse_feed
     from claimwatch.index.embedders import create_embedder
     from claimwatch.pipeline import audit_articles
-    from claimwatch.service.report import render_markdown
+    from claimwatch.service.console import show_progress, stage_progress
 
     try:
-        articles = parse_feed(_read_input(feed), format_in)
-        report = audit_articles(articles, create_embedder(embedder))
+        with stage_progress(show_progress(progress, quiet)) as report_progress:
+            articles = _parse(feed, format_in, report_progress)
+            report = audit_articles(articles, create_embedder(embedder), progress=report_progress)
     except ClaimwatchError as exc:
         _fail(exc)
-    if format is ReportFormat.json:
-        _write(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
-    else:
-        _write(render_markdown(report), out)
-    if fail_on_conflict and report["stats"]["conflicts"]:
+    _write(_render(report, format), out)
+    conflicts = report["stats"]["conflicts"]
+    if fail_on_conflict and conflicts:
+        if not quiet:
+            typer.echo(f"claimwatch: {conflicts} conflict(s) found (--fail-on-conflict)", err=True)
         raise typer.Exit(1)
 
 
@@ -100,24 +146,27 @@ def ingest(
     data: DataOpt = Path("data"),
     format_in: FormatInOpt = None,
     embedder: EmbedderOpt = DEFAULT_EMBEDDER,
+    progress: ProgressOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Add a feed to the store in DATA (created on first use); the same article is stored once.
 
     Example: claimwatch ingest examples/h200_digest_zh.txt --data data
     """
-    from claimwatch.claims.feeds import parse_feed
     from claimwatch.index.embedders import create_embedder
     from claimwatch.index.store import open_store
     from claimwatch.pipeline import ingest_articles
+    from claimwatch.service.console import show_progress, stage_progress
 
     try:
-        articles = parse_feed(_read_input(feed), format_in)
-        model = create_embedder(embedder)
-        store = open_store(data, model.name, model.dim)
-        try:
-            result = ingest_articles(store, articles, model)
-        finally:
-            store.close()
+        with stage_progress(show_progress(progress, quiet)) as report_progress:
+            articles = _parse(feed, format_in, report_progress)
+            model = create_embedder(embedder)
+            store = open_store(data, model.name, model.dim)
+            try:
+                result = ingest_articles(store, articles, model, progress=report_progress)
+            finally:
+                store.close()
     except ClaimwatchError as exc:
         _fail(exc)
     typer.echo(f"added {len(result['articles_added'])} articles ({result['claims_added']} claims), "
@@ -129,16 +178,21 @@ def verify(
     claim: Annotated[str, typer.Argument(help="the claim to verify, or - for stdin")],
     data: DataOpt = Path("data"),
     top_k: Annotated[int, typer.Option("--top-k", min=1, max=100, help="evidence to consider")] = 10,
-    format: Annotated[VerifyFormat, typer.Option("--format", "-f", help="text or json")] = VerifyFormat.text,
+    format: Annotated[VerifyFormat, typer.Option(
+        "--format", "-f", help="text, json (the contract) or claimreview (schema.org JSON-LD)")] = VerifyFormat.text,
     embedder: EmbedderOpt = DEFAULT_EMBEDDER,
 ) -> None:
     """Verify one claim against the store in DATA.
+
+    The text answer is coloured on a terminal (verdict and evidence by relation); NO_COLOR turns
+    colour off, FORCE_COLOR on.
 
     Example: claimwatch verify "美国政府将从H200对华销售中抽取15%的分成" --data data
     """
     from claimwatch.index.embedders import create_embedder
     from claimwatch.index.store import open_store
     from claimwatch.pipeline import verify_claim
+    from claimwatch.service.console import print_verify, use_colour
 
     text = sys.stdin.read() if claim == "-" else claim
     try:
@@ -146,16 +200,19 @@ def verify(
         store = open_store(data, model.name, create=False)
         try:
             answer = verify_claim(store, model, text, top_k)
+            origins = store.origin_sources() if format is VerifyFormat.claimreview else {}
         finally:
             store.close()
     except ClaimwatchError as exc:
         _fail(exc)
     if format is VerifyFormat.json:
         typer.echo(json.dumps(answer, ensure_ascii=False, indent=2))
-        return
-    typer.echo(f"{answer['verdict']} (confidence {answer['confidence']:.2f}): {answer['explanation']}")
-    for e in answer["evidence"]:
-        typer.echo(f"  [{e['relation']}] {e['score']:.2f} {e['source']} {e['published'] or ''}: {e['text']}")
+    elif format is VerifyFormat.claimreview:
+        from claimwatch.service.exports import claim_review
+
+        typer.echo(json.dumps(claim_review(answer, origin_source=origins), ensure_ascii=False, indent=2))
+    else:
+        print_verify(answer, use_colour())
 
 
 @app.command()
