@@ -8,7 +8,7 @@ DATA ?= data
 FEED ?= examples/h200_digest_zh.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-st demo audit-sample serve test test-fast check eval bench clean
+.PHONY: help install install-st demo audit-sample serve test test-fast check eval bench lint-docker clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: $(STAMP_ST) ## run the whole test suite, slow (real model, real server) te
 
 test-fast: $(STAMP) ## run the fast tests only (fake embedder)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+lint-docker: $(STAMP) ## lint the Dockerfile with hadolint (settings in .hadolint.yaml)
+	$(BIN)/hadolint --config .hadolint.yaml Dockerfile
 
 eval: $(STAMP) ## quality metrics on the gold sets and public benchmarks
 	$(BIN)/claimwatch eval

@@ -23,11 +23,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(data: Path, embedder: str):
+def running_server(data: Path, embedder: str,
+                   command: tuple[str, ...] = (sys.executable, "-m", "claimwatch")):
+    """`claimwatch serve` on a free loopback port; `command` is how claimwatch is invoked."""
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claimwatch", "serve", "--data", str(data), "--port", str(port),
+        [*command, "serve", "--data", str(data), "--port", str(port),
          "--embedder", embedder],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
     )
