@@ -86,6 +86,7 @@ class AuditReport(_Open):
     conflicts: list[ConflictPublic] = Field(description="conflicts and explained differences")
     syndication: list[SyndicationPublic] = Field(description="groups of copied articles")
     internal_checks: list[InternalCheckPublic] = Field(description="arithmetic checks inside claims")
+    audit_id: str | None = Field(None, description="id of the kept audit: GET /v1/audits/{id}, page at /audits/{id}")
 
 
 class VerifyRequest(BaseModel):
