@@ -16,7 +16,7 @@ from claimwatch.claims.consistency import (
 )
 from claimwatch.claims.arithmetic import check_articles
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
 from claimwatch.claims.masking import mask_quantities
 from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
@@ -295,7 +295,8 @@ def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
     return {"id": c.id, "article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end,
             "section": c.section, "language": c.language, "quantities": [quantity_to_dict(q) for q in c.quantities],
             "hedged": c.hedged, "hedge_cue": c.hedge_cue, "negated": c.negated,
-            "attributed_to": find_attribution(c.text), "cluster_id": cluster_id}
+            "attributed_to": find_attribution(c.text), "opinion": find_opinion(c.text) is not None,
+            "cluster_id": cluster_id}
 
 
 def conflict_to_dict(x) -> dict:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from claimwatch.claims.hedges import find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects
 
@@ -226,6 +227,8 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     """The clash between two claims of different origins whose values of one kind and unit cannot meet."""
     if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
         return None
+    if find_opinion(a.text) or find_opinion(b.text):
+        return None  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
     for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=lambda clash: clash[0][0] == "date"):
         art_a, art_b = by_id[a.article_id], by_id[b.article_id]

@@ -26,9 +26,10 @@ _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "RMB": "CNY", "¥": 
 _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"),
                     ("欧元", "EUR"), ("元", "CNY"), ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"),
                     ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY")]
-_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "MB", "nm", "W", "GHz"]
+_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "PFLOPS", "TOPS", "TPP", "GB", "TB", "MB", "nm", "W", "GHz"]
 _MEASURE_ALIASES = {"TFLOP/s": "TFLOPS"}
-_COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("颗", "chips"), ("块", "cards"), ("股", "shares"),
+_COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
+                ("股", "shares"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips")]
@@ -61,7 +62,7 @@ _NUMERIC = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})"
     rf"(?:\s?(?P<aunit>%|percent|{_CURRENCY_WORDS}))?"
     rf"(?:(?P<sep>{_RANGE_SEP})(?P=prefix)?(?P<b>{_VALUE}))?"
-    rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])"
+    rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?:(?<=[A-Za-z0-9])(?![A-Za-z0-9])|(?<![A-Za-z0-9]))"  # 颗GPU: a CJK unit ends it
 )
 _DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s?年|(?P<ry>今年|明年|去年))?\s?(?:(?P<m>1[0-2]|0?[1-9])\s?月)"
@@ -76,12 +77,20 @@ _MONTHS = {m: n for n, names in enumerate(
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
      ("december", "dec")], start=1) for m in names}
 _EN_DATE = re.compile(
+    r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November)"
+    r" (?:to|through|-) (?P<m2>February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,? (?P<my>(?:19|20)\d{2}))?\b"
+    r"|\b(?:the )?first (?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of)?"
+    r"(?:\s+(?P<ny>(?:19|20)\d{2}))?|"
     r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?)?"
     r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
     r"|\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter)(?: of)?\s+(?P<qy>(?:19|20)\d{2})\b"
-    r"|\b(?P<rel>this|next|last) (?P<rp>year|quarter)\b"
-    r"|\b(?P<ctx>in|by|since|until|before|after|during|of|early|late|mid-|end of|through)\s+(?P<by>(?:19|20)\d{2})\b(?!-)"
+    r"|\b(?P<half>first|second) half(?: of)?\s+(?:(?P<hy>(?:19|20)\d{2})|(?P<hrel>this|next|last) year)\b"
+    r"|\b(?:the )?(?P<qn>first|second|third|fourth) quarter\b(?! of)"
+    r"|\b(?P<rel>[Tt]his|[Nn]ext|[Ll]ast) (?P<rp>year|quarter)\b"
+    r"|\b(?P<ctx>in|by|since|until|before|after|during|of|for|its|early|late|mid-|end of|through)\s+"
+    r"(?P<by>(?:19|20)\d{2})\b(?!-)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -89,17 +98,43 @@ _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _EN_WORDS = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
-    r"|(?P<frac>a quarter|a third|half|one half|three quarters))\b", re.IGNORECASE)
+    r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|tenth|half)|two[ -]thirds|three[ -]quarters|half))\b",
+    re.IGNORECASE)
+_EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1, "half": 0.5, "two thirds": 2 / 3,
+                 "three quarters": 0.75}
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
                       rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
-_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>个月|年内|个季度|months?|years?|quarters?)(?![A-Za-z])")
+_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?(?:到|至|-|–|~|to)\s?(?P<n2>\d+(?:\.\d+)?))?"
+                       r"\s?(?P<u>个月|年内|个季度|months?|years?|quarters?)(?![A-Za-z])")
 _CN_FRACTION = re.compile(rf"(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
-_CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二三四五六七八九])成(?![本功为立员])"
+_CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二两三四五六七八九])成(?![本功为立员])"
                           r"|(?P<double>翻倍|翻了一番|翻一番)")
 # Counts and durations written in Chinese numerals: 四家, 两代, 十余个, 两年, 两个季度
 _CN_COUNT = re.compile(rf"(?P<n>[一二两三四五六七八九十百千]+)(?P<more>余|多)?(?P<unit>家|个季度|个月|个|代|颗|张|名|人|款|年)"
-                       r"(?![级代底初末前后来内轻])")
+                       r"(?![级代底初末前后来轻])")
 _MODEL_CODE = re.compile(r"[A-Za-z]+\d")
+# A count's noun names its unit: "1 million H200 chips", "36,000 employees", "770亿个晶体管".
+_NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "cards": "cards", "units": "units",
+               "servers": "servers", "shares": "shares", "employees": "people", "staff": "people", "workers": "people",
+               "people": "people", "companies": "companies", "firms": "companies", "clusters": "clusters",
+               "transistors": "transistors", "customers": "customers", "generations": "generations",
+               "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
+               "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies"}
+_EN_COUNT_NOUN = re.compile(r"\s+(?:[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
+                            r"(?P<noun>chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|workers|"
+                            r"people|companies|firms|clusters|transistors|customers)\b")
+_ZH_COUNT_NOUN = re.compile(r"(?P<noun>晶体管|智算集群|集群|GPU|芯片|服务器|员工|客户|公司)")
+_EN_COUNTED = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+(?:(?:more|new|major)\s+)?"
+    r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)
+_EN_MORE_WORDS = {"eleven": 11, "twelve": 12, "a dozen": 12}  # beside _EN_NUMBER_WORDS
+# 数十万片, 十亿元, 几百万美元: a Chinese numeral (or a vague "some tens") with a magnitude.
+_CN_MAGNITUDE = re.compile(rf"(?P<n>数十|数百|数千|几十|几百|几千|[一二两三四五六七八九十百千]+)(?P<mag>万亿|亿|万)"
+                           rf"(?P<unit>{_CURRENCY_WORDS}|张|片|颗|台|块)?")
+_EN_VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<mag>billions|millions|thousands) of "
+                       r"(?P<unit>dollars|yuan|euros|chips|cards|people)\b", re.IGNORECASE)
+_VAGUE_SPAN = {"数十": (10, 100), "几十": (10, 100), "数百": (100, 1000), "几百": (100, 1000), "数千": (1000, 10000),
+               "几千": (1000, 10000)}
 
 
 def extract_quantities(text: str, published: str | None = None) -> tuple[Quantity, ...]:
@@ -112,13 +147,76 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
             continue
         found.append(q)
         taken.append((q.start, q.end))
-    for q in _numerics(folded) + _chinese_words(folded) + _english_words(folded) + _chinese_counts(folded):
+    for q in (_numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
+              + _english_words(folded) + _english_counts(folded) + _chinese_counts(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
         taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
-    return tuple(_with_raw_text(q, text) for q in found)
+    return tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found)
+
+
+def _counted_noun(q: Quantity, text: str) -> Quantity:
+    """A count without a unit (or counted in 个) takes the noun after it: chips, employees, 晶体管."""
+    if q.kind != "count" or q.unit not in ("", "items"):
+        return q
+    m = _ZH_COUNT_NOUN.match(text, q.end) or _EN_COUNT_NOUN.match(text, q.end)
+    if m is None:
+        return q
+    end = m.end() if m.re is _EN_COUNT_NOUN else q.end
+    return Quantity(q.kind, q.value, _NOUN_UNITS[m["noun"].lower()], q.low, q.high, q.text, q.start, end, q.approx)
+
+
+def _count_unit(unit_text: str) -> tuple[str, str]:
+    for suffix, name in _COUNT_UNITS:
+        if unit_text == suffix:
+            return "count", name
+    return _classify(None, unit_text)
+
+
+def _chinese_magnitudes(text: str) -> list[Quantity]:
+    """十亿元 (1e9 CNY), 数十万片 (1e5 to 1e6 chips, middle 5.5e5)."""
+    out = []
+    for m in _CN_MAGNITUDE.finditer(text):
+        mag = _ZH_MAG[m["mag"]]
+        if m["n"] in _VAGUE_SPAN:
+            lo, hi = (x * mag for x in _VAGUE_SPAN[m["n"]])
+        else:
+            n = _cn_number(m["n"])
+            if n is None:
+                continue
+            lo = hi = n * mag
+        kind, unit = _count_unit(m["unit"] or "")
+        q = Quantity(kind, (lo + hi) / 2, unit, lo, hi, m.group(0), m.start(), m.end())  # the interval is the vagueness
+        out.append(_qualify(q, text))
+    return out
+
+
+def _vague_english(text: str) -> list[Quantity]:
+    """"billions of dollars": 1e9 to 1e10, middle 5.5e9."""
+    out = []
+    for m in _EN_VAGUE.finditer(text):
+        mag = {"billions": 1e9, "millions": 1e6, "thousands": 1e3}[m["mag"].lower()]
+        mag *= {"tens of ": 10, "hundreds of ": 100}.get((m["tens"] or "").lower(), 1)
+        kind, unit = _count_unit(m["unit"].lower())
+        out.append(Quantity(kind, 5.5 * mag, unit, mag, 10 * mag, m.group(0), m.start(), m.end()))
+    return out
+
+
+def _english_counts(text: str) -> list[Quantity]:
+    """"two years" (24 months), "four companies", "a dozen customers"."""
+    out = []
+    for m in _EN_COUNTED.finditer(text):
+        word, noun = m["n"].lower(), m["noun"].lower()
+        n = float(_EN_NUMBER_WORDS.get(word) or _EN_MORE_WORDS[word])
+        months = {"year": 12, "month": 1, "quarter": 3}.get(noun.rstrip("s"))
+        if months:
+            q = Quantity("duration", n * months, "months", n * months, n * months, m.group(0), m.start(), m.end())
+        else:
+            q = Quantity("count", n, _NOUN_UNITS[noun], n, n, m.group(0), m.start(), m.end())
+        out.append(_qualify(q, text))
+    return out
 
 
 def _with_raw_text(q: Quantity, original: str) -> Quantity:
@@ -144,7 +242,11 @@ def _magnitude(token: str) -> float:
 
 
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
-_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价为?|发行价为?|share price of|priced at)\s*(?:US\$|HK\$|\$)?$")
+_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价(?:为|报|收于|达)?|发行价为?|share price of|priced at|"
+                               r"shares? (?:jumped|rose|fell|closed|traded|dropped|climbed)[^,;]{0,20}? (?:to|at))"
+                               r"\s*(?:US\$|HK\$|\$)?$")
+_EACH = re.compile(r"\s*each\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
 
 
@@ -161,6 +263,9 @@ def _numerics(text: str) -> list[Quantity]:
             m = _NUMERIC.match(text, m.start(), pos)  # the first value alone
             if m is None:
                 continue
+        if m["b"] is not None and not m["aunit"] and not m["prefix"] and re.fullmatch(r"(?:19|20)\d{2}", m["a"]):
+            pos = m.end("a")  # "in 2022 to 743 million yuan": a year, then another value
+            continue
         start, end = m.start(), m.end()
         if _MODEL_CODE.match(text, max(0, start - 1)) and start > 0 and text[start - 1].isalpha():
             continue
@@ -172,7 +277,9 @@ def _numerics(text: str) -> list[Quantity]:
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
         kind, unit = _classify(m["prefix"], unit_text)
-        if kind == "money" and (_PER_SHARE_AFTER.match(text, end) or _PER_SHARE_BEFORE.search(text, 0, start)):
+        each_share = _EACH.match(text, end) and "share" in text[max(0, start - 40):start].lower()
+        if kind == "money" and (_PER_SHARE_AFTER.match(text, end) or _PER_SHARE_BEFORE.search(text, 0, start)
+                                or each_share):
             unit += "/share"
         a = _to_number(m["a"])
         if m["b"] is not None:
@@ -186,6 +293,8 @@ def _numerics(text: str) -> list[Quantity]:
             value = low = high = a
         if kind == "count" and unit == "" and m["b"] is None and re.fullmatch(r"(?:19|20)\d{2}", m["a"]):
             continue  # a bare year is handled by the date pass or is not a value
+        if kind == "count" and unit == "" and re.fullmatch(r"\d{1,2}", m["a"]) and _NAME_BEFORE.search(text, 0, start):
+            continue  # a version in a product name: Gaudi 3, Llama 3
         if m["sep"] and m["b"] is None:
             end = m.start("sep")
         end = start + len(text[start:end].rstrip())
@@ -360,6 +469,31 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
     pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _EN_DATE.finditer(text):
+        if m["m1"] or m["nm"]:  # "January to September", "the first nine months of 2025": one interval
+            year = int(m["my"] or m["ny"] or 0) or pub_year
+            if year is None:
+                continue
+            first = _MONTHS[m["m1"].lower()] if m["m1"] else 1
+            last = _MONTHS[m["m2"].lower()] if m["m1"] else _EN_NUMBER_WORDS.get(m["nm"].lower()) or _EN_MORE_WORDS.get(
+                m["nm"].lower(), 11)
+            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
+            out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
+            continue
+        if m["half"] or m["qn"]:
+            if m["hy"]:
+                year = int(m["hy"])
+            elif pub_year is None:
+                continue
+            else:
+                year = pub_year + {"this": 0, "next": 1, "last": -1}[(m["hrel"] or "this").lower()]
+            if m["half"]:
+                first, last = (1, 6) if m["half"] == "first" else (7, 12)
+            else:
+                quarter = _QUARTER_WORDS[m["qn"].lower()]
+                first, last = 3 * quarter - 2, 3 * quarter
+            low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
+            out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
+            continue
         if m["rel"]:
             if pub_year is None:
                 continue
@@ -411,8 +545,9 @@ def _durations(text: str) -> list[Quantity]:
         months = {"个月": 1, "month": 1, "个季度": 3, "quarter": 3, "年内": 12, "year": 12}[unit]
         if unit == "year" and re.fullmatch(r"(?:19|20)\d{2}", m["n"]):
             continue
-        v = float(m["n"]) * months
-        out.append(_qualify(Quantity("duration", v, "months", v, v, m.group(0), m.start(), m.end()), text))
+        low, high = float(m["n"]) * months, float(m["n2"] or m["n"]) * months
+        out.append(_qualify(Quantity("duration", (low + high) / 2, "months", low, high, m.group(0), m.start(), m.end()),
+                            text))
     return out
 
 
@@ -442,8 +577,8 @@ def _english_words(text: str) -> list[Quantity]:
             v = 2.0 if m["twice"] else 3.0
             q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
         else:
-            v = {"a quarter": 0.25, "a third": 1 / 3, "half": 0.5, "one half": 0.5, "three quarters": 0.75}[
-                m["frac"].lower()]
+            words = m["frac"].lower().replace("-", " ")
+            v = _EN_FRACTIONS.get(words) or _EN_FRACTIONS[words.split()[-1]]
             q = Quantity("fraction", v, "", v, v, m.group(0), m.start(), m.end())
         out.append(_qualify(q, text))
     return out

@@ -32,13 +32,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "X是Y的N倍" / "X比Y高N倍" / "不到Y的十分之一": Y stands between the copula and the value.
 _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为|约为|超过|高于|低于|比|较)(?P<y>[^，。,;；]{1,24}?)"
                           r"(?:的|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?)?\s*$")
-_ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?|低了?)\s*$")
+_ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高出|多出|低出|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|"
+                         r"降低了?|低了?)(?:约|近|超过|逾|了)?\s*$")
 _EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|greater|larger|less|lower|cheaper|as much)?\s*"
-                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|as [a-z]+ as|as)\s+(?P<y>[^,.;]{1,40})",
+                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
                           re.IGNORECASE)
 _EN_COMPARE = re.compile(r"^\s*(?:more|less|higher|lower|cheaper|faster|slower)\s+than\s+(?P<y>[^,.;]{1,40})",
                          re.IGNORECASE)
 _RATIO_KINDS = ("multiple", "fraction")
+_EN_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -83,8 +85,11 @@ def _clause_of(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= at <= c[1]), (0, 0))
 
 
-def _nearest_subject(mentions: list[Mention], q: Quantity, clause: tuple[int, int]) -> str | None:
+def _nearest_subject(mentions: list[Mention], q: Quantity, clause: tuple[int, int], text: str = "") -> str | None:
     lo, hi = clause
+    follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
+    if follows:  # "25% for the H200", "25% of its H200 revenue": English names it after the value
+        return follows[0].key
     tiers = (
         [m for m in mentions if lo <= m.start and m.end <= hi],        # its clause (a product first)
         [m for m in mentions if m.end <= q.start],                     # before it, the claim
@@ -166,7 +171,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
-            or _nearest_subject(own, q, clause) or _nearest_subject(spoken, q, clause) or fallback
+            or _nearest_subject(own, q, clause, text) or _nearest_subject(spoken, q, clause) or fallback
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts

@@ -13,7 +13,7 @@ import re
 from importlib import resources
 
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.slots import attach_slots
 from claimwatch.evaluation.metrics import prf
@@ -76,7 +76,8 @@ def score_quantities(sentences: list[dict], extractor) -> dict[str, float]:
 
 def score_flags(sentences: list[dict]) -> dict[str, dict[str, float]]:
     out = {}
-    for name, detect, key in (("hedge", find_hedge, "hedged"), ("negation", find_negation, "negated")):
+    for name, detect, key in (("hedge", find_hedge, "hedged"), ("negation", find_negation, "negated"),
+                              ("opinion", find_opinion, "opinion")):
         tp = sum(1 for s in sentences if detect(s["text"]) and s[key])
         out[name] = prf(tp, sum(1 for s in sentences if detect(s["text"])), sum(1 for s in sentences if s[key]))
     tp = sum(1 for s in sentences if find_attribution(s["text"]) and s["attributed_to"])

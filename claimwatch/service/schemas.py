@@ -23,6 +23,9 @@ class QuantityPublic(_Open):
     low: float | None = Field(description="lower bound after qualifiers; null when unbounded")
     high: float | None = Field(description="upper bound after qualifiers; null when unbounded")
     text: str = Field(description="the value as written")
+    subject: str | None = Field(None, description="what the value describes (product:H200, org:nvidia, …)")
+    attribute: str | None = Field(None, description="which attribute of it (revenue_share, memory_bandwidth, …)")
+    relative_to: str | None = Field(None, description="for 'X is N times Y': the subject Y")
 
 
 class ArticlePublic(_Open):
@@ -39,6 +42,9 @@ class ClaimPublic(_Open):
     text: str = Field(description="the claim, citation markers removed")
     quantities: list[QuantityPublic] = Field(description="values stated in the claim")
     hedged: bool = Field(description="asserted with a hedge (有消息称, reportedly, …)")
+    negated: bool = Field(False, description="a negation changes the fact (不包括, not, no longer)")
+    opinion: bool = Field(False, description="evaluative, without a checkable fact (英明之举, a shrewd move)")
+    attributed_to: str | None = Field(None, description="who the claim reports as its source (org:bernstein, anon:media)")
 
 
 class ClusterPublic(_Open):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.claims.hedges import find_hedge, find_negation
+from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,23 @@ def test_find_negation_returns_the_cue(text, cue):
 )
 def test_find_negation_is_none_for_affirmative_statements(text):
     assert find_negation(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "这次收购堪称近年来最失败的一笔交易。",
+    "In our view, the tariff is a blunder that will backfire.",
+    "分析人士认为，这一定价策略并不意味着降价潮的到来。",
+    "Investors should treat the rally with caution.",
+])
+def test_evaluative_claims_are_opinions(text):
+    assert find_opinion(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "该公司第三季度营收同比增长12%。",
+    "The board approved a dividend of $0.25 per share.",
+    "The company was founded in Shenzhen in 2015.",  # "wise" inside no word, no judgement
+    "国家统计局公布，10月CPI同比上涨0.2%。",
+])
+def test_factual_claims_are_not_opinions(text):
+    assert find_opinion(text) is None

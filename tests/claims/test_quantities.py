@@ -55,7 +55,7 @@ CASES = [
     pytest.param("revenue of $57 billion", "money", 57e9, "USD", 57e9, 57e9, id="en-usd-billion"),
     pytest.param("revenue of 57bn dollars", "money", 57e9, "USD", 57e9, 57e9, id="en-bn-dollars"),
     pytest.param("a $1.5 million fine", "money", 1.5e6, "USD", 1.5e6, 1.5e6, id="en-usd-million"),
-    pytest.param("shares closed at HK$121.60", "money", 121.6, "HKD", 121.6, 121.6, id="en-hkd-prefix"),
+    pytest.param("shares closed at HK$121.60", "money", 121.6, "HKD/share", 121.6, 121.6, id="en-hkd-prefix"),
     pytest.param("revenue of US$57bn", "money", 57e9, "USD", 57e9, 57e9, id="en-us-dollar-bn-glued"),
     pytest.param("1.5 billion yuan", "money", 1.5e9, "CNY", 1.5e9, 1.5e9, id="en-yuan"),
     pytest.param("revenue of US$57 bn", "money", 57e9, "USD", 57e9, 57e9, id="en-us-dollar-bn-spaced",),
@@ -123,6 +123,20 @@ CASES = [
     pytest.param("with 4.8 TB/s of bandwidth", "measure", 4.8, "TB/s", 4.8, 4.8, id="en-tbps-spaced"),
     pytest.param("稠密算力为1,979 TFLOPS", "measure", 1979, "TFLOPS", 1979, 1979, id="thousands-separator"),
     pytest.param("配备141GB显存", "measure", 141, "GB", 141, 141, id="zh-gb"),
+    # a count's noun names its unit; a Chinese numeral with a magnitude; vague magnitudes as ranges
+    pytest.param("工厂去年交付了120万片晶圆", "count", 1.2e6, "chips", 1.2e6, 1.2e6, id="zh-pian"),
+    pytest.param("该机柜集成36颗GPU", "count", 36, "chips", 36, 36, id="zh-ke-before-latin"),
+    pytest.param("芯片集成了208亿个晶体管", "count", 2.08e10, "transistors", 2.08e10, 2.08e10, id="zh-ge-noun"),
+    pytest.param("The firm employs 12,500 people", "count", 12500, "people", 12500, 12500, id="en-noun-people"),
+    pytest.param("It plans to buy 300,000 B200 GPUs", "count", 3e5, "chips", 3e5, 3e5, id="en-code-then-noun"),
+    pytest.param("估值达到五百亿元", "money", 5e10, "CNY", 5e10, 5e10, id="zh-numeral-magnitude"),
+    pytest.param("订单规模达数十万台", "count", 5.5e5, "units", 1e5, 1e6, id="zh-vague-tens"),
+    pytest.param("a deal worth billions of dollars", "money", 5.5e9, "USD", 1e9, 1e10, id="en-vague-billions"),
+    pytest.param("交付周期为6到8个月", "duration", 7, "months", 6, 8, id="zh-duration-range"),
+    pytest.param("the ban lasted three years", "duration", 36, "months", 36, 36, id="en-word-duration"),
+    pytest.param("sales fell by two-thirds", "fraction", 2 / 3, "", 2 / 3, 2 / 3, id="en-two-thirds"),
+    pytest.param("costs about one-fifth of the rival chip", "fraction", 0.2, "", WIDE, WIDE, id="en-one-fifth"),
+    pytest.param("价格比去年高出约两成", "percent", 20, "%", WIDE, WIDE, id="zh-liang-cheng"),
 ]
 
 
