@@ -17,18 +17,16 @@ unless the segmenter says so).
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
 
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, cue_words, fits
+from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits
 from claimwatch.claims.models import Quantity
-from claimwatch.claims.subjects import FRAMING, Mention, alias_names, find_subjects, subject_mentions
+from claimwatch.claims.subjects import FRAMING, Mention, find_subjects, subject_mentions
+from claimwatch.claims.words import is_whole_word
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # "X是Y的N倍" / "X比Y高N倍" / "不到Y的十分之一": Y stands between the copula and the value.
 _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为|约为|超过|高于|低于|比|较)(?P<y>[^，。,;；]{1,24}?)"
                           r"(?:的|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?)?\s*$")
@@ -43,33 +41,8 @@ _RATIO_KINDS = ("multiple", "fraction")
 _EN_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
-@cache
-def _segmenter():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    for word in {*alias_names(), *cue_words()}:
-        if _CJK.search(word):
-            tokenizer.add_word(word, freq=100_000)
-    return tokenizer
-
-
-@lru_cache(maxsize=16384)
-def word_edges(text: str) -> frozenset[int]:
-    """Offsets where a word starts or ends in ``text`` (jieba, exact mode)."""
-    edges = {0, len(text)}
-    for _, start, end in _segmenter().tokenize(text, HMM=False):
-        edges.add(start)
-        edges.add(end)
-    return frozenset(edges)
-
-
 def _whole_words(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
-    if not _CJK.search(text):
-        return list(mentions)
-    edges = word_edges(text)
-    return [m for m in mentions if not _CJK.search(text[m.start:m.end]) or (m.start in edges and m.end in edges)]
+    return [m for m in mentions if is_whole_word(text, m.start, m.end)]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -179,4 +152,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "word_edges"]
+__all__ = ["attach_slots"]

@@ -3,7 +3,8 @@
 import pytest
 
 from claimwatch.claims.quantities import extract_quantities
-from claimwatch.claims.slots import attach_slots, word_edges
+from claimwatch.claims.slots import attach_slots
+from claimwatch.claims.words import word_edges
 
 
 def slots(text: str, title: str = "") -> list[tuple[str, str | None, str | None, str | None]]:
