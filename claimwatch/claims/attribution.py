@@ -13,8 +13,10 @@ from claimwatch.claims.words import is_whole_word, word_edges
 
 # Speech verbs; a forecast (预计, expects) is the speaker's own claim only with a speaker we can name.
 _ZH_CUE = re.compile(r"(?:曾|还|也|则|已|并|均|\d{1,2}月|今年)?(?:表示|称|声称|宣称|指出|认为|宣布|报道|澄清|回应|否认|透露|提到|强调|"
-                     r"说|援引|警告|坦言|直言|写道)")
-_ZH_FORECASTER = re.compile(r"(?P<who>分析师|分析人士|机构|券商|业内人士|市场|投行)(?:普遍|此前)?(?:预计|预测|估算|推算|预期|估计)")
+                     r"说|援引|警告|坦言|直言|写道|显示|预估|证实|承认)")
+_ZH_FORECASTER = re.compile(r"(?P<who>分析师|分析人士|经济学家|机构|券商|业内人士|市场人士|投行)(?:普遍|此前|多)?"
+                            r"(?:预计|预测|估算|推算|预期|估计|预估)")
+_ZH_RUMOUR = re.compile(r"^(?:有消息称|消息称|传闻称|据传|有传言称|消息人士称|有媒体报道称?)")
 _ZH_ACCORDING = re.compile(r"(?:据|根据|援引)(?P<who>[^，,。；;]{1,20}?)(?:的)?(?:报道|分析|估算|推算|数据|消息|预测|统计)")
 _EN_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;]{2,60})", re.IGNORECASE)
 _EN_VERB = (r"(?:said|says|told [A-Za-z]+|announced|reported|reports|wrote|warned|claimed|claims|denied|argued|argues|"
@@ -42,7 +44,18 @@ def _speaker(fragment: str) -> str | None:
     for word, key in _ANON:
         if word in lowered:
             return key
-    return None
+    return _unknown_speaker(fragment)
+
+
+_LEADING = re.compile(r"^[\s,，:：]*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:，|,)?\s*(?:另外|此外|同时|而|但)?")
+
+
+def _unknown_speaker(fragment: str) -> str | None:
+    """A speaker the alias table does not know ("国际能源署", "bankers"), kept as written."""
+    name = _LEADING.sub("", fragment).strip(" ，,。:：\"“”")
+    if not name or len(name) > 24 or re.search(r"[，,。；;]", name):
+        return None
+    return "speaker:" + name
 
 
 def _last_position(fragment: str, subject: str) -> int:
@@ -80,6 +93,8 @@ def find_attribution(text: str) -> str | None:
     m = _ZH_ACCORDING.search(text) or _EN_ACCORDING.search(text)
     if m:
         return _speaker(m["who"]) or "anon:unnamed"
+    if _ZH_RUMOUR.match(text):
+        return "anon:sources"
     m = _ZH_FORECASTER.search(text)
     if m and m.start() <= 30:
         return _speaker(m["who"])

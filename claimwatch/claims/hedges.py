@@ -8,20 +8,22 @@ from functools import lru_cache
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
               "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "推算", "估算", "估计",
-              "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "could", "may", "might", "would", "estimated", "estimates", "estimate",
+              "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
+              "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待")
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "would", "estimated", "estimates", "estimate",
               "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to")
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
-                 "否认", "禁止", "不允许", "排除")
+                 "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消")
 _NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
                  "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
 # Evaluation, judgement and sentiment: what a reader cannot check against another outlet.
 _OPINIONS_ZH = ("无疑", "毫无疑问", "英明", "精明", "明智", "高明", "愚蠢", "错误的决定", "大势所趋", "遥遥领先", "令人失望",
                 "令人振奋", "令人担忧", "堪称", "不意味着", "并不意味着", "意义重大", "值得肯定", "值得警惕", "一步好棋",
-                "一步棋", "妙招", "败笔", "火箭燃料", "史诗级", "赢麻了", "应该", "应当", "理应")
+                "一步棋", "妙招", "败笔", "火箭燃料", "史诗级", "赢麻了", "应该", "应当", "理应", "令人遗憾", "遗憾",
+                "难以为继", "应尽早", "一纸空文", "透支", "错误", "荒谬", "可笑", "可惜", "过于乐观", "过度", "泡沫")
 _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "mistake", "blunder", "disaster",
                 "disastrous", "reckless", "hollow out", "critics argue", "argue", "argues", "in our view", "we believe",
                 "should", "ought to", "doesn't mean", "does not mean", "undoubtedly", "clearly", "good news", "bad news",
@@ -30,7 +32,12 @@ _EN_WORD = {cue: re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE) for cue in 
 _EN_WORD["may"] = re.compile(r"\bmay\b")  # the modal; "May" the month is capitalised
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
-              "不在": ("不在乎",)}
+              "不在": ("不在乎",), "计划": ("的计划",)}
+# An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
+# a rumour denied ("否认了…传闻") is a denial.
+_EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|如|那样|于)[^，。,]{0,8}"
+                              r"(?:市场预期|预期|预计|预测|预估)")
+_DENIED_RUMOUR = re.compile(r"否认[^，。,]*(?:传闻|传言|说法|消息|报道)")
 
 
 def _find_zh(text: str, cue: str) -> int:
@@ -58,6 +65,7 @@ def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | Non
 
 def find_hedge(text: str) -> str | None:
     """The first hedge cue in ``text`` (``"有消息称"``, ``"reportedly"``), or None for a flat statement."""
+    text = _DENIED_RUMOUR.sub("否认", _EXPECTATION_MET.sub("", text))
     return _first_cue(text, _HEDGES_ZH, _HEDGES_EN)
 
 

@@ -21,8 +21,10 @@ from claimwatch.evaluation.metrics import prf
 _BASELINE = re.compile(r"\d+(?:\.\d+)?%?")
 
 
-def load_sentences() -> list[dict]:
-    text = resources.files("claimwatch.evaluation").joinpath("gold", "quantities.jsonl").read_text("utf-8")
+def load_sentences(name: str = "quantities.jsonl") -> list[dict]:
+    """Labelled sentences: ``quantities.jsonl`` (values, subjects, flags; the cue lists were written
+    beside it) or ``assertions_heldout.jsonl`` (flags only, written without seeing the cue lists)."""
+    text = resources.files("claimwatch.evaluation").joinpath("gold", name).read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
@@ -89,6 +91,15 @@ def score_flags(sentences: list[dict]) -> dict[str, dict[str, float]]:
     return out
 
 
+def _heldout_halves() -> dict:
+    """The held-out set in two halves: odd ids were read while the cue lists were revised (dev), even
+    ids never were (test)."""
+    heldout = load_sentences("assertions_heldout.jsonl")
+    odd = [s for s in heldout if int(s["id"].rsplit("-", 1)[1]) % 2]
+    even = [s for s in heldout if not int(s["id"].rsplit("-", 1)[1]) % 2]
+    return {"flags_heldout_dev": score_flags(odd), "flags_heldout_test": score_flags(even)}
+
+
 def evaluate_understanding() -> dict:
     sentences = load_sentences()
     return {
@@ -98,6 +109,7 @@ def evaluate_understanding() -> dict:
         "by_source": {src: score_quantities([s for s in sentences if s["source"] == src], claimwatch_quantities)
                       for src in ("sample", "written")},
         "flags": score_flags(sentences),
+        **_heldout_halves(),
     }
 
 
@@ -110,10 +122,15 @@ def format_understanding(r: dict) -> str:
                     ("claimwatch, written hard cases", r["by_source"]["written"])):
         lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f} | {m['interval_exact']:.3f} "
                      f"| {m['subject_accuracy']:.3f} |")
-    lines += ["", "| assertion flag | P / R / F1 |", "|---|---|"]
+    lines += ["", "| assertion flag (P / R / F1) | quantities.jsonl (cues written beside it) "
+              "| held-out, odd ids (errors read) | held-out, even ids (never read: the honest figure) |",
+              "|---|---|---|---|"]
     for name, m in r["flags"].items():
-        extra = f" (speaker exact {m['speaker_accuracy']:.3f})" if "speaker_accuracy" in m else ""
-        lines.append(f"| {name} | {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}{extra} |")
+        cells = []
+        for metrics in (m, r["flags_heldout_dev"][name], r["flags_heldout_test"][name]):
+            extra = f" (speaker exact {metrics['speaker_accuracy']:.3f})" if "speaker_accuracy" in metrics else ""
+            cells.append(f"{metrics['precision']:.3f} / {metrics['recall']:.3f} / {metrics['f1']:.3f}{extra}")
+        lines.append(f"| {name} | {' | '.join(cells)} |")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from claimwatch.claims.attribution import find_attribution
 
 @pytest.mark.parametrize("text, speaker", [
     pytest.param("黄仁勋曾表示，中国市场规模约为500亿美元", "person:jensen-huang", id="zh-person-said"),
-    pytest.param("据某外媒报道，对华出货可能在8月恢复", "anon:unnamed", id="zh-according-unknown-outlet"),
+    pytest.param("据某外媒报道，对华出货可能在8月恢复", "speaker:某外媒", id="zh-according-unknown-outlet"),
     pytest.param("根据Bernstein分析，明年国产GPU产能不会大幅提升", "org:bernstein", id="zh-according-to-org"),
     pytest.param("媒体援引知情人士消息称昆仑芯已启动上市筹备", "anon:people-familiar", id="zh-anonymous"),
     pytest.param("Nvidia said the H200 will ship in weeks", "org:nvidia", id="en-said"),

@@ -52,7 +52,7 @@ def test_find_hedge_is_none_for_flat_statements(text):
     [
         pytest.param("Blackwell与Rubin芯片不包括在放行名单内", "不包括", id="zh-bubaokuo"),
         pytest.param("更新一代的Blackwell与Rubin芯片不在放行名单之内", "不在", id="zh-buzai"),
-        pytest.param("公司尚未做出决定", "未", id="zh-wei"),
+        pytest.param("公司尚未做出决定", "尚未", id="zh-wei"),
         pytest.param("国内所有CSP没有任何一家把国产卡当成主力", "没有", id="zh-meiyou"),
         pytest.param("Blackwell and Rubin chips are not included in the approval", "not", id="en-not"),
         pytest.param("Customers were barred from buying the chip", "barred", id="en-barred"),
