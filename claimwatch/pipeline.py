@@ -11,8 +11,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from claimwatch.claims.consistency import (
-    ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, Cluster, ConsistencyResult, Pair, build_clusters, find_syndication, shares_value,
-    value_anchors,
+    ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, SLOT_WEIGHT, Cluster, ConsistencyResult, Pair, build_clusters, find_syndication,
+    shared_level, slot_anchors, value_anchors,
 )
 from claimwatch.claims.arithmetic import check_articles
 from claimwatch.claims.attribution import find_attribution
@@ -20,6 +20,7 @@ from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
 from claimwatch.claims.masking import mask_quantities
 from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.slots import attach_slots
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
@@ -91,41 +92,51 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
 
 
 def combine_scores(mode: Similarity, dense: np.ndarray, lexical: np.ndarray, shared: np.ndarray) -> np.ndarray:
-    """The same-fact score under ``mode`` from per-pair dense and lexical similarity and whether the
-    two claims state a common value (``shared``): dense only, lexical only, or hybrid lifted by values."""
+    """The same-fact score under ``mode`` from per-pair dense and lexical similarity and what the two
+    claims share (``shared``: 2 a stated value, 1 a slot such as a revenue share in %, 0 nothing):
+    dense only, lexical only, or hybrid lifted by what they share."""
     dense, lexical = np.asarray(dense, dtype=np.float32), np.asarray(lexical, dtype=np.float32)
     if mode == "dense":
         return dense
     if mode == "lexical":
         return lexical
     hybrid = hybrid_score(dense, lexical)
-    lift = np.asarray(shared, dtype=bool) & (dense >= ANCHOR_MIN_DENSE)
-    return np.where(lift, hybrid + ANCHOR_WEIGHT * (1.0 - hybrid), hybrid).astype(np.float32)
+    shared = np.asarray(shared, dtype=np.int8)
+    weight = np.where(shared >= 2, ANCHOR_WEIGHT, np.where(shared == 1, SLOT_WEIGHT, 0.0))
+    weight = np.where(dense >= ANCHOR_MIN_DENSE, weight, 0.0)
+    return (hybrid + weight * (1.0 - hybrid)).astype(np.float32)
 
 
 def pair_scores(mode: Similarity, a: list[Claim], b: list[Claim], dense: np.ndarray,
                 lexical: np.ndarray) -> np.ndarray:
     """``combine_scores`` for explicit claim pairs (verify, evaluation)."""
-    shared = np.array([shares_value(x, y) for x, y in zip(a, b)], dtype=bool)
+    shared = np.array([shared_level(x, y) for x, y in zip(a, b)], dtype=np.int8)
     return combine_scores(mode, dense, lexical, shared)
 
 
+_SLOT_MARK = 1e-3  # a slot column's entry: shared slots sum far below one shared value (1.0)
+
+
 def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
-    """Claims × stated values (kind, unit, value; bare years left out), so shared values are one product."""
+    """Claims × stated values (kind, unit, value; bare years left out) and filled slots (attribute,
+    kind, unit), so what two claims share is one row product (see ``_shared``)."""
     vocab: dict[tuple, int] = {}
-    rows, cols = [], []
+    rows, cols, data = [], [], []
     for n, c in enumerate(claims):
-        for key in value_anchors(c):
+        for key, weight in [*((("v", *k), 1.0) for k in value_anchors(c)),
+                            *((("s", *k), _SLOT_MARK) for k in slot_anchors(c))]:
             rows.append(n)
             cols.append(vocab.setdefault(key, len(vocab)))
-    data = np.ones(len(rows), dtype=np.float32)
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(claims), max(1, len(vocab))))
+            data.append(weight)
+    return sp.csr_matrix((np.array(data, dtype=np.float64), (rows, cols)), shape=(len(claims), max(1, len(vocab))))
 
 
 def _shared(anchors: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: 2 when a value is shared, 1 when only a slot is, else 0."""
     if len(left) == 0:
-        return np.zeros(0, dtype=bool)
-    return np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel() > 0
+        return np.zeros(0, dtype=np.int8)
+    dots = np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel()
+    return np.where(dots >= 1.0, 2, np.where(dots > 0, 1, 0)).astype(np.int8)
 
 
 def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, np.ndarray]:
@@ -198,6 +209,7 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
     article = np.array([hash(c.article_id) for c in corpus.claims])
     lexical_of = {(p.i, p.j): p.lexical for p in pairs}
     anchors = [value_anchors(c) for c in corpus.claims]
+    slots = [slot_anchors(c) for c in corpus.claims]
 
     def linkage(left: list[int], right: list[int]) -> float:
         a, b = np.asarray(left), np.asarray(right)
@@ -212,7 +224,8 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
         dense = corpus.vectors[a] @ corpus.vectors[b].T
         lexical = np.array([[lexical_of.get((x, y) if x < y else (y, x), 0.0) for y in b] for x in a],
                            dtype=np.float32)
-        shared = np.array([[bool(anchors[x] & anchors[y]) for y in b] for x in a], dtype=bool)
+        shared = np.array([[2 if anchors[x] & anchors[y] else 1 if slots[x] & slots[y] else 0 for y in b] for x in a],
+                          dtype=np.int8)
         return float(combine_scores(mode, dense[cross], lexical[cross], shared[cross]).mean())
 
     return linkage
@@ -302,7 +315,8 @@ def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
 def conflict_to_dict(x) -> dict:
     return {"id": x.id, "claim_ids": list(x.claim_ids), "attribute": x.attribute, "values": list(x.values),
             "normalised": [[_finite(lo), _finite(hi)] for lo, hi in x.normalised], "severity": x.severity,
-            "kind": x.reason, "explanation": x.explanation}
+            "kind": x.reason, "explanation": x.explanation,
+            "slot": {"subject": x.subject, "attribute": x.attribute, "unit": x.unit}}
 
 
 def check_claim_count(claims: list[Claim], max_claims: int | None) -> None:
@@ -392,10 +406,11 @@ def query_claim(text: str, published: str | None = None) -> Claim:
     text = " ".join(text.split())
     if not text:
         raise ClaimEmpty("the claim is empty")
-    published = published or datetime.now(timezone.utc).date().isoformat()
+    # No publication date unless given: 今年 / "this year" in a submitted claim stays unresolved
+    # rather than being read as the year it is submitted in.
     hedge = find_hedge(text)
     return Claim(id="query", article_id="query", text=text, start=0, end=len(text), section=None,
-                 language=detect_language(text), quantities=extract_quantities(text, published),
+                 language=detect_language(text), quantities=attach_slots(text, extract_quantities(text, published)),
                  hedged=hedge is not None, hedge_cue=hedge, negated=find_negation(text) is not None)
 
 
@@ -430,7 +445,7 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
-                      origin_source=store.origin_sources())
+                      origin_source=store.origin_sources(), confidence_table=limits.confidence)
     return answer_of(store, query, judgement)
 
 

@@ -19,6 +19,7 @@ class Thresholds:
     related: float   # below: a retrieved claim is not evidence at all
     support: float   # a claim without comparable values needs this much to support or refute
     clash: float = 0.0  # two claims with clashing values are compared (conflict or explained) from here
+    confidence: dict | None = None  # verify outcome -> share right on the dev sets (calibrated confidence)
 
 
 @cache
@@ -30,7 +31,8 @@ def thresholds_for(embedder: str, mode: str = "hybrid") -> Thresholds:
     """The calibrated thresholds of ``embedder`` under ``mode`` (lexical ignores the embedder)."""
     table = _table()
     entry = table.get("lexical" if mode == "lexical" else embedder, {}).get(mode) or table["*"][mode]
-    return Thresholds(**{"clash": entry["link"], **entry})
+    known = {"link", "related", "support", "clash", "confidence"}
+    return Thresholds(**{"clash": entry["link"], **{k: v for k, v in entry.items() if k in known}})
 
 
 __all__ = ["Thresholds", "thresholds_for"]

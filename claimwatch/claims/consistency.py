@@ -22,9 +22,10 @@ Severity = Literal["conflict", "explained_difference"]
 LINK_THRESHOLD = 0.65
 ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
+SLOT_WEIGHT = 0.25       # how far giving a value for one attribute (revenue share in %) lifts a pair
 VERBATIM_THRESHOLD = 0.8
 SYNDICATED_SHARE = 0.5
-MAX_CLASHES = 3  # clashes reported per claim at most: its closest ones
+MAX_CLASHES = 6  # clashes reported per claim at most: its closest ones
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
@@ -71,6 +72,8 @@ class Conflict:
     severity: Severity
     reason: str
     explanation: str
+    subject: str | None = None  # the slot: subject, attribute (above), unit
+    unit: str = ""
 
 
 @dataclass
@@ -91,6 +94,17 @@ def value_anchors(c: Claim) -> set[tuple[str, str, float]]:
 def shares_value(a: Claim, b: Claim) -> bool:
     """True when both claims state one value of the same kind and unit (years alone do not count)."""
     return bool(value_anchors(a) & value_anchors(b))
+
+
+def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
+    """The attributes a claim gives values for, as (attribute, kind, unit): two claims that both state
+    a revenue share in % are about one slot, whatever the values and subjects."""
+    return {(q.attribute, q.kind, q.unit) for q in c.quantities if q.attribute and q.kind != "date"}
+
+
+def shared_level(a: Claim, b: Claim) -> int:
+    """2 when the claims state a common value, 1 when they only fill a common slot, else 0."""
+    return 2 if shares_value(a, b) else 1 if slot_anchors(a) & slot_anchors(b) else 0
 
 
 def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[Pair]) -> list[SyndicationGroup]:
@@ -187,6 +201,8 @@ def build_clusters(
         if clash is None:
             if p.score >= threshold:
                 merge(p.i, p.j)
+        elif clash.reason == UNCLEAR:
+            continue  # kept apart, not reported
         elif p.score >= clash_threshold and clash_count[p.i] < MAX_CLASHES and clash_count[p.j] < MAX_CLASHES:
             clashes.append((p, clash))  # pairs come best first: each claim keeps its closest clashes
             clash_count[p.i] += 1
@@ -223,32 +239,63 @@ def _origin_outlet(claim: Claim, by_id: dict[str, Article], origin_of: dict[str,
     return by_id[origin_of[claim.article_id]].source
 
 
+# A clash between values whose attribute is unknown on one side: the claims are kept apart (never one
+# cluster) but nothing is reported, since no reader could check what the two values measure.
+UNCLEAR = "unclear_slot"
+
+
 def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Conflict | None:
-    """The clash between two claims of different origins whose values of one kind and unit cannot meet."""
-    if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
-        return None
+    """The clash between two claims whose values for one slot (subject, attribute, kind and unit)
+    cannot meet: a conflict, an explained difference, or ``UNCLEAR`` (see above)."""
+    art_a, art_b = by_id[a.article_id], by_id[b.article_id]
+    same_origin = _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of)
+    if same_origin and (origin_of[a.article_id] == origin_of[b.article_id] or art_a.published == art_b.published):
+        return None  # one text, or one outlet at one time
     if find_opinion(a.text) or find_opinion(b.text):
         return None  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
     for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=lambda clash: clash[0][0] == "date"):
-        art_a, art_b = by_id[a.article_id], by_id[b.article_id]
-        severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
+        if same_origin:
+            severity, reason = "explained_difference", ("update: the same outlet published both, the later "
+                                                        f"({_later(art_a, art_b).published}) updating the earlier")
+        else:
+            severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
+        if severity == "conflict" and not (qa.attribute and qb.attribute):
+            return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
+                            "explained_difference", UNCLEAR, "")
         code, why = reason.split(": ", 1)
+        slot = _slot_name(a, qa)
         if severity == "conflict":
-            code = {"date": "date_mismatch", "multiple": "ratio_mismatch"}.get(kind, "value_mismatch")
-        attribute = kind + (f" ({unit})" if unit and unit not in ("%", "date") else "")
-        if severity == "conflict":
-            explanation = (f"{art_a.source} states {qa.text} and {art_b.source} states {qb.text} for what "
-                           "reads as the same fact; the values cannot both hold.")
+            code = {"date": "date_mismatch", "multiple": "ratio_mismatch", "fraction": "ratio_mismatch"}.get(
+                kind, "value_mismatch")
+            explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} for {slot}; "
+                           "the two values cannot both hold.")
         else:
             explanation = f"{qa.text} and {qb.text} differ, but {why}, so they need not contradict."
-        reason = code
         return Conflict(
-            id="", claim_ids=(a.id, b.id), attribute=attribute, values=(qa.text, qb.text),
-            normalised=((qa.low, qa.high), (qb.low, qb.high)), severity=severity, reason=reason,
-            explanation=explanation,
+            id="", claim_ids=(a.id, b.id), attribute=qa.attribute or kind, values=(qa.text, qb.text),
+            normalised=((qa.low, qa.high), (qb.low, qb.high)), severity=severity, reason=code,
+            explanation=explanation, subject=subject_of(a, qa) or subject_of(b, qb), unit=unit,
         )
     return None
+
+
+def _later(x: Article, y: Article) -> Article:
+    return max((x, y), key=lambda art: art.published or "")
+
+
+def _slot_name(claim: Claim, q: Quantity) -> str:
+    """"the memory bandwidth of H200", "the revenue share", "the date" for an explanation."""
+    what = (q.attribute or q.kind).replace("_", " ")
+    subject = subject_of(claim, q)
+    return f"the {what} of {subject.split(':', 1)[1]}" if subject else f"the {what}"
+
+
+def comparable_slots(a: Claim, b: Claim) -> set[tuple[str, str]]:
+    """Kinds and units both claims state with values of one attribute (or an unknown one)."""
+    sa, sb = value_slots(a), value_slots(b)
+    return {slot for slot in sa.keys() & sb.keys()
+            if any(same_attribute(qa, qb) for qa in sa[slot] for qb in sb[slot])}
 
 
 def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
@@ -256,6 +303,35 @@ def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
     for q in claim.quantities:
         slots[(q.kind, q.unit)].append(q)
     return slots
+
+
+def subject_of(claim: Claim, q: Quantity) -> str | None:
+    """What a value describes: the attached subject (claims/slots.py), else its product by position."""
+    if q.subject:
+        return q.subject
+    code = product_of(claim, q)
+    return f"product:{code}" if code else None
+
+
+def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozenset(),
+                 named_y: frozenset[str] = frozenset()) -> bool:
+    """False only when both subjects are known and tell the values apart: neither contains the
+    other (market:china contains market:china-ai-chips), neither claim names the other's subject
+    (``named_x``/``named_y``: all subjects each claim names), and neither is a person (mostly the
+    speaker). Of two types (org:cambricon vs product:ascend), they differ only under that rule."""
+    if not x or not y or x == y:
+        return True
+    tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
+    if "person" in (tx, ty) or x.startswith(y + "-") or y.startswith(x + "-"):
+        return True
+    if tx != ty:
+        return x in named_y or y in named_x
+    return False
+
+
+def same_attribute(qa: Quantity, qb: Quantity) -> bool:
+    """Values of two different known attributes (revenue share, market share) are not one fact."""
+    return qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute
 
 
 def product_of(claim: Claim, q: Quantity) -> str | None:
@@ -277,10 +353,13 @@ def disjoint_slots(a: Claim, b: Claim):
     for slot in sa.keys() & sb.keys():
         kind = slot[0]
         rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
-        every = [(qa, qb) for qa in sa[slot] for qb in sb[slot]]
+        every = [(qa, qb) for qa in sa[slot] for qb in sb[slot] if same_attribute(qa, qb)]
+        if not every:
+            continue  # a market share against a revenue share: two facts, nothing to compare
+        named_a, named_b = find_subjects(a.text), find_subjects(b.text)
         same = [(qa, qb) for qa, qb in every
-                if (pa := product_of(a, qa)) is None or (pb := product_of(b, qb)) is None or pa == pb]
-        pairs = same or every  # values of different products still differ: explained by the subject
+                if same_subject(subject_of(a, qa), subject_of(b, qb), named_a, named_b)]
+        pairs = same or every  # values of different subjects still differ: explained by the subject
         if any(qa.overlaps(qb, rel, abs_) for qa, qb in pairs):
             continue
         yield slot, pairs[0][0], pairs[0][1]
@@ -295,9 +374,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     to are compared first.
     """
     if qa is not None and qb is not None:
-        pa, pb = product_of(a, qa), product_of(b, qb)
-        if pa and pb and pa != pb:
-            return "explained_difference", f"different_subject: they are about different products ({pa} vs {pb})"
+        pa, pb = subject_of(a, qa), subject_of(b, qb)
+        if not same_subject(pa, pb, find_subjects(a.text), find_subjects(b.text)):
+            names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
+            return "explained_difference", f"different_subject: the values describe different subjects ({names})"
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
     for kind in ("product:", "org:"):
         # A claim that names no product is about its article's product (the one in the title).
@@ -324,4 +404,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "comparable_slots", "slot_anchors", "shared_level", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -26,8 +26,9 @@ _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "RMB": "CNY", "¥": 
 _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"),
                     ("欧元", "EUR"), ("元", "CNY"), ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"),
                     ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY")]
-_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "PFLOPS", "TOPS", "TPP", "GB", "TB", "MB", "nm", "W", "GHz"]
-_MEASURE_ALIASES = {"TFLOP/s": "TFLOPS"}
+_MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "teraflops", "petaflops", "PFLOPS", "TOPS", "TPP", "GB", "TB",
+                  "MB", "nm", "W", "GHz"]
+_MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS"}
 _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
                 ("股", "shares"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),

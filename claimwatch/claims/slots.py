@@ -23,8 +23,8 @@ from dataclasses import replace
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits
 from claimwatch.claims.models import Quantity
-from claimwatch.claims.subjects import FRAMING, Mention, find_subjects, subject_mentions
-from claimwatch.claims.words import is_whole_word
+from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, find_subjects, subject_mentions
+from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
 # "X是Y的N倍" / "X比Y高N倍" / "不到Y的十分之一": Y stands between the copula and the value.
@@ -38,11 +38,26 @@ _EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|great
 _EN_COMPARE = re.compile(r"^\s*(?:more|less|higher|lower|cheaper|faster|slower)\s+than\s+(?P<y>[^,.;]{1,40})",
                          re.IGNORECASE)
 _RATIO_KINDS = ("multiple", "fraction")
+# "Its memory bandwidth…", "其营收…", "该公司…": the clause speaks of the article's own subject.
+_PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])",
+                      re.IGNORECASE)
 _EN_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
 def _whole_words(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
     return [m for m in mentions if is_whole_word(text, m.start, m.end)]
+
+
+def _names(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Names need one word edge, not two: 中国AI芯片市场规模 may be cut 市场规模, yet names the market."""
+    edges = word_edges(text) if CJK.search(text) else frozenset()
+    return [m for m in mentions if not CJK.search(text[m.start:m.end]) or m.start in edges or m.end in edges]
+
+
+def _specific_first(mentions: list[Mention]) -> list[Mention]:
+    """Product codes (H200) before product families (Hopper), products before the rest."""
+    codes = [m for m in mentions if m.key.startswith("product:") and PRODUCT_CODE.fullmatch(m.key[8:])]
+    return codes or [m for m in mentions if m.key.startswith("product:")] or mentions
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -58,8 +73,8 @@ def _clause_of(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= at <= c[1]), (0, 0))
 
 
-def _nearest_subject(mentions: list[Mention], q: Quantity, clause: tuple[int, int], text: str = "") -> str | None:
-    lo, hi = clause
+def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
+    lo, hi = clause = _clause_of(clauses, q.start)
     follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
     if follows:  # "25% for the H200", "25% of its H200 revenue": English names it after the value
         return follows[0].key
@@ -72,11 +87,14 @@ def _nearest_subject(mentions: list[Mention], q: Quantity, clause: tuple[int, in
         if not tier:
             continue
         if n == 0:
-            products = [m for m in tier if m.key.startswith("product:")]
-            tier = products or tier
+            tier = _specific_first(tier)
             before = [m for m in tier if m.end <= q.start]
             return (before[-1] if before else min(tier, key=lambda m: abs(m.start - q.end))).key
-        return (tier[-1] if n == 1 else tier[0]).key
+        if n == 1:  # the topic: the first clause that names something, its most specific name
+            first = next(c for c in clauses if any(c[0] <= m.start and m.end <= c[1] for m in tier))
+            topic = [m for m in tier if first[0] <= m.start and m.end <= first[1]]
+            return _specific_first(topic)[-1].key
+        return tier[0].key
     return None
 
 
@@ -128,7 +146,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     if not quantities:
         return quantities
     speaker = find_attribution(text)
-    named = _whole_words(text, subject_mentions(text))
+    named = _names(text, subject_mentions(text))
     mentions = [m for m in named if m.key not in FRAMING and m.key != speaker]
     spoken = [m for m in named if m.key == speaker]  # the speaker is the subject only when no other is named
     cues = _whole_words(text, attribute_mentions(text))
@@ -143,8 +161,12 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         own = [m for m in mentions if m is not other]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
+        lead = text[clause[0]:q.start]
+        if fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own):
+            out.append(replace(q, subject=fallback, relative_to=other.key if other else None))
+            continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
-            or _nearest_subject(own, q, clause, text) or _nearest_subject(spoken, q, clause) or fallback
+            or _nearest_subject(own, q, clauses, text) or _nearest_subject(spoken, q, clauses) or fallback
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts

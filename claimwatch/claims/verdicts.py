@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from claimwatch.claims.consistency import disjoint_slots, value_slots, explain_difference
+from claimwatch.claims.consistency import comparable_slots, disjoint_slots, explain_difference
 from claimwatch.claims.models import Article, Claim
 
 Relation = Literal["supports", "refutes", "related"]
@@ -30,20 +30,34 @@ class Judgement:
     confidence: float
     evidence: tuple[Evidence, ...]
     explanation: str
+    outcome: str = ""  # the verdict and its strength ("supported:2"), the key of the confidence table
+
+
+def outcome_of(verdict: Verdict, supporting: int, refuting: int, has_evidence: bool) -> str:
+    """The verdict with how much stands behind it: the unit confidence is calibrated on."""
+    if verdict == "supported":
+        return f"supported:{min(supporting, 3)}"
+    if verdict == "refuted":
+        return f"refuted:{min(refuting, 3)}"
+    if verdict == "not_enough_evidence":
+        return "not_enough_evidence:" + ("related" if has_evidence else "none")
+    return "conflicting"
 
 
 def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD) -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one."""
-    shared = value_slots(query).keys() & value_slots(evidence).keys()
+    shared = comparable_slots(query, evidence)
     if shared:
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         qa, qb = (disjoint[0][1], disjoint[0][2]) if disjoint else (None, None)
         severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
         reason = reason.split(": ", 1)[1]
         if not disjoint:
-            if severity == "explained_difference":
+            if severity == "explained_difference" and not reason.startswith("one of them is hedged"):
                 return "related", f"states the same value, but {reason}"
-            return "supports", "states the same value"
+            if score < support:
+                return "related", "states a compatible value, but may be about something else"
+            return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
@@ -60,11 +74,13 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
-          support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None) -> Judgement:
+          support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
+          confidence_table: dict[str, float] | None = None) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
 
     ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
-    origin count once.
+    origin count once. ``confidence_table`` maps an outcome (``outcome_of``) to the share of such
+    verdicts that were right on the development sets; without it the confidence is a heuristic.
     """
     origin_source = origin_source or {}
     evidence = []
@@ -96,7 +112,10 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
     else:
         verdict, confidence = "conflicting", 0.5 + 0.1 * min(ns, nr) / max(ns, nr)
         explanation = f"Outlets disagree: {ns} support it, {nr} contradict it."
-    return Judgement(verdict, round(confidence, 3), tuple(evidence), explanation)
+    outcome = outcome_of(verdict, ns, nr, bool(evidence))
+    if confidence_table and outcome in confidence_table:
+        confidence = confidence_table[outcome]
+    return Judgement(verdict, round(confidence, 3), tuple(evidence), explanation, outcome)
 
 
 def _confidence(agree: int, disagree: int) -> float:
@@ -104,4 +123,4 @@ def _confidence(agree: int, disagree: int) -> float:
     return min(0.97, 0.55 + 0.12 * agree - 0.1 * disagree)
 
 
-__all__ = ["Evidence", "Judgement", "relate", "judge", "RELATED_THRESHOLD", "SUPPORT_THRESHOLD"]
+__all__ = ["Evidence", "Judgement", "relate", "judge", "outcome_of", "RELATED_THRESHOLD", "SUPPORT_THRESHOLD"]

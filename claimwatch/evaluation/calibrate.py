@@ -3,9 +3,12 @@
     python -m claimwatch.evaluation.calibrate --embedder use-m3 [--write]
 
 The link threshold maximises the mean clustering B-cubed F1, the clash threshold the mean
-conflict F1 (at that link threshold); the verify thresholds maximise
-the mean verify macro-F1. Only the development sets are used (``example_zh``, ``example_en``);
-the sample feed stays a test set.
+conflict F1 (at that link threshold); the verify thresholds maximise the mean verify macro-F1.
+Where several thresholds tie at the best score, the middle of that plateau is taken (not its edge,
+which the few dev items would make fragile). The confidence of each verify outcome ("supported by
+2 outlets", "refuted by 1") is then the share of such verdicts that were right on the dev sets,
+smoothed towards 0.5 (one pseudo-right and one pseudo-wrong answer). Only the development sets are
+used (``example_zh``, ``example_en``); the sample feed stays a test set.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
     corpora = [build_corpus(articles, embedder) for articles in feeds]
     out: dict[str, dict[str, float]] = {}
     for mode in MODES:
-        best_link, best_f1 = float(LINK_GRID[0]), -1.0
+        link_scores = []
         for t in LINK_GRID:
             scores = []
             for gold, articles, corpus in zip(golds, feeds, corpora):
@@ -54,9 +57,9 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                             labels.setdefault(cid, set()).add(cluster["id"])
                 predicted = {c["id"]: c["cluster_id"] for c in report["claims"] if c["cluster_id"]}
                 scores.append(bcubed(predicted, labels)["f1"])
-            if np.mean(scores) > best_f1:
-                best_link, best_f1 = float(t), float(np.mean(scores))
-        best_clash, best_cf1 = best_link, -1.0
+            link_scores.append(float(np.mean(scores)))
+        best_link, best_f1 = plateau_middle(LINK_GRID, link_scores)
+        clash_scores = []
         for t in LINK_GRID:
             f1s = []
             for gold, articles, corpus in zip(golds, feeds, corpora):
@@ -65,8 +68,8 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 wanted = {frozenset((locate.claim_of(x["a"]), locate.claim_of(x["b"]))) for x in gold.data["conflicts"]}
                 got = {frozenset(x["claim_ids"]) for x in report["conflicts"] if x["severity"] == "conflict"}
                 f1s.append(pair_prf(got, wanted)["f1"])
-            if np.mean(f1s) > best_cf1:
-                best_clash, best_cf1 = float(t), float(np.mean(f1s))
+            clash_scores.append(float(np.mean(f1s)))
+        best_clash, best_cf1 = plateau_middle(LINK_GRID, clash_scores)
         retrieved = []
         for gold, articles in zip(golds, feeds):
             with tempfile.TemporaryDirectory() as tmp:
@@ -87,10 +90,33 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                     f1s.append(macro_f1(expected, got, VERDICTS))
                 if np.mean(f1s) > best[2]:
                     best = (float(related), float(support), float(np.mean(f1s)))
+        outcomes: dict[str, list[bool]] = {}
+        for items in retrieved:
+            for expected, (q, c) in items:
+                judgement = judge(q, c, best[0], best[1])
+                outcomes.setdefault(judgement.outcome, []).append(judgement.verdict == expected)
+        confidence = {k: round((sum(v) + 1) / (len(v) + 2), 3) for k, v in sorted(outcomes.items())}
         out[mode] = {"link": best_link, "clash": best_clash, "related": best[0], "support": best[1],
+                     "confidence": confidence,
                      "dev_bcubed_f1": round(best_f1, 4), "dev_conflict_f1": round(best_cf1, 4),
                      "dev_verify_macro_f1": round(best[2], 4)}
     return out
+
+
+def plateau_middle(grid: np.ndarray, scores: list[float]) -> tuple[float, float]:
+    """The threshold in the middle of the longest run of best scores, and that score."""
+    best = max(scores)
+    runs, run = [], []
+    for t, score in zip(grid, scores):
+        if np.isclose(score, best):
+            run.append(float(t))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    longest = max(runs, key=len)
+    return longest[(len(longest) - 1) // 2], best
 
 
 def main() -> None:
@@ -104,9 +130,9 @@ def main() -> None:
     if args.write:
         path = Path(str(resources.files("claimwatch").joinpath("thresholds.json")))
         table = json.loads(path.read_text("utf-8"))
-        table[args.embedder] = {m: {k: result[m][k] for k in ("link", "clash", "related", "support")}
-                                for m in ("dense", "hybrid")}
-        table["lexical"] = {"lexical": {k: result["lexical"][k] for k in ("link", "clash", "related", "support")}}
+        keys = ("link", "clash", "related", "support", "confidence")
+        table[args.embedder] = {m: {k: result[m][k] for k in keys} for m in ("dense", "hybrid")}
+        table["lexical"] = {"lexical": {k: result["lexical"][k] for k in keys}}
         path.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
 
 

@@ -68,7 +68,7 @@ class ClusterDetail(ClusterPublic):
 class ConflictPublic(_Open):
     id: str = Field(description="conflict id")
     claim_ids: list[str] = Field(description="the two claims", min_length=2, max_length=2)
-    attribute: str = Field(description="the compared slot (kind and unit of the values)")
+    attribute: str = Field(description="the compared attribute (revenue_share, memory_bandwidth, …), else the kind of value")
     values: list[str] = Field(description="both values as written")
     severity: Severity = Field(description="conflict, or explained_difference when the values need not clash")
     explanation: str = Field(description="one sentence a reader can check")
