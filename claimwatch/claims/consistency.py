@@ -240,7 +240,8 @@ def _origin_outlet(claim: Claim, by_id: dict[str, Article], origin_of: dict[str,
 
 
 # A clash between values whose attribute is unknown on one side: the claims are kept apart (never one
-# cluster) but nothing is reported, since no reader could check what the two values measure.
+# cluster) but nothing is reported, neither conflict nor explained difference, since no reader could
+# check what the two values measure.
 UNCLEAR = "unclear_slot"
 
 
@@ -260,7 +261,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
         else:
             severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
-        if severity == "conflict" and not (qa.attribute and qb.attribute):
+        if not (qa.attribute and qb.attribute):
             return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                             "explained_difference", UNCLEAR, "")
         code, why = reason.split(": ", 1)
@@ -325,8 +326,13 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     if "person" in (tx, ty) or x.startswith(y + "-") or y.startswith(x + "-"):
         return True
     if tx != ty:
-        return x in named_y or y in named_x
+        return x in _as_markets(named_y) or y in _as_markets(named_x)
     return False
+
+
+def _as_markets(named: frozenset[str]) -> frozenset[str]:
+    """A place named is its market named too: "China represented a $30 billion opportunity"."""
+    return named | {"market:" + s.split(":", 1)[1] for s in named if s.startswith("place:")}
 
 
 def same_attribute(qa: Quantity, qb: Quantity) -> bool:

@@ -161,6 +161,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         own = [m for m in mentions if m is not other]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
+        elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
+            own = sorted(own + [m._replace(key="market:" + m.key.split(":", 1)[1]) for m in named
+                                if m.key.startswith("place:")])
         lead = text[clause[0]:q.start]
         if fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own):
             out.append(replace(q, subject=fallback, relative_to=other.key if other else None))

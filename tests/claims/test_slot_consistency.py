@@ -1,0 +1,78 @@
+"""Consistency by slot: attribute, subject, unclear slots, same-outlet updates, calibrated verdicts."""
+
+import numpy as np
+import pytest
+
+from claimwatch.claims.consistency import Pair, build_clusters, same_subject
+from claimwatch.claims.models import Article
+from claimwatch.claims.segment import segment_claims
+from claimwatch.claims.verdicts import judge, outcome_of
+from claimwatch.evaluation.calibrate import plateau_middle
+from claimwatch.pipeline import query_claim
+
+
+def _clusters(*specs, score=0.9):
+    articles = [Article(id=aid, source=src, title="", published=pub, text=text) for aid, src, pub, text in specs]
+    claims = [c for a in articles for c in segment_claims(a)]
+    return build_clusters(articles, claims, [Pair(0, 1, score, 0.5, score)], [], threshold=0.7)
+
+
+def test_two_attributes_of_one_subject_are_not_compared():
+    result = _clusters(("a", "A", "2025-01-02", "英伟达的毛利率为73%。"), ("b", "B", "2025-01-02", "英伟达的市场份额为95%。"))
+    assert result.conflicts == []
+
+
+def test_a_conflict_names_its_slot():
+    result = _clusters(("a", "A", "2025-01-02", "H200的显存带宽为4.8TB/s。"), ("b", "B", "2025-01-02", "H200的显存带宽为4.5TB/s。"))
+    (conflict,) = result.conflicts
+    assert (conflict.severity, conflict.reason) == ("conflict", "value_mismatch")
+    assert (conflict.subject, conflict.attribute, conflict.unit) == ("product:H200", "memory_bandwidth", "TB/s")
+    assert "memory bandwidth of H200" in conflict.explanation
+
+
+def test_values_whose_attribute_is_unknown_are_kept_apart_but_not_reported():
+    result = _clusters(("a", "A", "2025-01-02", "H200方面的数字是4.8TB/s。"), ("b", "B", "2025-01-02", "H200的显存带宽为4.5TB/s。"))
+    # TB/s names the bandwidth by itself: known on both sides, so this one is a conflict …
+    assert [x.severity for x in result.conflicts] == ["conflict"]
+    result = _clusters(("a", "A", "2025-01-02", "H200这一数字为25%。"), ("b", "B", "2025-01-02", "H200的市场份额为95%。"))
+    # … a bare 25% is not: no conflict, and no cluster joining the two either
+    assert result.conflicts == [] and all(len(k.claim_ids) < 2 for k in result.clusters)
+
+
+def test_a_later_figure_from_the_same_outlet_is_an_update():
+    result = _clusters(("a", "Wire", "2025-01-02T08:00", "英伟达的市值为4.6万亿美元。"),
+                       ("b", "Wire", "2025-01-02T11:00", "英伟达的市值为4.51万亿美元。"))
+    (update,) = result.conflicts
+    assert (update.severity, update.reason) == ("explained_difference", "update")
+
+
+@pytest.mark.parametrize(("x", "y", "named_x", "named_y", "same"), [
+    ("product:H20", "product:H200", set(), set(), False),
+    ("market:china", "market:china-ai-chips", set(), set(), True),      # one contains the other
+    ("person:jensen-huang", "org:nvidia", set(), set(), True),          # a person is mostly the speaker
+    ("org:cambricon", "product:ascend", set(), set(), False),           # neither claim names the other's
+    ("org:nvidia", "product:H200", {"org:nvidia"}, {"org:nvidia", "product:H200"}, True),
+    (None, "product:H200", set(), set(), True),
+])
+def test_when_two_subjects_tell_values_apart(x, y, named_x, named_y, same):
+    assert same_subject(x, y, frozenset(named_x), frozenset(named_y)) is same
+
+
+def test_verify_confidence_comes_from_the_calibration_table():
+    query = query_claim("H200的显存带宽为4.8TB/s")
+    article = Article(id="a", source="A", title="", published="2025-01-02", text="H200的显存带宽为4.8TB/s。")
+    (evidence,) = segment_claims(article)
+    table = {"supported:1": 0.77}
+    judgement = judge(query, [(evidence, article, 0.9)], related=0.3, support=0.5, confidence_table=table)
+    assert (judgement.verdict, judgement.outcome, judgement.confidence) == ("supported", "supported:1", 0.77)
+    assert judge(query, [(evidence, article, 0.9)], related=0.3, support=0.5).confidence != 0.77
+
+
+def test_outcomes_cap_their_strength_at_three():
+    assert outcome_of("supported", 7, 0, True) == "supported:3"
+    assert outcome_of("not_enough_evidence", 0, 0, False) == "not_enough_evidence:none"
+
+
+def test_thresholds_come_from_the_middle_of_the_best_plateau():
+    grid = np.array([0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+    assert plateau_middle(grid, [0.2, 1.0, 1.0, 1.0, 0.5, 1.0]) == (0.6, 1.0)
