@@ -4,7 +4,7 @@ evaluative cues that make a claim an opinion (英明之举, a shrewd move) rathe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
               "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "推算", "估算", "估计",
@@ -28,8 +28,6 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
                 "disastrous", "reckless", "hollow out", "critics argue", "argue", "argues", "in our view", "we believe",
                 "should", "ought to", "doesn't mean", "does not mean", "undoubtedly", "clearly", "good news", "bad news",
                 "impressive", "disappointing", "remarkable", "game changer", "game-changer", "rocket fuel")
-_EN_WORD = {cue: re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE) for cue in _HEDGES_EN + _NEGATIONS_EN + _OPINIONS_EN}
-_EN_WORD["may"] = re.compile(r"\bmay\b")  # the modal; "May" the month is capitalised
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不在": ("不在乎",), "计划": ("的计划",)}
@@ -40,27 +38,37 @@ _EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不
 _DENIED_RUMOUR = re.compile(r"否认[^，。,]*(?:传闻|传言|说法|消息|报道)")
 
 
-def _find_zh(text: str, cue: str) -> int:
-    """First position of ``cue`` that is not inside a word that only contains it."""
-    at = text.find(cue)
-    while at >= 0:
-        if not any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ())):
-            return at
-        at = text.find(cue, at + 1)
-    return -1
+@cache
+def _patterns(zh: tuple[str, ...], en: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """One alternation per script, longest cue first, so one search finds the leftmost-longest cue."""
+    zh_re = re.compile("|".join(re.escape(c) for c in sorted(zh, key=len, reverse=True)))
+    en_re = re.compile("|".join(rf"\b{re.escape(c)}\b" for c in sorted(en, key=len, reverse=True)), re.IGNORECASE)
+    return zh_re, en_re, {c.lower(): c for c in en}
+
+
+def _excluded(text: str, at: int, cue: str) -> bool:
+    """True when the cue at ``at`` sits inside a word that only contains it (未 in 未来)."""
+    return any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ()))
+
+
+def _first(pattern: re.Pattern[str], text: str, accept) -> re.Match[str] | None:
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if accept(m):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | None:
-    best: tuple[int, str] | None = None
-    for cue in zh:
-        at = _find_zh(text, cue)
-        if at >= 0 and (best is None or (at, -len(cue)) < (best[0], -len(best[1]))):
-            best = (at, cue)
-    for cue in en:
-        m = _EN_WORD[cue].search(text)
-        if m and (best is None or (m.start(), -len(cue)) < (best[0], -len(best[1]))):
-            best = (m.start(), cue)  # the longest cue at the first position: "expected to" over "expected"
-    return best[1] if best else None
+    zh_re, en_re, canonical = _patterns(zh, en)
+    a = _first(zh_re, text, lambda m: not _excluded(text, m.start(), m.group(0))) if zh else None
+    b = _first(en_re, text, lambda m: m.group(0) == "may" or m.group(0).lower() != "may") if en else None
+    # the longest cue at the first position: "expected to" over "expected"; "May" the month is no cue
+    best = min((m for m in (a, b) if m), key=lambda m: (m.start(), -len(m.group(0))), default=None)
+    if best is None:
+        return None
+    return best.group(0) if best is a else canonical[best.group(0).lower()]
 
 
 def find_hedge(text: str) -> str | None:

@@ -295,6 +295,7 @@ def eval_(
 
 
 class BenchPart(str, Enum):
+    understanding = "understanding"
     audit = "audit"
     scale = "scale"
     verify = "verify"
@@ -313,7 +314,8 @@ def bench(
     audit: the sample feed repeated to ~5,000 claims, audit against the embedder alone;
     scale: synthetic feeds of 1k/10k/100k claims, throughput, clustering growth, peak RSS;
     verify: latency p50/p95/p99 and recall@10 per index kind at 10k/100k/1M indexed claims;
-    load: N verify requests at concurrency C against the real server on loopback.
+    load: N verify requests at concurrency C against the real server on loopback;
+    understanding: one article grown to 1 MB, understanding time per MB at each size (linear?).
 
     Example: claimwatch bench --size small
     """
@@ -325,6 +327,12 @@ def bench(
 
     model = create_embedder(embedder)
     parts = set(part or list(BenchPart))
+    if BenchPart.understanding in parts:
+        from claimwatch.evaluation.linearity import bench_linearity, format_linearity
+
+        seed = (feed or _default_feed()).read_text(encoding="utf-8")
+        typer.echo("## Claim understanding against article length (segment, values, slots, flags)\n")
+        typer.echo(format_linearity(bench_linearity(seed, size.value)) + "\n")
     if BenchPart.audit in parts:
         path = feed or _default_feed()
         result = bench_audit(path.read_bytes(), model, SIZES[size.value])

@@ -31,3 +31,14 @@ def test_bench_small_prints_throughput_and_ratio():
     assert "audit / embedder" in result.stdout and "cores" in result.stdout
     assert "clustering growth exponent" in result.stdout and "recall@10 vs exact" in result.stdout
     assert "| 2000 | 100 | 4 |" in result.stdout  # the load part: claims, requests, concurrency
+    assert "per-MB cost / smallest" in result.stdout  # the understanding part
+
+
+def test_grown_articles_reach_their_size_and_carry_hostile_fragments():
+    from claimwatch.evaluation.linearity import grow_article, understand
+
+    seed = (EXAMPLES / "h200_digest_zh.txt").read_text(encoding="utf-8")
+    article = grow_article(seed, 0.05)
+    assert 50_000 <= len(article.text.encode("utf-8")) < 50_000 + len(seed.encode("utf-8")) * 2
+    assert "\u200b" in article.text and "<p>" in article.text
+    assert understand(article) > 0
