@@ -6,7 +6,10 @@ Checks, each reported with the computation and the tolerance used:
 - ``rise``: a base, a rise of P % (or N 倍 / N times) and a stated result, in one claim; the base
   may be a per-share price stated elsewhere in the same article (an issue price);
 - ``ratio``: "A is N times B", "from A to B, up N-fold" in one claim: some pair of values with
-  one unit must stand in the stated ratio (A/B, B/A, or B/A − 1 for "up N-fold").
+  one unit must stand in the stated ratio (A/B, B/A, or B/A − 1 for "up N-fold");
+- ``ratio_across``: "X is N times Y" (a multiple or fraction whose subject X, comparison Y and
+  attribute are known, see claims/slots.py) against values of that attribute stated for X and for
+  Y anywhere in the feed, in one unit: the closest pair must stand in the stated ratio.
 
 A check only runs when a claim holds exactly the values it needs, so silence means "nothing to
 check", not "passed".
@@ -127,6 +130,48 @@ def _is_rise(claim: Claim, q: Quantity) -> bool:
     return any(w in window for w in _RISE_WORDS)
 
 
+CANDIDATES_PER_SIDE = 16  # values of one subject and attribute tried per ratio, at most
+
+
+def check_relative(claims: list[Claim]) -> list[InternalCheck]:
+    """``ratio_across`` checks: each "X is N times Y" against X's and Y's values stated elsewhere."""
+    stated: dict[tuple[str, str], list[tuple[Claim, Quantity]]] = {}
+    for c in claims:
+        for q in c.quantities:
+            if q.subject and q.attribute and q.kind in ("money", "measure", "count") and q.value and not q.relative_to:
+                entry = stated.setdefault((q.subject, q.attribute), [])
+                if len(entry) < CANDIDATES_PER_SIDE:
+                    entry.append((c, q))
+    out = []
+    for c in claims:
+        for n in c.quantities:
+            if n.kind not in ("multiple", "fraction") or not (n.subject and n.relative_to and n.attribute):
+                continue
+            pairs = [(cx, x, cy, y) for cx, x in stated.get((n.subject, n.attribute), ())
+                     for cy, y in stated.get((n.relative_to, n.attribute), ()) if x.unit == y.unit]
+            if not pairs:
+                continue
+            cx, x, cy, y = min(pairs, key=lambda p: abs(p[1].value / p[3].value - n.value))
+            ratio = x.value / y.value
+            tol = 0.10 if n.approx or x.approx or y.approx else APPROX_TOLERANCE
+            ok = abs(ratio - n.value) <= tol * n.value or n.low <= ratio <= n.high
+            ids = tuple(dict.fromkeys((c.id, cx.id, cy.id)))
+            what = n.attribute.replace("_", " ")
+            out.append(InternalCheck(
+                ids, "ratio_across", "passed" if ok else "failed",
+                f"{_bound_word(n)}{n.text} ({n.subject.split(':', 1)[1]} against {n.relative_to.split(':', 1)[1]}, {what}): "
+                f"stated elsewhere {x.text} / {y.text} = {ratio:.2f}× (tolerance {tol:.0%})", n.value, ratio, tol))
+    return out
+
+
+def _bound_word(q: Quantity) -> str:
+    if q.high == float("inf"):
+        return "at least "
+    if q.low in (0.0, float("-inf")) and q.high > 0:
+        return "at most "
+    return ""
+
+
 def check_articles(articles: list[Article], claims: list[Claim]) -> list[InternalCheck]:
     """Every check the claims allow; a per-share price stated once in an article serves its other claims."""
     prices: dict[str, list[Quantity]] = {}
@@ -135,7 +180,7 @@ def check_articles(articles: list[Article], claims: list[Claim]) -> list[Interna
     out = []
     for c in claims:
         out.extend(check_claim(c, prices.get(c.article_id)))
-    return out
+    return out + check_relative(claims)
 
 
-__all__ = ["InternalCheck", "check_claim", "check_articles", "TOLERANCE", "APPROX_TOLERANCE"]
+__all__ = ["InternalCheck", "check_claim", "check_articles", "check_relative", "TOLERANCE", "APPROX_TOLERANCE"]

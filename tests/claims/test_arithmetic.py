@@ -40,3 +40,38 @@ def test_rise_takes_the_issue_price_from_another_claim_of_the_article():
 def test_a_claim_without_the_needed_values_is_not_checked():
     _, claims = _claims("英伟达向中国出口H200芯片，美国政府抽取25%的分成。")
     assert check_articles([], claims) == []
+
+
+def _feed_claims(*texts):
+    from claimwatch.claims.models import Article
+    from claimwatch.claims.segment import segment_claims
+
+    articles = [Article(id=f"a{n}", source=f"S{n}", title="", published="2025-06-01", text=t)
+                for n, t in enumerate(texts)]
+    return articles, [c for a in articles for c in segment_claims(a)]
+
+
+def test_a_stated_multiple_is_checked_against_values_stated_elsewhere():
+    from claimwatch.claims.arithmetic import check_relative
+
+    _, claims = _feed_claims("B200的显存带宽为8TB/s。", "H100的显存带宽为3.35TB/s。", "B200的显存带宽约为H100的2.4倍。")
+    (check,) = check_relative(claims)
+    assert check.kind == "ratio_across" and check.status == "passed"
+    assert len(check.claim_ids) == 3 and "8TB/s / 3.35TB/s = 2.39×" in check.explanation
+    _, claims = _feed_claims("B200的显存带宽为8TB/s。", "H100的显存带宽为3.35TB/s。", "B200的显存带宽是H100的4倍。")
+    assert [c.status for c in check_relative(claims)] == ["failed"]
+
+
+def test_a_lower_bound_multiple_passes_when_the_ratio_is_above_it():
+    from claimwatch.claims.arithmetic import check_relative
+
+    _, claims = _feed_claims("B200的显存带宽为8TB/s。", "H100的显存带宽为3.35TB/s。", "B200的显存带宽至少是H100的2倍。")
+    (check,) = check_relative(claims)
+    assert check.status == "passed" and check.explanation.startswith("at least ")
+
+
+def test_no_cross_check_without_both_subjects_values():
+    from claimwatch.claims.arithmetic import check_relative
+
+    _, claims = _feed_claims("B200的显存带宽为8TB/s。", "B200的显存带宽是H100的4倍。")
+    assert check_relative(claims) == []
