@@ -6,6 +6,7 @@ never compares all pairs and never touches the index itself, so it can be tested
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -199,6 +200,8 @@ def build_clusters(
             continue
         clash = compare_pair(a, b, by_id, origin_of) if a.quantities and b.quantities else None
         if clash is None:
+            clash = opposite_statements(a, b, by_id, origin_of, p.lexical)
+        if clash is None:
             if p.score >= threshold:
                 merge(p.i, p.j)
         elif clash.reason == UNCLEAR:
@@ -279,6 +282,57 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
             explanation=explanation, subject=subject_of(a, qa) or subject_of(b, qb), unit=unit,
         )
     return None
+
+
+# The conditions a figure holds under: numeric precision, sparsity, scope. The same number under two
+# of them is a qualifier mismatch ("1,979 TFLOPS at FP8" against "1,979 TFLOPS at FP16").
+_CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8)(?![A-Za-z0-9])|"
+                         r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card)", re.IGNORECASE)
+_CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server"}
+NEGATION_LEXICAL = 0.45  # one claim negating the other's statement: they must also share much wording
+
+
+def conditions_of(text: str) -> frozenset[str]:
+    """The conditions named in ``text``: fp8, sparse, per chip …"""
+    return frozenset(_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text))
+
+
+def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
+                        lexical: float) -> Conflict | None:
+    """Two claims of different origins with no clashing value that still contradict each other:
+
+    - ``qualifier_mismatch``: one value for one slot, stated under different conditions;
+    - ``negation``: one negates what the other states about a common subject (excluded / included),
+      with much shared wording and neither hedged.
+    """
+    if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
+        return None
+    if find_opinion(a.text) or find_opinion(b.text):
+        return None
+    art_a, art_b = by_id[a.article_id], by_id[b.article_id]
+    shared = [(qa, qb) for qa in a.quantities for qb in b.quantities
+              if qa.kind == qb.kind and qa.unit == qb.unit and qa.kind != "date" and qa.value == qb.value
+              and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
+              and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
+    ca, cb = conditions_of(a.text), conditions_of(b.text)
+    if shared and ca and cb and not ca & cb:
+        qa, qb = shared[0]
+        cond_a, cond_b = ", ".join(sorted(ca)), ", ".join(sorted(cb))
+        return Conflict("", (a.id, b.id), qa.attribute or qb.attribute or qa.kind, (qa.text, qb.text),
+                        ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
+                        f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
+                        f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
+    if a.negated == b.negated or a.hedged or b.hedged or lexical < NEGATION_LEXICAL:
+        return None
+    common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
+    if not common or a.quantities or b.quantities:
+        return None  # values decide for claims that state them
+    negated, plain = (a, b) if a.negated else (b, a)
+    subject = sorted(common)[0]
+    return Conflict("", (a.id, b.id), "statement", (negated.text, plain.text), ((0.0, 0.0), (1.0, 1.0)),
+                    "conflict", "negation",
+                    f"{by_id[negated.article_id].source} negates what {by_id[plain.article_id].source} states "
+                    f"about {subject.split(':', 1)[1]}.", subject, "")
 
 
 def _later(x: Article, y: Article) -> Article:
@@ -410,4 +464,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "subject_of", "comparable_slots", "slot_anchors", "shared_level", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -76,3 +76,36 @@ def test_outcomes_cap_their_strength_at_three():
 def test_thresholds_come_from_the_middle_of_the_best_plateau():
     grid = np.array([0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
     assert plateau_middle(grid, [0.2, 1.0, 1.0, 1.0, 0.5, 1.0]) == (0.6, 1.0)
+
+
+def test_one_figure_under_two_precisions_is_a_qualifier_mismatch():
+    result = _clusters(("a", "A", "2025-01-02", "H200的FP8算力为1979 TFLOPS。"),
+                       ("b", "B", "2025-01-02", "H200的FP16算力为1979 TFLOPS。"))
+    (conflict,) = result.conflicts
+    assert (conflict.severity, conflict.reason) == ("conflict", "qualifier_mismatch")
+    assert "fp8" in conflict.explanation and "fp16" in conflict.explanation
+
+
+def test_one_figure_under_one_precision_agrees():
+    result = _clusters(("a", "A", "2025-01-02", "H200的FP8算力为1979 TFLOPS。"),
+                       ("b", "B", "2025-01-02", "H200 FP8算力达1979 TFLOPS。"))
+    assert result.conflicts == [] and [len(k.claim_ids) for k in result.clusters] == [2]
+
+
+def test_excluded_against_included_is_a_negation_conflict():
+    articles = [Article(id="a", source="A", title="", published="2025-01-02", text="Blackwell芯片不在此次放行范围之内。"),
+                Article(id="b", source="B", title="", published="2025-01-02", text="Blackwell芯片在此次放行范围之内。")]
+    claims = [c for a in articles for c in segment_claims(a)]
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.8, 0.9)], [], threshold=0.7)
+    (conflict,) = result.conflicts
+    assert (conflict.reason, conflict.subject) == ("negation", "product:blackwell")
+    # little shared wording: no negation conflict (the two may speak of different things)
+    result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.2, 0.9)], [], threshold=0.7)
+    assert result.conflicts == []
+
+
+def test_a_hedged_denial_is_no_negation_conflict():
+    articles = [Article(id="a", source="A", title="", published="2025-01-02", text="Blackwell芯片可能不在此次放行范围之内。"),
+                Article(id="b", source="B", title="", published="2025-01-02", text="Blackwell芯片在此次放行范围之内。")]
+    claims = [c for a in articles for c in segment_claims(a)]
+    assert build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.8, 0.9)], [], threshold=0.7).conflicts == []
