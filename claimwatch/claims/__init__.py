@@ -5,7 +5,8 @@ Nothing here imports the web stack or the vector index, so it works as a plain l
 
 from claimwatch.claims.arithmetic import check_articles, check_claim
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.consistency import build_clusters, find_syndication
+from claimwatch.claims.consistency import build_clusters
+from claimwatch.claims.syndication import find_syndication
 from claimwatch.claims.feeds import detect_format, parse_feed
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.models import Article, Claim, Quantity

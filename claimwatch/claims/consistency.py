@@ -14,6 +14,7 @@ from typing import Literal
 
 from claimwatch.claims.hedges import find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
@@ -24,8 +25,6 @@ LINK_THRESHOLD = 0.65
 ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
 SLOT_WEIGHT = 0.25       # how far giving a value for one attribute (revenue share in %) lifts a pair
-VERBATIM_THRESHOLD = 0.8
-SYNDICATED_SHARE = 0.5
 MAX_CLASHES = 6  # clashes reported per claim at most: its closest ones
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
@@ -47,11 +46,6 @@ class Pair:
 Linkage = Callable[[list[int], list[int]], float]
 
 
-@dataclass(frozen=True, slots=True)
-class SyndicationGroup:
-    article_ids: tuple[str, ...]
-    origin: str
-    share: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,49 +100,6 @@ def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
 def shared_level(a: Claim, b: Claim) -> int:
     """2 when the claims state a common value, 1 when they only fill a common slot, else 0."""
     return 2 if shares_value(a, b) else 1 if slot_anchors(a) & slot_anchors(b) else 0
-
-
-def find_syndication(articles: list[Article], claims: list[Claim], pairs: list[Pair]) -> list[SyndicationGroup]:
-    """Articles of different outlets whose claims are mostly near-verbatim copies of each other."""
-    by_id = {a.id: a for a in articles}
-    claim_count: dict[str, int] = defaultdict(int)
-    for c in claims:
-        claim_count[c.article_id] += 1
-    copied: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for p in pairs:
-        a, b = claims[p.i].article_id, claims[p.j].article_id
-        if a == b or p.lexical < VERBATIM_THRESHOLD or by_id[a].source == by_id[b].source:
-            continue
-        key = (a, b) if a < b else (b, a)
-        copied[key].add(p.i if a < b else p.j)
-    parent = {a.id: a.id for a in articles}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    shares: dict[tuple[str, str], float] = {}
-    for (a, b), rows in copied.items():
-        share = len(rows) / max(1, min(claim_count[a], claim_count[b]))
-        if share >= SYNDICATED_SHARE and len(rows) >= 2:
-            shares[(a, b)] = share
-            parent[root(a)] = root(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in articles:
-        if a.id not in groups[root(a.id)]:  # a feed may carry the same article twice
-            groups[root(a.id)].append(a.id)
-    out = []
-    order = {a.id: n for n, a in enumerate(articles)}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda x: order[x])
-        origin = min(members, key=lambda x: (by_id[x].published or "9999", order[x]))
-        share = max((s for k, s in shares.items() if k[0] in members), default=1.0)
-        out.append(SyndicationGroup(tuple(members), origin, round(share, 3)))
-    return out
 
 
 def build_clusters(
