@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     request_timeout: float = Field(120.0, description="seconds a request may run before it is answered 503")
     api_key: str | None = Field(None, description="when set, write endpoints need it in the X-API-Key header")
     read_only: bool = Field(False, description="refuse every write (ingest) with 403")
+    max_audits: int = Field(1000, ge=0, description="most audit reports kept under <data>/audits; saving one "
+                            "deletes the oldest beyond it; 0 keeps none (no audit_id, no Location)")
     fetch_allow_hosts: str = Field("", description="comma-separated hosts that feed URLs may reach even if internal")
 
     @property

@@ -4,6 +4,8 @@ An audit never touches the claim store. The server keeps each report as a file u
 ``<data dir>/audits/`` so it can be shown again as JSON or as the HTML page. A read-only
 server (``CLAIMWATCH_READ_ONLY``) still runs audits but writes nothing to the data directory:
 its answers have no ``audit_id`` and no ``Location``; audits kept before stay readable.
+``CLAIMWATCH_MAX_AUDITS`` bounds how many are kept: saving one deletes the oldest beyond it, and 0 keeps
+none (answers as on a read-only server).
 """
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -29,9 +31,9 @@ async def audit(request: Request, response: Response, embedder: EmbedderDep, set
     articles = await read_feed(request, settings.max_body_bytes, format, settings.allow_hosts,
                                settings.max_article_chars)
     report = await run_in_threadpool(audit_articles, articles, embedder, None, "hybrid", settings.max_claims)
-    if settings.read_only:
+    if settings.read_only or settings.max_audits == 0:
         return report
-    kept = await run_in_threadpool(save_audit, settings.data, report)
+    kept = await run_in_threadpool(save_audit, settings.data, report, settings.max_audits)
     response.headers["Location"] = f"/v1/audits/{kept['audit_id']}"
     return kept
 
