@@ -97,3 +97,24 @@ def test_a_feed_with_the_same_article_twice_is_audited(fake_embedder):
     line = '{"source": "A", "title": "t", "text": "H200带宽为4.8TB/s。H200配备141GB显存。"}'
     report = audit_articles(parse_feed(line + "\n" + line), fake_embedder)
     assert len(report["articles"]) == 2 and report["claims"]
+
+
+@pytest.mark.slow
+def test_the_same_feed_gives_the_same_report_whatever_the_hash_seed(tmp_path, sample_feed):
+    """Sets of strings iterate in a per-process order; no decision may depend on it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.txt"
+    feed.write_bytes(sample_feed)
+    reports = []
+    for seed in ("1", "3"):
+        out = tmp_path / f"r{seed}.json"
+        subprocess.run([sys.executable, "-m", "claimwatch", "audit", str(feed), "--format", "json", "-o", str(out)],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        report = json.loads(out.read_text(encoding="utf-8"))
+        report.pop("stats")
+        reports.append(report)
+    assert reports[0] == reports[1]

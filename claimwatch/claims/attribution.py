@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimwatch.claims.subjects import find_subjects, subject_mentions
+from claimwatch.claims.subjects import subject_mentions
 from claimwatch.claims.words import is_whole_word, word_edges
 
 # Speech verbs; a forecast (预计, expects) is the speaker's own claim only with a speaker we can name.
@@ -36,10 +36,9 @@ _ANON = [("知情人士", "anon:people-familiar"), ("people familiar", "anon:peo
 
 
 def _speaker(fragment: str) -> str | None:
-    named = [s for s in find_subjects(fragment) if not s.startswith(("place:", "product:", "market:"))]
+    named = [m for m in subject_mentions(fragment) if not m.key.startswith(("place:", "product:", "market:"))]
     if named:
-        # the name closest to the cue speaks: it stands last in the fragment
-        return max(named, key=lambda s: _last_position(fragment, s))
+        return max(named, key=lambda m: (m.end, m.key)).key  # the name closest to the cue speaks: the last one
     lowered = fragment.lower()
     for word, key in _ANON:
         if word in lowered:
@@ -56,11 +55,6 @@ def _unknown_speaker(fragment: str) -> str | None:
     if not name or len(name) > 24 or re.search(r"[，,。；;]", name):
         return None
     return "speaker:" + name
-
-
-def _last_position(fragment: str, subject: str) -> int:
-    return max((m.start() for m in re.finditer(re.escape(subject.split(":", 1)[1]), fragment, re.IGNORECASE)),
-               default=len(fragment) // 2)
 
 
 def _zh_speech(text: str) -> re.Match[str] | None:

@@ -361,7 +361,7 @@ def disjoint_slots(a: Claim, b: Claim):
     Values attached to different products are not compared ("H20 … 15%" against "H200 … 25%").
     """
     sa, sb = value_slots(a), value_slots(b)
-    for slot in sa.keys() & sb.keys():
+    for slot in sorted(sa.keys() & sb.keys()):  # sorted: the first clash found must not depend on hashing
         kind = slot[0]
         rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
         every = [(qa, qb) for qa in sa[slot] for qb in sb[slot] if same_attribute(qa, qb)]
