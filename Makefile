@@ -27,10 +27,11 @@ install: $(STAMP) ## create .venv and install claimwatch with its bundled defaul
 
 install-st: $(STAMP_ST) ## also install the sentence-transformers backend (torch 2.13.0 CPU)
 
-demo: $(STAMP) ## the main job: audit the example feed (Markdown on the terminal, JSON in report.json)
+demo: $(STAMP) ## the main job: audit the example feed (Markdown on the terminal, report.json, report.html)
 	$(BIN)/claimwatch audit $(FEED) --format md
 	$(BIN)/claimwatch audit $(FEED) --format json -o report.json
-	@echo "full report written to report.json"
+	$(BIN)/claimwatch audit $(FEED) --format html -o report.html
+	@echo "full report written to report.json; open report.html in a browser"
 
 audit-sample: $(STAMP) ## audit the real sample feed in ../shared (JSON in report.json)
 	$(BIN)/claimwatch audit ../shared/data/h200_digest_zh.txt --format json -o report.json
@@ -55,4 +56,4 @@ bench: $(STAMP) ## throughput and latency benchmarks
 	$(BIN)/claimwatch bench
 
 clean: ## remove the virtual environment and generated files
-	rm -rf $(VENV) report.json .pytest_cache
+	rm -rf $(VENV) report.json report.html .pytest_cache test-output
