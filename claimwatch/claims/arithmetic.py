@@ -9,7 +9,13 @@ Checks, each reported with the computation and the tolerance used:
   one unit must stand in the stated ratio (A/B, B/A, or B/A − 1 for "up N-fold");
 - ``ratio_across``: "X is N times Y" (a multiple or fraction whose subject X, comparison Y and
   attribute are known, see claims/slots.py) against values of that attribute stated for X and for
-  Y anywhere in the feed, in one unit: the closest pair must stand in the stated ratio.
+  Y anywhere in the feed, in one unit: the closest pair must stand in the stated ratio;
+- ``share_of_total``: "A, P % of total revenue" (占总营收的P%) against a revenue total stated
+  elsewhere in the feed for the same subject and currency: A / total must round to P. Only a
+  total within a factor of two of A / P is taken for the one meant (a quarterly figure is not
+  checked against a yearly one);
+- ``currency``: one amount in two currencies ("13亿元人民币（约1.8亿美元）"): the implied rate must lie
+  in the plausible range of ``claims/data/currencies.json``.
 
 A check only runs when a claim holds exactly the values it needs, so silence means "nothing to
 check", not "passed".
@@ -17,7 +23,11 @@ check", not "passed".
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -172,6 +182,81 @@ def _bound_word(q: Quantity) -> str:
     return ""
 
 
+_SHARE_BEFORE = re.compile(r"(?:占|占到|占据|相当于)[^，。,;；]{0,16}的\s*$|\bor\s+(?:about\s+|roughly\s+|nearly\s+|just\s+)?$",
+                           re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*of\s+(?:its\s+|the\s+company's\s+|total\s+|overall\s+|group\s+)*(?:revenue|sales)\b",
+                          re.IGNORECASE)
+_SECOND_CURRENCY = re.compile(r"\s*[（(]\s*(?:约合|约|合|相当于|about|around|roughly|or|approximately)?\s*$"
+                              r"|\s*[，,]?\s*(?:约合|合|相当于|or about|or roughly|about|equivalent to)\s*$", re.IGNORECASE)
+
+
+def _decimals(text: str) -> int:
+    m = re.search(r"\.(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def check_shares_of_total(claims: list[Claim]) -> list[InternalCheck]:
+    """``share_of_total`` checks (see the module docstring)."""
+    totals = [(c, q) for c in claims for q in c.quantities if q.kind == "money" and q.attribute == "revenue"]
+    out = []
+    for c in claims:
+        for p in c.quantities:
+            if p.kind != "percent" or p.unit != "%" or not p.value:
+                continue
+            if not (_SHARE_BEFORE.search(c.text, 0, p.start) or _SHARE_AFTER.match(c.text, p.end)):
+                continue
+            parts = [q for q in c.quantities if q.kind == "money" and q.end <= p.start]
+            if not parts:
+                continue
+            part = parts[-1]
+            implied = part.value / (p.value / 100)
+            found = [(ct, t) for ct, t in totals if t is not part and _currency(t) == _currency(part)
+                     and t.value > part.value and (part.subject is None or t.subject == part.subject)
+                     and 0.5 <= t.value / implied <= 2.0]
+            if not found:
+                continue
+            ct, total = min(found, key=lambda x: abs(x[1].value - implied))
+            share = part.value / total.value * 100
+            slack = max(0.5 * 10 ** -_decimals(p.text), TOLERANCE * p.value)
+            ok = abs(share - p.value) <= slack or p.low <= share <= p.high
+            out.append(InternalCheck(
+                tuple(dict.fromkeys((c.id, ct.id))), "share_of_total", "passed" if ok else "failed",
+                f"{part.text} / {total.text} = {share:.3g}%; stated {p.text} (tolerance ±{slack:.2g} points)",
+                p.value, share, slack / p.value))
+    return out
+
+
+@cache
+def _rates() -> dict[tuple[str, str], tuple[float, float]]:
+    table = json.loads(resources.files("claimwatch.claims").joinpath("data", "currencies.json").read_text("utf-8"))
+    out = {}
+    for key, (lo, hi) in ((k, v) for k, v in table.items() if not k.startswith("_")):
+        a, b = key.split("/")
+        out[(a, b)] = (lo, hi)
+        out[(b, a)] = (1 / hi, 1 / lo)
+    return out
+
+
+def check_currency_pairs(claim: Claim) -> list[InternalCheck]:
+    """``currency`` checks: an amount followed by itself in another currency."""
+    out = []
+    money = [q for q in claim.quantities if q.kind == "money" and "/" not in q.unit]
+    for a, b in zip(money, money[1:]):
+        if a.unit == b.unit or not a.value or not _SECOND_CURRENCY.match(claim.text[a.end:b.start]):
+            continue
+        band = _rates().get((a.unit, b.unit))
+        if band is None:
+            continue
+        rate = b.value / a.value
+        lo, hi = band[0] * (1 - APPROX_TOLERANCE), band[1] * (1 + APPROX_TOLERANCE)
+        ok = lo <= rate <= hi
+        out.append(InternalCheck(
+            (claim.id,), "currency", "passed" if ok else "failed",
+            f"{b.text} / {a.text} = {rate:.4g} {b.unit} per {a.unit}; plausible {band[0]:.4g}–{band[1]:.4g} "
+            f"(tolerance {APPROX_TOLERANCE:.0%})", (band[0] + band[1]) / 2, rate, APPROX_TOLERANCE))
+    return out
+
+
 def check_articles(articles: list[Article], claims: list[Claim]) -> list[InternalCheck]:
     """Every check the claims allow; a per-share price stated once in an article serves its other claims."""
     prices: dict[str, list[Quantity]] = {}
@@ -180,7 +265,9 @@ def check_articles(articles: list[Article], claims: list[Claim]) -> list[Interna
     out = []
     for c in claims:
         out.extend(check_claim(c, prices.get(c.article_id)))
-    return out + check_relative(claims)
+        out.extend(check_currency_pairs(c))
+    return out + check_relative(claims) + check_shares_of_total(claims)
 
 
-__all__ = ["InternalCheck", "check_claim", "check_articles", "check_relative", "TOLERANCE", "APPROX_TOLERANCE"]
+__all__ = ["InternalCheck", "check_claim", "check_articles", "check_relative", "check_shares_of_total",
+           "check_currency_pairs", "TOLERANCE", "APPROX_TOLERANCE"]

@@ -75,3 +75,28 @@ def test_no_cross_check_without_both_subjects_values():
 
     _, claims = _feed_claims("B200的显存带宽为8TB/s。", "B200的显存带宽是H100的4倍。")
     assert check_relative(claims) == []
+
+
+def test_a_share_of_a_total_stated_elsewhere_is_checked():
+    from claimwatch.claims.arithmetic import check_shares_of_total
+
+    _, claims = _feed_claims("英伟达第三季度营收570亿美元。", "英伟达在华销售额仅5000万美元，只占到总营收的0.09%。")
+    (check,) = check_shares_of_total(claims)
+    assert check.kind == "share_of_total" and check.status == "passed" and len(check.claim_ids) == 2
+    _, claims = _feed_claims("英伟达第三季度营收570亿美元。", "英伟达在华销售额仅5000万美元，只占到总营收的0.15%。")
+    assert [c.status for c in check_shares_of_total(claims)] == ["failed"]
+    # a total far from the one meant (here a tenth of it) is not taken: nothing to check
+    _, claims = _feed_claims("英伟达第三季度营收57亿美元。", "英伟达在华销售额仅5000万美元，只占到总营收的0.09%。")
+    assert check_shares_of_total(claims) == []
+
+
+def test_an_amount_in_two_currencies_must_imply_a_plausible_rate():
+    from claimwatch.claims.arithmetic import check_currency_pairs
+
+    _, (claim,) = _feed_claims("昆仑芯收入约13亿元人民币（约1.8亿美元）。")
+    (check,) = check_currency_pairs(claim)
+    assert check.status == "passed" and "USD per CNY" in check.explanation
+    _, (claim,) = _feed_claims("昆仑芯收入约13亿元人民币（约18亿美元）。")
+    assert [c.status for c in check_currency_pairs(claim)] == ["failed"]
+    _, (claim,) = _feed_claims("昆仑芯收入13亿元，英伟达收入570亿美元。")  # two amounts, not one in two currencies
+    assert check_currency_pairs(claim) == []
