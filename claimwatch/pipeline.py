@@ -449,6 +449,12 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     return answer_of(store, query, judgement)
 
 
+def highlights(query: Claim, evidence: Claim) -> list[list[int]]:
+    """Spans in the evidence's text to highlight: its values of a kind and unit the query states."""
+    wanted = {(q.kind, q.unit) for q in query.quantities}
+    return [[q.start, q.end] for q in evidence.quantities if (q.kind, q.unit) in wanted]
+
+
 def answer_of(store: Store, query: Claim, judgement) -> dict:
     """The verify answer of the output contract."""
     return {
@@ -461,7 +467,8 @@ def answer_of(store: Store, query: Claim, judgement) -> dict:
             {"claim_id": e.claim.id, "text": e.claim.text, "source": e.article.source,
              "published": e.article.published, "title": e.article.title, "url": e.article.url,
              "relation": e.relation, "score": round(e.score, 4), "note": e.note,
-             "cluster_id": store.cluster_of(e.claim.id)}
+             "cluster_id": store.cluster_of(e.claim.id), "span": [e.claim.start, e.claim.end],
+             "highlights": highlights(query, e.claim)}
             for e in judgement.evidence
         ],
     }

@@ -78,7 +78,13 @@ def test_verify_wrong_share_is_refuted(tmp_path, real_embedder, sample_feed):
     ingest_articles(store, parse_feed(sample_feed), real_embedder)
     answer = verify_claim(store, real_embedder, "美国政府将从H200对华销售中抽取15%的分成")
     assert answer["verdict"] == "refuted"
-    assert any(e["relation"] == "refutes" for e in answer["evidence"])
+    refuting = [e for e in answer["evidence"] if e["relation"] == "refutes"]
+    assert refuting
+    # the evidence says where it stands and which of its values to highlight: the differing percentage
+    first = refuting[0]
+    assert [first["text"][a:b] for a, b in first["highlights"]] and all(
+        first["text"][a:b].endswith("%") for a, b in first["highlights"])
+    assert first["span"][0] < first["span"][1]
 
 
 def test_large_corpora_take_neighbours_from_ivf_and_find_the_same_pairs(fake_embedder, monkeypatch):

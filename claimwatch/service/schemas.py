@@ -108,6 +108,9 @@ class EvidencePublic(_Open):
     published: str | None = Field(description="publication time")
     relation: Relation = Field(description="supports, refutes or related")
     score: float = Field(description="same-fact score (hybrid dense + lexical, lifted by shared values)")
+    span: list[int] | None = Field(None, description="[start, end] of the claim in its article's text")
+    highlights: list[list[int]] = Field(default_factory=list,
+                                        description="[start, end] spans in `text` of the values compared with the query's")
 
 
 class VerifyResponse(_Open):
