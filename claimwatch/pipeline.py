@@ -445,7 +445,8 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
-                      origin_source=store.origin_sources(), confidence_table=limits.confidence)
+                      origin_source=store.origin_sources(), confidence_table=limits.confidence,
+                      support_cross=limits.support_cross)
     return answer_of(store, query, judgement)
 
 

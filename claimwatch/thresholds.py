@@ -20,6 +20,7 @@ class Thresholds:
     support: float   # a claim without comparable values needs this much to support or refute
     clash: float = 0.0  # two claims with clashing values are compared (conflict or explained) from here
     confidence: dict | None = None  # verify outcome -> share right on the dev sets (calibrated confidence)
+    support_cross: float | None = None  # ``support`` for evidence in another language than the claim
 
 
 @cache
@@ -31,7 +32,7 @@ def thresholds_for(embedder: str, mode: str = "hybrid") -> Thresholds:
     """The calibrated thresholds of ``embedder`` under ``mode`` (lexical ignores the embedder)."""
     table = _table()
     entry = table.get("lexical" if mode == "lexical" else embedder, {}).get(mode) or table["*"][mode]
-    known = {"link", "related", "support", "clash", "confidence"}
+    known = {"link", "related", "support", "clash", "confidence", "support_cross"}
     return Thresholds(**{"clash": entry["link"], **{k: v for k, v in entry.items() if k in known}})
 
 

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from claimwatch.claims.hedges import find_opinion
@@ -143,13 +144,14 @@ def build_clusters(
         parent[ry] = rx
         rows_of[rx].extend(rows_of.pop(ry))
 
+    kinds = [frozenset(value_slots(c)) for c in claims]  # (kind, unit) each claim states: no common one, no clash
     clashes: list[tuple[Pair, Conflict]] = []
     clash_count: dict[int, int] = defaultdict(int)
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
             continue
-        clash = compare_pair(a, b, by_id, origin_of) if a.quantities and b.quantities else None
+        clash = compare_pair(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else None
         if clash is None:
             clash = opposite_statements(a, b, by_id, origin_of, p.lexical)
         if clash is None:
@@ -305,10 +307,15 @@ def comparable_slots(a: Claim, b: Claim) -> set[tuple[str, str]]:
 
 
 def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+    return _slots(claim.quantities)
+
+
+@lru_cache(maxsize=65536)
+def _slots(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], list[Quantity]]:
     slots: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
-    for q in claim.quantities:
+    for q in quantities:
         slots[(q.kind, q.unit)].append(q)
-    return slots
+    return dict(slots)  # shared by every caller: read it, never change it
 
 
 def subject_of(claim: Claim, q: Quantity) -> str | None:
@@ -345,10 +352,15 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
     return qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute
 
 
+@lru_cache(maxsize=65536)
+def _codes(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group(1)) for m in PRODUCT_CODE.finditer(text))
+
+
 def product_of(claim: Claim, q: Quantity) -> str | None:
     """The product code a value is attached to: the nearest one named before it in the claim
     ("H20 … 15%, H200 … 25%"), else the first one after it, else None."""
-    codes = [(m.start(), m.group(1)) for m in PRODUCT_CODE.finditer(claim.text)]
+    codes = _codes(claim.text)
     before = [code for at, code in codes if at < q.start]
     if before:
         return before[-1]

@@ -75,19 +75,22 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
           support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
-          confidence_table: dict[str, float] | None = None) -> Judgement:
+          confidence_table: dict[str, float] | None = None, support_cross: float | None = None) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
 
     ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
     origin count once. ``confidence_table`` maps an outcome (``outcome_of``) to the share of such
     verdicts that were right on the development sets; without it the confidence is a heuristic.
+    ``support_cross`` replaces ``support`` for evidence in another language than the claim: with no
+    shared characters the same fact scores lower across languages.
     """
     origin_source = origin_source or {}
     evidence = []
     for claim, article, score in candidates:
         if score < related:
             continue
-        relation, note = relate(query, claim, score, support)
+        needed = support if support_cross is None or claim.language == query.language else support_cross
+        relation, note = relate(query, claim, score, needed)
         evidence.append(Evidence(claim, article, score, relation, note))
     order = {"supports": 0, "refutes": 1, "related": 2}
     evidence.sort(key=lambda e: (order[e.relation], -e.score))
