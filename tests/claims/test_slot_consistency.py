@@ -109,3 +109,12 @@ def test_a_hedged_denial_is_no_negation_conflict():
                 Article(id="b", source="B", title="", published="2025-01-02", text="Blackwell芯片在此次放行范围之内。")]
     claims = [c for a in articles for c in segment_claims(a)]
     assert build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.8, 0.9)], [], threshold=0.7).conflicts == []
+
+
+def test_evidence_in_the_other_language_has_its_own_support_threshold():
+    query = query_claim("Blackwell chips are excluded from the approval")
+    article = Article(id="a", source="A", title="", published="2025-01-02", text="Blackwell芯片被排除在此次批准之外。")
+    (evidence,) = segment_claims(article)
+    same_bar = judge(query, [(evidence, article, 0.5)], related=0.3, support=0.6)
+    own_bar = judge(query, [(evidence, article, 0.5)], related=0.3, support=0.6, support_cross=0.45)
+    assert same_bar.verdict == "not_enough_evidence" and own_bar.verdict == "supported"
