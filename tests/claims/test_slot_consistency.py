@@ -118,3 +118,11 @@ def test_evidence_in_the_other_language_has_its_own_support_threshold():
     same_bar = judge(query, [(evidence, article, 0.5)], related=0.3, support=0.6)
     own_bar = judge(query, [(evidence, article, 0.5)], related=0.3, support=0.6, support_cross=0.45)
     assert same_bar.verdict == "not_enough_evidence" and own_bar.verdict == "supported"
+
+
+def test_multiples_against_different_things_are_explained():
+    result = _clusters(("a", "A", "2025-01-02", "H200的性能约为H20的6倍。"),
+                       ("b", "B", "2025-01-02", "H200的性能约为A100的10倍。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.reason) == ("explained_difference", "different_subject")
+    assert "compare against different things (H20 vs A100)" in x.explanation
