@@ -306,16 +306,26 @@ def comparable_slots(a: Claim, b: Claim) -> set[tuple[str, str]]:
             if any(same_attribute(qa, qb) for qa in sa[slot] for qb in sb[slot])}
 
 
+_SLOT_CACHE: dict[tuple[str, str], tuple[tuple[Quantity, ...], dict[tuple[str, str], list[Quantity]]]] = {}
+_SLOT_CACHE_SIZE = 262_144
+
+
 def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
-    return _slots(claim.quantities)
-
-
-@lru_cache(maxsize=65536)
-def _slots(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], list[Quantity]]:
-    slots: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
-    for q in quantities:
-        slots[(q.kind, q.unit)].append(q)
-    return dict(slots)  # shared by every caller: read it, never change it
+    """The claim's values by (kind, unit), cached per claim so that the many pairs a claim takes part
+    in do not rebuild it. The entry is used only for the very same quantities (an identity check:
+    one text published on another day resolves its dates differently). Read it, never change it."""
+    key = (claim.id, claim.text)
+    hit = _SLOT_CACHE.get(key)
+    if hit is not None and hit[0] is claim.quantities:
+        return hit[1]
+    if len(_SLOT_CACHE) >= _SLOT_CACHE_SIZE:
+        _SLOT_CACHE.clear()
+    grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in claim.quantities:
+        grouped[(q.kind, q.unit)].append(q)
+    slots = dict(grouped)
+    _SLOT_CACHE[key] = (claim.quantities, slots)
+    return slots
 
 
 def subject_of(claim: Claim, q: Quantity) -> str | None:
