@@ -399,7 +399,8 @@ def disjoint_slots(a: Claim, b: Claim):
 
 
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
-                       qa: Quantity | None = None, qb: Quantity | None = None) -> tuple[Severity, str]:
+                       qa: Quantity | None = None, qb: Quantity | None = None,
+                       agreeing: bool = False) -> tuple[Severity, str]:
     """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
 
     The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
@@ -416,7 +417,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({against(qa)} vs {against(qb)})")
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
-    for kind in ("product:", "org:"):
+    # For a clash, any sign of two subjects explains it (a false conflict costs a reader most); two
+    # values that agree need only their slots' subjects to agree (``agreeing``).
+    known = agreeing and subject_of(a, qa) and subject_of(b, qb)
+    for kind in () if known else ("product:", "org:"):
         # A claim that names no product is about its article's product (the one in the title).
         own_a = {s for s in distinguishing(subjects_a) if s.startswith(kind)}
         own_b = {s for s in distinguishing(subjects_b) if s.startswith(kind)}

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from claimwatch.claims.consistency import comparable_slots, disjoint_slots, explain_difference
+from claimwatch.claims.consistency import (
+    comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
+)
+from claimwatch.claims.subjects import find_subjects
 from claimwatch.claims.models import Article, Claim
 
 Relation = Literal["supports", "refutes", "related"]
@@ -45,32 +48,69 @@ def outcome_of(verdict: Verdict, supporting: int, refuting: int, has_evidence: b
 
 
 def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD) -> tuple[Relation, str]:
-    """How one stored claim bears on the submitted one."""
-    shared = comparable_slots(query, evidence)
-    if shared:
+    """How one stored claim bears on the submitted one.
+
+    Values decide first, slot by slot (kind, unit, attribute, subject): a value that agrees
+    supports; one that clashes refutes, unless the difference is explained or what either value
+    measures is unknown. Without comparable values, a high enough score supports, and a negation
+    of a value-free statement refutes.
+    """
+    if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
-        qa, qb = (disjoint[0][1], disjoint[0][2]) if disjoint else (None, None)
-        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
-        reason = reason.split(": ", 1)[1]
         if not disjoint:
+            agreeing = agreeing_values(query, evidence)
+            if not agreeing:
+                return "related", "states a value of the same kind, but for something else"
+            qa, qb = agreeing[0]
+            severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, agreeing=True)
+            reason = reason.split(": ", 1)[1]
             if severity == "explained_difference" and not reason.startswith("one of them is hedged"):
                 return "related", f"states the same value, but {reason}"
             if score < support:
                 return "related", "states a compatible value, but may be about something else"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
+        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
+        reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
+        if not (qa.attribute and qb.attribute):
+            return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
         return "refutes", f"states {qb.text}, not {qa.text}"
-    if query.negated != evidence.negated and score >= support:
+    values = [q for q in query.quantities if q.kind != "date"]
+    if query.negated != evidence.negated and score >= support and not values and not evidence.quantities:
         return "refutes", "says the opposite (one of the two is negated)"
-    if [q for q in query.quantities if q.kind != "date"] and score >= support:
+    if values and score >= support:
         return "related", "same topic, but states no comparable value"
     if score >= support:
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:
+    """Pairs of values, one from each claim, for one slot (kind, unit, attribute, subject) that meet."""
+    named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
+    return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
+            if qa.kind == qb.kind and qa.unit == qb.unit and same_attribute(qa, qb) and qa.overlaps(qb)
+            and same_subject(subject_of(query, qa), subject_of(evidence, qb), named_q, named_e)]
+
+
+def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:
+    """An outlet that both supports and refutes (a figure it later corrected or updated) counts by
+    its latest article only; its earlier ones become related."""
+    out = []
+    for e in evidence:
+        if e.relation != "related":
+            mine = [x for x in evidence if x.relation in ("supports", "refutes") and outlet(x) == outlet(e)]
+            if len({x.relation for x in mine}) > 1:
+                latest = max(mine, key=lambda x: (x.article.published or "", x.score))
+                if latest.relation != e.relation:
+                    e = Evidence(e.claim, e.article, e.score, "related",
+                                 f"{e.note}; superseded by the same outlet's later {latest.relation[:-1]}ing claim")
+        out.append(e)
+    return out
 
 
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
@@ -92,10 +132,12 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         needed = support if support_cross is None or claim.language == query.language else support_cross
         relation, note = relate(query, claim, score, needed)
         evidence.append(Evidence(claim, article, score, relation, note))
-    order = {"supports": 0, "refutes": 1, "related": 2}
-    evidence.sort(key=lambda e: (order[e.relation], -e.score))
     def outlet(e: Evidence) -> str:
         return origin_source.get(e.article.id, e.article.source)
+
+    evidence = latest_per_outlet(evidence, outlet)
+    order = {"supports": 0, "refutes": 1, "related": 2}
+    evidence.sort(key=lambda e: (order[e.relation], -e.score))
 
     supporting = {outlet(e) for e in evidence if e.relation == "supports"}
     refuting = {outlet(e) for e in evidence if e.relation == "refutes"}
@@ -126,4 +168,4 @@ def _confidence(agree: int, disagree: int) -> float:
     return min(0.97, 0.55 + 0.12 * agree - 0.1 * disagree)
 
 
-__all__ = ["Evidence", "Judgement", "relate", "judge", "outcome_of", "RELATED_THRESHOLD", "SUPPORT_THRESHOLD"]
+__all__ = ["Evidence", "Judgement", "relate", "judge", "outcome_of", "agreeing_values", "latest_per_outlet", "RELATED_THRESHOLD", "SUPPORT_THRESHOLD"]

@@ -126,3 +126,42 @@ def test_multiples_against_different_things_are_explained():
     (x,) = result.conflicts
     assert (x.severity, x.reason) == ("explained_difference", "different_subject")
     assert "compare against different things (H20 vs A100)" in x.explanation
+
+
+def _evidence(text, source="A", published="2025-01-02", aid="a"):
+    article = Article(id=aid, source=source, title="H200", published=published, text=text)
+    (claim,) = segment_claims(article)
+    return claim, article
+
+
+def test_a_value_agreeing_with_a_pronoun_subject_supports():
+    from claimwatch.claims.verdicts import relate
+
+    claim, _ = _evidence("Its memory bandwidth of 4.8 TB/s compares with 3.35 TB/s on the H100.")
+    relation, _ = relate(query_claim("The H200's memory bandwidth is 4.8 TB/s."), claim, 0.9, 0.5)
+    assert relation == "supports"
+
+
+def test_a_clash_on_a_value_whose_attribute_is_unknown_does_not_refute():
+    from claimwatch.claims.verdicts import relate
+
+    claim, _ = _evidence("Nvidia can resume selling chips in China, which gives it 25%.")
+    relation, note = relate(query_claim("Nvidia's share of China's AI chip market once exceeded 95%."), claim, 0.9, 0.5)
+    assert relation == "related" and "unclear" in note
+
+
+def test_a_negated_statement_refutes_only_value_free_claims():
+    from claimwatch.claims.verdicts import relate
+
+    claim, _ = _evidence("The H200 is not the last flagship of the Hopper generation.")
+    assert relate(query_claim("The H200 is the last flagship of the Hopper generation."), claim, 0.9, 0.5)[0] == "refutes"
+    assert relate(query_claim("The H200 carries 141GB of memory."), claim, 0.9, 0.5)[0] != "refutes"
+
+
+def test_an_outlet_that_corrected_itself_counts_by_its_latest_article():
+    query = query_claim("英伟达市值升至4.6万亿美元")
+    early, a1 = _evidence("英伟达市值升至4.6万亿美元。", source="Wire", published="2025-01-02T08:00", aid="w1")
+    late, a2 = _evidence("英伟达市值升至4.51万亿美元。", source="Wire", published="2025-01-02T11:00", aid="w2")
+    judgement = judge(query, [(early, a1, 0.9), (late, a2, 0.9)], related=0.3, support=0.5)
+    assert judgement.verdict == "refuted"
+    assert [e.relation for e in judgement.evidence] == ["refutes", "related"]
