@@ -412,10 +412,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         if not same_subject(pa, pb, find_subjects(a.text), find_subjects(b.text)):
             names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
             return "explained_difference", f"different_subject: the values describe different subjects ({names})"
-        if qa.kind in ("multiple", "fraction") and qa.relative_to != qb.relative_to:
-            against = lambda q: q.relative_to.split(":", 1)[1] if q.relative_to else "something else"  # noqa: E731
+        if qa.kind in ("multiple", "fraction") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
-                                            f"({against(qa)} vs {against(qb)})")
+                                            f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
     # For a clash, any sign of two subjects explains it (a false conflict costs a reader most); two
     # values that agree need only their slots' subjects to agree (``agreeing``).

@@ -170,6 +170,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
             or _nearest_subject(own, q, clauses, text) or _nearest_subject(spoken, q, clauses) or fallback
+        if q.attribute == "market_value" and subject and subject.startswith("market:"):
+            q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts

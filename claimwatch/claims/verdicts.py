@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from claimwatch.claims.consistency import (
     comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
 )
-from claimwatch.claims.subjects import find_subjects
+from claimwatch.claims.hedges import find_negation
+from claimwatch.claims.subjects import distinguishing, find_subjects
 from claimwatch.claims.models import Article, Claim
 
 Relation = Literal["supports", "refutes", "related"]
@@ -80,13 +82,33 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"states {qb.text}, but may be about something else"
         return "refutes", f"states {qb.text}, not {qa.text}"
     values = [q for q in query.quantities if q.kind != "date"]
-    if query.negated != evidence.negated and score >= support and not values and not evidence.quantities:
+    if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
+            and negation_bears_on_common_subject(query, evidence)):
         return "refutes", "says the opposite (one of the two is negated)"
     if values and score >= support:
         return "related", "same topic, but states no comparable value"
     if score >= support:
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+
+
+def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
+    """The negated claim's negation cue stands in a clause naming a subject the other claim names
+    too ("Blackwell不在名单之内，AMD也适用同一规则" negates nothing about AMD)."""
+    negated, plain = (a, b) if a.negated else (b, a)
+    cue = find_negation(negated.text)
+    if cue is None:
+        return False
+    at = negated.text.lower().find(cue.lower())
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(negated.text)]
+    lo = max(x for x in starts if x <= max(at, 0))
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(negated.text) if m.start() >= at] + [len(negated.text)]
+    clause = negated.text[lo:min(ends)]
+    common = distinguishing(find_subjects(clause)) & distinguishing(find_subjects(plain.text))
+    return bool(common) or not distinguishing(find_subjects(negated.text))
 
 
 def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:

@@ -165,3 +165,11 @@ def test_an_outlet_that_corrected_itself_counts_by_its_latest_article():
     judgement = judge(query, [(early, a1, 0.9), (late, a2, 0.9)], related=0.3, support=0.5)
     assert judgement.verdict == "refuted"
     assert [e.relation for e in judgement.evidence] == ["refutes", "related"]
+
+
+def test_a_negation_in_another_clause_does_not_refute():
+    from claimwatch.claims.verdicts import relate
+
+    claim, _ = _evidence("更新一代的Blackwell芯片不在放行名单之内，AMD、英特尔等公司也适用同一规则。")
+    assert relate(query_claim("AMD and Intel are subject to the same rules."), claim, 0.9, 0.5)[0] != "refutes"
+    assert relate(query_claim("Blackwell芯片在放行名单之内"), claim, 0.9, 0.5)[0] == "refutes"

@@ -77,3 +77,12 @@ def test_a_cue_inside_a_longer_word_does_not_name_the_attribute():
 
 def test_claims_without_values_are_left_alone():
     assert attach_slots("没有数字的句子", ()) == ()
+
+
+def test_what_a_market_is_worth_is_its_size():
+    assert slots("Huang said the China market is worth about $30 billion a year.")[0][1:3] == ("market:china", "market_size")
+    assert slots("Nvidia is worth $4.5 trillion.")[0][2] == "market_value"
+
+
+def test_collecting_a_percentage_of_sales_is_a_revenue_share():
+    assert slots("Washington will collect 15% of the revenue from H200 sales.")[0][1:3] == ("product:H200", "revenue_share")
