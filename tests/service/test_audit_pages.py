@@ -48,7 +48,10 @@ def test_audit_is_kept_and_served_as_json_and_html(client, tmp_path):
     page = client.get(f"/audits/{audit_id}")
     assert page.status_code == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
     assert page.text.count('<article class="conflict"') == sum(x["severity"] == "conflict" for x in report["conflicts"])
-    assert report["articles"][0]["title"] in page.text and f'href="/v1/audits/{audit_id}"' in page.text
+    assert report["articles"][0]["title"] in page.text and f'href="../v1/audits/{audit_id}"' in page.text
+    # relative, so it still points at the JSON when the API is served under a path prefix
+    from urllib.parse import urljoin
+    assert urljoin(f"/api/audits/{audit_id}", f"../v1/audits/{audit_id}") == f"/api/v1/audits/{audit_id}"
 
 
 def test_each_audit_gets_its_own_id(client):
