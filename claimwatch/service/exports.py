@@ -62,11 +62,22 @@ def claims_jsonl(report: dict) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str, starts: tuple[str, ...] = _FORMULA_START) -> str:
+    """Feed text made safe for spreadsheets: a cell that a spreadsheet would read as a formula
+    (=, +, -, @ first) gets a leading apostrophe, as OWASP advises against CSV injection."""
+    return "'" + text if text.startswith(starts) else text
+
+
 def conflicts_csv(report: dict) -> str:
     """One CSV row per conflict and explained difference, columns ``CONFLICT_COLUMNS``.
 
     ``normalised_a``/``normalised_b`` are the value intervals as JSON ``[low, high]`` (null when
-    unbounded). Fields are quoted as needed, so commas, quotes and newlines in claims survive."""
+    unbounded). Fields are quoted as needed, so commas, quotes and newlines in claims survive.
+    Text from the feed (claims, outlets, explanations, and values that do not start like a
+    number) is kept from being read as a spreadsheet formula (see ``_cell``)."""
     articles = {a["id"]: a for a in report["articles"]}
     claims = {c["id"]: c for c in report["claims"]}
     out = io.StringIO()
@@ -74,14 +85,14 @@ def conflicts_csv(report: dict) -> str:
     writer.writeheader()
     for x in report["conflicts"]:
         row = {"id": x["id"], "severity": x["severity"], "kind": x.get("kind", ""), "attribute": x["attribute"],
-               "explanation": x["explanation"]}
+               "explanation": _cell(x["explanation"])}
         normalised = x.get("normalised") or [None, None]
         for side, claim_id, value, interval in zip("ab", x["claim_ids"], x["values"], normalised):
             claim = claims.get(claim_id, {})
             article = articles.get(claim.get("article_id"), {})
-            row |= {f"value_{side}": value, f"normalised_{side}": json.dumps(interval),
-                    f"claim_{side}": claim_id, f"outlet_{side}": article.get("source", ""),
-                    f"published_{side}": article.get("published") or "", f"text_{side}": claim.get("text", "")}
+            row |= {f"value_{side}": _cell(value, ("=", "+", "@", "\t", "\r")), f"normalised_{side}": json.dumps(interval),
+                    f"claim_{side}": claim_id, f"outlet_{side}": _cell(article.get("source", "")),
+                    f"published_{side}": article.get("published") or "", f"text_{side}": _cell(claim.get("text", ""))}
         writer.writerow(row)
     return out.getvalue()
 

@@ -236,3 +236,14 @@ def test_openapi_documents_both_media_types(client):
     content = client.get("/openapi.json").json()["paths"]["/v1/verify"]["post"]["responses"]["200"]["content"]
     assert content["application/json"]["schema"]["$ref"].endswith("/VerifyResponse")
     assert "ClaimReview" in content["application/ld+json"]["schema"]["properties"]["@type"]["enum"]
+
+
+def test_conflicts_csv_keeps_feed_text_from_being_read_as_a_formula():
+    report = _tricky_report()
+    report["claims"][0]["text"] = '=HYPERLINK("http://evil.example","click")'
+    report["articles"][1]["source"] = "@outlet"
+    report["conflicts"][0]["values"] = ["=1+1", "-5%"]
+    rows = list(csv.DictReader(io.StringIO(conflicts_csv(report), newline="")))
+    first = rows[0]
+    assert first["text_a"] == "'" + report["claims"][0]["text"] and first["outlet_b"] == "'@outlet"
+    assert first["value_a"] == "'=1+1" and first["value_b"] == "-5%"  # a negative figure stays a figure
