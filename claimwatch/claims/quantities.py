@@ -95,7 +95,7 @@ _EN_DATE = re.compile(
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                    "nine": 9, "ten": 10, "twenty": 20}
+                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "twenty": 20}
 _EN_WORDS = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
@@ -128,7 +128,6 @@ _ZH_COUNT_NOUN = re.compile(r"(?P<noun>晶体管|智算集群|集群|GPU|芯片|
 _EN_COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)
-_EN_MORE_WORDS = {"eleven": 11, "twelve": 12, "a dozen": 12}  # beside _EN_NUMBER_WORDS
 # 数十万片, 十亿元, 几百万美元: a Chinese numeral (or a vague "some tens") with a magnitude.
 _CN_MAGNITUDE = re.compile(rf"(?P<n>数十|数百|数千|几十|几百|几千|[一二两三四五六七八九十百千]+)(?P<mag>万亿|亿|万)"
                            rf"(?P<unit>{_CURRENCY_WORDS}|张|片|颗|台|块)?")
@@ -169,13 +168,6 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
     return Quantity(q.kind, q.value, _NOUN_UNITS[m["noun"].lower()], q.low, q.high, q.text, q.start, end, q.approx)
 
 
-def _count_unit(unit_text: str) -> tuple[str, str]:
-    for suffix, name in _COUNT_UNITS:
-        if unit_text == suffix:
-            return "count", name
-    return _classify(None, unit_text)
-
-
 def _chinese_magnitudes(text: str) -> list[Quantity]:
     """十亿元 (1e9 CNY), 数十万片 (1e5 to 1e6 chips, middle 5.5e5)."""
     out = []
@@ -188,7 +180,7 @@ def _chinese_magnitudes(text: str) -> list[Quantity]:
             if n is None:
                 continue
             lo = hi = n * mag
-        kind, unit = _count_unit(m["unit"] or "")
+        kind, unit = _classify(None, m["unit"] or "")
         q = Quantity(kind, (lo + hi) / 2, unit, lo, hi, m.group(0), m.start(), m.end())  # the interval is the vagueness
         out.append(_qualify(q, text))
     return out
@@ -200,7 +192,7 @@ def _vague_english(text: str) -> list[Quantity]:
     for m in _EN_VAGUE.finditer(text):
         mag = {"billions": 1e9, "millions": 1e6, "thousands": 1e3}[m["mag"].lower()]
         mag *= {"tens of ": 10, "hundreds of ": 100}.get((m["tens"] or "").lower(), 1)
-        kind, unit = _count_unit(m["unit"].lower())
+        kind, unit = _classify(None, m["unit"].lower())
         out.append(Quantity(kind, 5.5 * mag, unit, mag, 10 * mag, m.group(0), m.start(), m.end()))
     return out
 
@@ -210,7 +202,7 @@ def _english_counts(text: str) -> list[Quantity]:
     out = []
     for m in _EN_COUNTED.finditer(text):
         word, noun = m["n"].lower(), m["noun"].lower()
-        n = float(_EN_NUMBER_WORDS.get(word) or _EN_MORE_WORDS[word])
+        n = float(_EN_NUMBER_WORDS[word])
         months = {"year": 12, "month": 1, "quarter": 3}.get(noun.rstrip("s"))
         if months:
             q = Quantity("duration", n * months, "months", n * months, n * months, m.group(0), m.start(), m.end())
@@ -475,8 +467,7 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
             if year is None:
                 continue
             first = _MONTHS[m["m1"].lower()] if m["m1"] else 1
-            last = _MONTHS[m["m2"].lower()] if m["m1"] else _EN_NUMBER_WORDS.get(m["nm"].lower()) or _EN_MORE_WORDS.get(
-                m["nm"].lower(), 11)
+            last = _MONTHS[m["m2"].lower()] if m["m1"] else _EN_NUMBER_WORDS[m["nm"].lower()]
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
             out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
             continue

@@ -73,6 +73,12 @@ def _clause_of(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= at <= c[1]), (0, 0))
 
 
+def clause_around(text: str, at: int) -> str:
+    """The clause of ``text`` that holds offset ``at`` (clauses end at punctuation and at 而/但/but…)."""
+    lo, hi = _clause_of(_clauses(text), at)
+    return text[lo:hi]
+
+
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
     follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
@@ -179,4 +185,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots"]
+__all__ = ["attach_slots", "clause_around"]

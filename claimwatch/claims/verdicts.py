@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -10,6 +9,7 @@ from claimwatch.claims.consistency import (
     comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
 )
 from claimwatch.claims.hedges import find_negation
+from claimwatch.claims.slots import clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects
 from claimwatch.claims.models import Article, Claim
 
@@ -92,9 +92,6 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     return "related", "on the same topic"
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-
-
 def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     """The negated claim's negation cue stands in a clause naming a subject the other claim names
     too ("Blackwell不在名单之内，AMD也适用同一规则" negates nothing about AMD)."""
@@ -102,11 +99,7 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     cue = find_negation(negated.text)
     if cue is None:
         return False
-    at = negated.text.lower().find(cue.lower())
-    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(negated.text)]
-    lo = max(x for x in starts if x <= max(at, 0))
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(negated.text) if m.start() >= at] + [len(negated.text)]
-    clause = negated.text[lo:min(ends)]
+    clause = clause_around(negated.text, max(0, negated.text.lower().find(cue.lower())))
     common = distinguishing(find_subjects(clause)) & distinguishing(find_subjects(plain.text))
     return bool(common) or not distinguishing(find_subjects(negated.text))
 
