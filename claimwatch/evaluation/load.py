@@ -8,9 +8,6 @@ percentiles and the error count. Bounded in requests and time; traffic never lea
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +16,8 @@ from pathlib import Path
 
 import httpx
 import numpy as np
+
+from claimwatch.service.running import serving
 
 LOAD_SIZES = {"small": (2_000, 100, 4), "full": (10_000, 2_000, 16)}  # claims, requests, concurrency
 
@@ -31,12 +30,6 @@ class LoadResult:
     seconds: float
     latencies_ms: list[float]
     errors: int
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_load(claims: int, requests: int, concurrency: int, embedder: str, seed: int = 0,
@@ -55,21 +48,7 @@ def run_load(claims: int, requests: int, concurrency: int, embedder: str, seed: 
         n_claims = store.count_claims()
         store.close()
         questions = [c.text for c in extract_claims(feed.articles)][: max(1, requests)]
-        port = _free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "claimwatch", "serve", "--data", str(data), "--port", str(port),
-                                 "--embedder", embedder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ})
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise RuntimeError("the server did not start") from None
-                    time.sleep(0.2)
+        with serving(data, embedder) as base:
             limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
             with httpx.Client(base_url=base, timeout=30, limits=limits) as client:
                 for q in questions[:5]:  # warm-up
@@ -91,12 +70,6 @@ def run_load(claims: int, requests: int, concurrency: int, embedder: str, seed: 
                 with ThreadPoolExecutor(max_workers=concurrency) as pool:
                     results = list(pool.map(one, range(requests)))
                 seconds = time.perf_counter() - t0
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
     latencies = [ms for ms, ok in results if ok]
     return LoadResult(n_claims, requests, concurrency, seconds, latencies, sum(1 for _, ok in results if not ok))
 

@@ -2,59 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
+from claimwatch.service.running import CLAIMWATCH, serving
 from tests.conftest import EXAMPLES
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
-def running_server(data: Path, embedder: str,
-                   command: tuple[str, ...] = (sys.executable, "-m", "claimwatch")):
-    """`claimwatch serve` on a free loopback port; `command` is how claimwatch is invoked."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [*command, "serve", "--data", str(data), "--port", str(port),
-         "--embedder", embedder],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {proc.stdout.read().decode(errors='replace')}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start within 120 s")
-            time.sleep(0.2)
-        with httpx.Client(base_url=base, timeout=120) as client:
-            yield client
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+def running_server(data: Path, embedder: str, command: tuple[str, ...] = CLAIMWATCH):
+    """`claimwatch serve` on a free loopback port, with an httpx client on it."""
+    with serving(data, embedder, command) as base, httpx.Client(base_url=base, timeout=120) as client:
+        yield client
 
 
 @pytest.mark.slow
