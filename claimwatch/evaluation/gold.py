@@ -15,6 +15,8 @@ GOLD_SETS = {
     "sample_zh": ("h200_digest_zh.json", "shared"),     # the third-party sample feed in ../shared
     "example_zh": ("example_digest_zh.json", "repo"),   # our own Chinese digest, examples/
     "example_en": ("example_wire_en.json", "repo"),     # our own English wire feed, examples/
+    # our own mixed zh/en feed on another story (DeepSeek, January 2025); held out of calibrate.py's DEV_SETS
+    "example_mixed": ("example_mixed.json", "repo"),
 }
 
 
