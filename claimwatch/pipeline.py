@@ -446,14 +446,14 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
                       origin_source=store.origin_sources(), confidence_table=limits.confidence,
-                      support_cross=limits.support_cross)
+                      support_cross=limits.support_cross, support_fact=limits.support_fact)
     return answer_of(store, query, judgement)
 
 
 def highlights(query: Claim, evidence: Claim) -> list[list[int]]:
     """Spans in the evidence's text to highlight: its values of a kind and unit the query states."""
-    wanted = {(q.kind, q.unit) for q in query.quantities}
-    return [[q.start, q.end] for q in evidence.quantities if (q.kind, q.unit) in wanted]
+    wanted = {(q.kind, q.compared_unit) for q in query.quantities}
+    return [[q.start, q.end] for q in evidence.quantities if (q.kind, q.compared_unit) in wanted]
 
 
 def answer_of(store: Store, query: Claim, judgement) -> dict:

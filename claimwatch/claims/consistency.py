@@ -16,7 +16,7 @@ from typing import Literal
 from claimwatch.claims.hedges import find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
-from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects
+from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
 Severity = Literal["conflict", "explained_difference"]
@@ -83,7 +83,7 @@ class ConsistencyResult:
 
 def value_anchors(c: Claim) -> set[tuple[str, str, float]]:
     """The values a claim states as (kind, unit, value); a bare year is too common to count."""
-    return {(q.kind, q.unit, round(q.value, 6)) for q in c.quantities
+    return {(q.kind, q.compared_unit, round(q.value, 6)) for q in c.quantities
             if not (q.kind == "date" and q.high - q.low > 100)}
 
 
@@ -95,7 +95,7 @@ def shares_value(a: Claim, b: Claim) -> bool:
 def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
     """The attributes a claim gives values for, as (attribute, kind, unit): two claims that both state
     a revenue share in % are about one slot, whatever the values and subjects."""
-    return {(q.attribute, q.kind, q.unit) for q in c.quantities if q.attribute and q.kind != "date"}
+    return {(q.attribute, q.kind, q.compared_unit) for q in c.quantities if q.attribute and q.kind != "date"}
 
 
 def shared_level(a: Claim, b: Claim) -> int:
@@ -264,7 +264,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
         return None
     art_a, art_b = by_id[a.article_id], by_id[b.article_id]
     shared = [(qa, qb) for qa in a.quantities for qb in b.quantities
-              if qa.kind == qb.kind and qa.unit == qb.unit and qa.kind != "date" and qa.value == qb.value
+              if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.kind != "date" and qa.value == qb.value
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     ca, cb = conditions_of(a.text), conditions_of(b.text)
@@ -322,7 +322,7 @@ def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
         _SLOT_CACHE.clear()
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     for q in claim.quantities:
-        grouped[(q.kind, q.unit)].append(q)
+        grouped[(q.kind, q.compared_unit)].append(q)
     slots = dict(grouped)
     _SLOT_CACHE[key] = (claim.quantities, slots)
     return slots
@@ -364,7 +364,7 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
 
 @lru_cache(maxsize=65536)
 def _codes(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), m.group(1)) for m in PRODUCT_CODE.finditer(text))
+    return tuple((m.start(), singular_code(m.group(1))) for m in PRODUCT_CODE.finditer(text))
 
 
 def product_of(claim: Claim, q: Quantity) -> str | None:
@@ -400,7 +400,7 @@ def disjoint_slots(a: Claim, b: Claim):
 
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                        qa: Quantity | None = None, qb: Quantity | None = None,
-                       agreeing: bool = False) -> tuple[Severity, str]:
+                       trust_slots: bool = False) -> tuple[Severity, str]:
     """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
 
     The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
@@ -409,16 +409,19 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     """
     if qa is not None and qb is not None:
         pa, pb = subject_of(a, qa), subject_of(b, qb)
-        if not same_subject(pa, pb, find_subjects(a.text), find_subjects(b.text)):
+        named_a, named_b = find_subjects(a.text), find_subjects(b.text)
+        coordinated = trust_slots and pa in named_b and pb in named_a  # "H20和MI308" in both claims
+        if not same_subject(pa, pb, named_a, named_b) and not coordinated:
             names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
             return "explained_difference", f"different_subject: the values describe different subjects ({names})"
         if qa.kind in ("multiple", "fraction") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
-    # For a clash, any sign of two subjects explains it (a false conflict costs a reader most); two
-    # values that agree need only their slots' subjects to agree (``agreeing``).
-    known = agreeing and subject_of(a, qa) and subject_of(b, qb)
+    # In an audit, any sign of two subjects explains a clash (a false conflict costs a reader most);
+    # with ``trust_slots`` (verify: one submitted claim against its evidence) two values whose
+    # attached subjects are known and the same are about one subject, whatever else the texts name.
+    known = trust_slots and subject_of(a, qa) and subject_of(b, qb)
     for kind in () if known else ("product:", "org:"):
         # A claim that names no product is about its article's product (the one in the title).
         own_a = {s for s in distinguishing(subjects_a) if s.startswith(kind)}

@@ -38,6 +38,9 @@ def content_hash(source: str, title: str, text: str) -> str:
     return h.hexdigest()
 
 
+_COMPARED_UNITS = {"cards": "units", "chips": "units"}
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A value stated in a claim, normalised; ``low``/``high`` bound it (equal when exact)."""
@@ -54,6 +57,12 @@ class Quantity:
     subject: str | None = None      # what it describes: product:H200, org:nvidia … (claims/slots.py)
     attribute: str | None = None    # which of its attributes: revenue_share, memory_bandwidth …
     relative_to: str | None = None  # for "X is N times Y": the Y
+
+    @property
+    def compared_unit(self) -> str:
+        """The unit values are compared in: devices counted in cards (张), chips (片) or units are
+        counted in one unit, since news uses the three words for one device."""
+        return _COMPARED_UNITS.get(self.unit, self.unit)
 
     def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:
         """True when the two intervals can describe the same value."""

@@ -33,15 +33,16 @@ _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为
 _ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高出|多出|低出|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|"
                          r"降低了?|低了?)(?:约|近|超过|逾|了)?\s*$")
 _EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|greater|larger|less|lower|cheaper|as much)?\s*"
-                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
+                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|the [^,.;]{1,20}? (?:on|of|for|in)|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
                           re.IGNORECASE)
 _EN_COMPARE = re.compile(r"^\s*(?:more|less|higher|lower|cheaper|faster|slower)\s+than\s+(?P<y>[^,.;]{1,40})",
                          re.IGNORECASE)
 _RATIO_KINDS = ("multiple", "fraction")
-# "Its memory bandwidth…", "其营收…", "该公司…": the clause speaks of the article's own subject.
-_PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])",
-                      re.IGNORECASE)
-_EN_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+# "Its memory bandwidth…", "其营收…", "该公司…", "It is six times…": the clause speaks of the article's
+# own subject (a clause-initial "It is expected that…" is no pronoun).
+_PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])"
+                      r"|^\s*It\s(?!is (?:expected|said|reported|likely|unclear|not clear)\b)")
+_EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
 def _whole_words(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -79,11 +80,18 @@ def clause_around(text: str, at: int) -> str:
     return text[lo:hi]
 
 
+def _named_after(mentions: list[Mention], q: Quantity, text: str) -> str | None:
+    """"25% for the H200", "3.35 TB/s on the H100", "25% of its H200 revenue": English names the
+    subject right after the value."""
+    follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
+    return follows[0].key if follows else None
+
+
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
-    follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
-    if follows:  # "25% for the H200", "25% of its H200 revenue": English names it after the value
-        return follows[0].key
+    after = _named_after(mentions, q, text)
+    if after:
+        return after
     tiers = (
         [m for m in mentions if lo <= m.start and m.end <= hi],        # its clause (a product first)
         [m for m in mentions if m.end <= q.start],                     # before it, the claim
@@ -160,18 +168,22 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     named_in_context = [s for s in find_subjects(context) if s not in FRAMING] if context else []
     fallback = min(named_in_context, key=lambda s: (not s.startswith("product:"), s), default=None)
     out: list[Quantity] = []
+    # a name right after one value ("3.35 TB/s on the H100") is that value's, not its neighbours'
+    bound = {q.start: _named_after(mentions, q, text) for q in quantities}
     for q in quantities:
         clause = _clause_of(clauses, q.start)
         q = replace(q, attribute=_attribute(q, cues, clause))
         other = _relative(text, q, mentions)
-        own = [m for m in mentions if m is not other]
+        taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
+        own = [m for m in mentions if m is not other and m.key not in taken]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
             own = sorted(own + [m._replace(key="market:" + m.key.split(":", 1)[1]) for m in named
                                 if m.key.startswith("place:")])
         lead = text[clause[0]:q.start]
-        if fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own):
+        if (fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own)
+                and not _named_after(own, q, text)):
             out.append(replace(q, subject=fallback, relative_to=other.key if other else None))
             continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \

@@ -58,11 +58,16 @@ class Mention(NamedTuple):
     key: str
 
 
+def singular_code(code: str) -> str:
+    """"H200s" (English plural) is the H200; a capital suffix is part of the code (B30A)."""
+    return code[:-1] if code.endswith("s") and code[-2].isdigit() else code
+
+
 @lru_cache(maxsize=65536)
 def subject_mentions(text: str) -> tuple[Mention, ...]:
     """Every subject named in ``text`` with its span, in reading order (codes, CJK and Latin names)."""
     latin_re, latin, upper_only, cjk_re, cjk = _aliases()
-    found = [Mention(m.start(1), m.end(1), f"product:{m.group(1)}") for m in PRODUCT_CODE.finditer(text)]
+    found = [Mention(m.start(1), m.end(1), f"product:{singular_code(m.group(1))}") for m in PRODUCT_CODE.finditer(text)]
     found += [Mention(m.start(), m.end(), cjk[m.group(0)]) for m in cjk_re.finditer(text)]  # leftmost-longest
     for m in latin_re.finditer(text):
         name = m.group(0)
@@ -89,4 +94,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE"]
+__all__ = ["find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,13 +50,16 @@ def outcome_of(verdict: Verdict, supporting: int, refuting: int, has_evidence: b
     return "conflicting"
 
 
-def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD) -> tuple[Relation, str]:
+def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD,
+           fact: float | None = None) -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one.
 
     Values decide first, slot by slot (kind, unit, attribute, subject): a value that agrees
     supports; one that clashes refutes, unless the difference is explained or what either value
-    measures is unknown. Without comparable values, a high enough score supports, and a negation
-    of a value-free statement refutes.
+    measures is unknown. Without comparable values, a negation of a value-free statement refutes,
+    and a score of at least ``fact`` (default ``support``) supports, if the evidence names one of
+    the subjects the claim names (when it names any): with no value to agree on, only the wording
+    can support.
     """
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
@@ -64,7 +68,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             if not agreeing:
                 return "related", "states a value of the same kind, but for something else"
             qa, qb = agreeing[0]
-            severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, agreeing=True)
+            severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
             reason = reason.split(": ", 1)[1]
             if severity == "explained_difference" and not reason.startswith("one of them is hedged"):
                 return "related", f"states the same value, but {reason}"
@@ -72,7 +76,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", "states a compatible value, but may be about something else"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
-        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb)
+        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
@@ -87,9 +91,14 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", "says the opposite (one of the two is negated)"
     if values and score >= support:
         return "related", "same topic, but states no comparable value"
-    if score >= support:
+    if score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence):
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:
+    named = distinguishing(find_subjects(query.text))
+    return not named or bool(named & distinguishing(find_subjects(evidence.text)))
 
 
 def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
@@ -105,11 +114,31 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
 
 
 def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:
-    """Pairs of values, one from each claim, for one slot (kind, unit, attribute, subject) that meet."""
+    """Pairs of values, one from each claim, for one slot (kind, unit, attribute, subject) that meet.
+
+    Two subjects both claims name are one slot ("H20和MI308…15%" against "15% … on the H20 and
+    MI308"); a multiple agrees only with a multiple of the same thing ("twice the H100" is no
+    support for "twice the H20").
+    """
     named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
+
+    def one_subject(x: str | None, y: str | None) -> bool:
+        return same_subject(x, y, named_q, named_e) or (x in named_e and y in named_q)
+
     return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
-            if qa.kind == qb.kind and qa.unit == qb.unit and same_attribute(qa, qb) and qa.overlaps(qb)
-            and same_subject(subject_of(query, qa), subject_of(evidence, qb), named_q, named_e)]
+            if is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb) and qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
+            and one_subject(subject_of(query, qa), subject_of(evidence, qb))
+            and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)]
+
+
+# "rose to $4.8 trillion from $4.6 trillion", "corrects … to $4.51 trillion from $4.6 trillion",
+# "营收从300亿美元增至350亿美元": the value after from/从/由 is what it was before, not what it is.
+_PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$", re.IGNORECASE)
+
+
+def is_prior_value(text: str, q) -> bool:
+    """True for a value the claim gives as an earlier state that a change or correction left."""
+    return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
 
 
 def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:
@@ -130,14 +159,16 @@ def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:
 
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
           support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
-          confidence_table: dict[str, float] | None = None, support_cross: float | None = None) -> Judgement:
+          confidence_table: dict[str, float] | None = None, support_cross: float | None = None,
+          support_fact: float | None = None) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
 
     ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
     origin count once. ``confidence_table`` maps an outcome (``outcome_of``) to the share of such
     verdicts that were right on the development sets; without it the confidence is a heuristic.
     ``support_cross`` replaces ``support`` for evidence in another language than the claim: with no
-    shared characters the same fact scores lower across languages.
+    shared characters the same fact scores lower across languages. ``support_fact`` is the score a
+    value-free statement needs to support (default: the support threshold of its language).
     """
     origin_source = origin_source or {}
     evidence = []
@@ -145,7 +176,7 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         if score < related:
             continue
         needed = support if support_cross is None or claim.language == query.language else support_cross
-        relation, note = relate(query, claim, score, needed)
+        relation, note = relate(query, claim, score, needed, support_fact)
         evidence.append(Evidence(claim, article, score, relation, note))
     def outlet(e: Evidence) -> str:
         return origin_source.get(e.article.id, e.article.source)

@@ -4,7 +4,8 @@
 
 The link threshold maximises the mean clustering B-cubed F1, the clash threshold the mean
 conflict F1 (at that link threshold); the verify thresholds maximise the mean verify macro-F1,
-then the support threshold for evidence in the other language is chosen the same way.
+then the support threshold for evidence in the other language is chosen the same way, and then
+the score a value-free statement needs to support a claim.
 Where several thresholds tie at the best score, the middle of that plateau is taken (not its edge,
 which the few dev items would make fragile). The confidence of each verify outcome ("supported by
 2 outlets", "refuted by 1") is then the share of such verdicts that were right on the dev sets,
@@ -76,7 +77,8 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
             with tempfile.TemporaryDirectory() as tmp:
                 store = open_store(Path(tmp), embedder.name, embedder.dim)
                 ingest_articles(store, articles, embedder)
-                retrieved.append([(item["expected"], retrieve_evidence(store, embedder, item["claim"], 10, mode))
+                origin = store.origin_sources()  # a syndicated copy counts with its origin, as in verify
+                retrieved.append([(item["expected"], retrieve_evidence(store, embedder, item["claim"], 10, mode), origin)
                                   for item in gold.data["verify"]])
                 store.close()
         best = (float(RELATED_GRID[0]), float(SUPPORT_GRID[0]), -1.0)
@@ -86,8 +88,8 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                     continue
                 f1s = []
                 for items in retrieved:
-                    expected = [e for e, _ in items]
-                    got = [judge(q, c, float(related), float(support)).verdict for _, (q, c) in items]
+                    expected = [e for e, _, _ in items]
+                    got = [judge(q, c, float(related), float(support), origin_source=o).verdict for _, (q, c), o in items]
                     f1s.append(macro_f1(expected, got, VERDICTS))
                 if np.mean(f1s) > best[2]:
                     best = (float(related), float(support), float(np.mean(f1s)))
@@ -96,18 +98,30 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
         for cross in cross_grid:
             f1s = []
             for items in retrieved:
-                got = [judge(q, c, best[0], best[1], support_cross=float(cross)).verdict for _, (q, c) in items]
-                f1s.append(macro_f1([e for e, _ in items], got, VERDICTS))
+                got = [judge(q, c, best[0], best[1], origin_source=o, support_cross=float(cross)).verdict
+                       for _, (q, c), o in items]
+                f1s.append(macro_f1([e for e, _, _ in items], got, VERDICTS))
             cross_scores.append(float(np.mean(f1s)))
-        support_cross, verify_f1 = plateau_middle(cross_grid, cross_scores)
+        support_cross, _ = plateau_middle(cross_grid, cross_scores)
+        fact_grid = SUPPORT_GRID[SUPPORT_GRID >= best[0]]
+        fact_scores = []
+        for fact in fact_grid:
+            f1s = []
+            for items in retrieved:
+                got = [judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
+                             support_fact=float(fact)).verdict for _, (q, c), o in items]
+                f1s.append(macro_f1([e for e, _, _ in items], got, VERDICTS))
+            fact_scores.append(float(np.mean(f1s)))
+        support_fact, verify_f1 = plateau_middle(fact_grid, fact_scores)
         outcomes: dict[str, list[bool]] = {}
         for items in retrieved:
-            for expected, (q, c) in items:
-                judgement = judge(q, c, best[0], best[1], support_cross=support_cross)
+            for expected, (q, c), o in items:
+                judgement = judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
+                                  support_fact=support_fact)
                 outcomes.setdefault(judgement.outcome, []).append(judgement.verdict == expected)
         confidence = {k: round((sum(v) + 1) / (len(v) + 2), 3) for k, v in sorted(outcomes.items())}
         out[mode] = {"link": best_link, "clash": best_clash, "related": best[0], "support": best[1],
-                     "support_cross": support_cross, "confidence": confidence,
+                     "support_cross": support_cross, "support_fact": support_fact, "confidence": confidence,
                      "dev_bcubed_f1": round(best_f1, 4), "dev_conflict_f1": round(best_cf1, 4),
                      "dev_verify_macro_f1": round(verify_f1, 4)}
     return out
@@ -140,7 +154,7 @@ def main() -> None:
     if args.write:
         path = Path(str(resources.files("claimwatch").joinpath("thresholds.json")))
         table = json.loads(path.read_text("utf-8"))
-        keys = ("link", "clash", "related", "support", "support_cross", "confidence")
+        keys = ("link", "clash", "related", "support", "support_cross", "support_fact", "confidence")
         table[args.embedder] = {m: {k: result[m][k] for k in keys} for m in ("dense", "hybrid")}
         table["lexical"] = {"lexical": {k: result["lexical"][k] for k in keys}}
         path.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")

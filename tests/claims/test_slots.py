@@ -86,3 +86,20 @@ def test_what_a_market_is_worth_is_its_size():
 
 def test_collecting_a_percentage_of_sales_is_a_revenue_share():
     assert slots("Washington will collect 15% of the revenue from H200 sales.")[0][1:3] == ("product:H200", "revenue_share")
+
+
+def test_a_name_right_after_a_value_is_that_values_alone():
+    got = slots("Its memory bandwidth of 4.8 TB/s compares with 3.35 TB/s on the H100.", "Nvidia H200 cleared")
+    assert [(t, s) for t, s, _, _ in got] == [("4.8 TB/s", "product:H200"), ("3.35 TB/s", "product:H100")]
+
+
+def test_a_clause_initial_it_is_the_articles_subject_but_it_is_expected_is_not():
+    assert slots("It is at least six times as powerful as the H20.", "Nvidia H200 cleared") == [
+        ("six times", "product:H200", "compute", "product:H20")]
+    assert slots("It is expected that prices rise 25% for the B200.", "Nvidia H200 cleared")[0][1] == "product:B200"
+
+
+def test_an_english_plural_product_code_is_the_product():
+    from claimwatch.claims.subjects import find_subjects
+    assert find_subjects("the first H200s reach customers") == {"product:H200"}
+    assert find_subjects("the B30A chip") == {"product:B30A"}

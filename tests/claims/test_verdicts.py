@@ -54,3 +54,28 @@ def test_evidence_is_ordered_by_relation_then_score():
                   _ev("H200带宽为4.8TB/s", "a3", "C", 0.85)]
     relations = [(e.relation, e.score) for e in judge(query, candidates).evidence]
     assert relations == [("supports", 0.85), ("supports", 0.8), ("refutes", 0.95)]
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    pytest.param("华为昇腾每年出货约50万至100万片", "Huawei's Ascend ships 500,000 to 1 million cards a year",
+                 "supports", id="chips-and-cards-count-one-device"),
+    pytest.param("The H200 is only twice as powerful as the H20.",
+                 "The H200's 141GB of memory is nearly twice the 80GB on the H100", "related",
+                 id="a-multiple-of-another-thing-is-no-support"),
+    pytest.param("Nvidia's market value rose to $4.6 trillion",
+                 "corrects market value to $4.51 trillion from $4.6 trillion", "related",
+                 id="a-value-left-behind-is-no-support"),
+    pytest.param("今年8月英伟达和AMD同意就H20和MI308对华销售上缴15%",
+                 "Nvidia and AMD agreed in August to hand over 15% of China sales of the H20 and MI308",
+                 "supports", id="coordinated-subjects-are-one-slot"),
+])
+def test_slot_rules_of_support(query, evidence, relation):
+    assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
+
+
+def test_a_value_free_claim_needs_the_fact_threshold_and_a_common_subject():
+    query = query_claim("Blackwell chips are included in the approval")
+    near = query_claim("Blackwell is a generation ahead of the H200")
+    assert relate(query, near, 0.6, support=0.4, fact=0.5)[0] == "supports"
+    assert relate(query, near, 0.45, support=0.4, fact=0.5)[0] == "related"
+    assert relate(query_claim("Blackwell sales are strong"), query_claim("AMD sales are strong"), 0.9)[0] == "related"
