@@ -237,11 +237,14 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     return None
 
 
-# The conditions a figure holds under: numeric precision, sparsity, scope. The same number under two
-# of them is a qualifier mismatch ("1,979 TFLOPS at FP8" against "1,979 TFLOPS at FP16").
+# The conditions a figure holds under: numeric precision, sparsity, scope, active or total parameters.
+# The same number under two of them is a qualifier mismatch ("1,979 TFLOPS at FP8" against "1,979
+# TFLOPS at FP16", "37 billion active" against "37 billion in total").
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8)(?![A-Za-z0-9])|"
-                         r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card)", re.IGNORECASE)
-_CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server"}
+                         r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
+                         r"total parameters)", re.IGNORECASE)
+_CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
+                    "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total"}
 NEGATION_LEXICAL = 0.45  # one claim negating the other's statement: they must also share much wording
 
 

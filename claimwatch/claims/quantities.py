@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import cn2an
 
@@ -120,11 +121,17 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "people": "people", "companies": "companies", "firms": "companies", "clusters": "clusters",
                "transistors": "transistors", "customers": "customers", "generations": "generations",
                "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
-               "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies"}
-_EN_COUNT_NOUN = re.compile(r"\s+(?:[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
-                            r"(?P<noun>chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|workers|"
-                            r"people|companies|firms|clusters|transistors|customers)\b")
-_ZH_COUNT_NOUN = re.compile(r"(?P<noun>晶体管|智算集群|集群|GPU|芯片|服务器|员工|客户|公司)")
+               "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies",
+               "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
+               "tokens": "tokens", "token": "tokens"}
+# the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
+_EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
+                            r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
+                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens)\b")
+_ZH_COUNT_NOUN = re.compile(r"(?:块|张|颗|个)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
+                            r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token)")
+# "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
+_ZH_NOUN_BEFORE = re.compile(r"(?P<noun>参数)量?(?:为|达|约|达到|约为)?\s*$")
 _EN_COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)
@@ -154,7 +161,22 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
         found.append(q)
         taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
-    return tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found)
+    return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
+
+
+_OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|only|约|有)?\s*$", re.IGNORECASE)
+
+
+def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:
+    """"671 billion parameters, of which 37 billion are active": a bare count after "of which" / 其中
+    counts what the count before it counts."""
+    out = list(found)
+    for n in range(1, len(out)):
+        q, before = out[n], out[n - 1]
+        if (q.kind == before.kind == "count" and not q.unit and before.unit
+                and _OF_WHICH.search(text[max(0, q.start - 16):q.start])):
+            out[n] = replace(q, unit=before.unit)
+    return tuple(out)
 
 
 def _counted_noun(q: Quantity, text: str) -> Quantity:
@@ -163,7 +185,9 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
         return q
     m = _ZH_COUNT_NOUN.match(text, q.end) or _EN_COUNT_NOUN.match(text, q.end)
     if m is None:
-        return q
+        m = _ZH_NOUN_BEFORE.search(text, max(0, q.start - 8), q.start)
+        if m is None:
+            return q
     end = m.end() if m.re is _EN_COUNT_NOUN else q.end
     return Quantity(q.kind, q.value, _NOUN_UNITS[m["noun"].lower()], q.low, q.high, q.text, q.start, end, q.approx)
 

@@ -42,6 +42,25 @@ _RATIO_KINDS = ("multiple", "fraction")
 # own subject (a clause-initial "It is expected that…" is no pronoun).
 _PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])"
                       r"|^\s*It\s(?!is (?:expected|said|reported|likely|unclear|not clear)\b)")
+# "市值蒸发5890亿美元", "erased about $589 billion of its value", "a $589 billion loss": the value is
+# a change of its attribute, not its level ("市值降至2.9万亿美元", "fell to $118").
+_CHANGE_BEFORE = re.compile(r"(?:蒸发|下跌|下降|减少|增加|上涨|上升|损失|缩水|亏损|流失|跌去|跌掉|涨了|跌了|增加了|减少了)"
+                            r"(?:了)?(?:约|近|超过|逾|达|高达)?\s*$|"
+                            r"\b(?:erased|wiped out|wiped|lost|shed|added|gained|fell by|dropped by|declined by|"
+                            r"rose by|increased by|decreased by|loss of|drop of|decline of|rise of|increase of|gain of)"
+                            r"\s+(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
+                            re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^(?:的)?(?:损失|跌幅|降幅|增幅|涨幅|缩水)|^\s+(?:loss|drop|decline|fall|gain|increase|rise|"
+                           r"jump|plunge|wipeout)\b", re.IGNORECASE)
+_CHANGE_KINDS = ("money", "count")
+
+
+def is_change(text: str, q: Quantity) -> bool:
+    """True for an amount stated as a change of its attribute (lost, added, 蒸发) rather than its level."""
+    return q.kind in _CHANGE_KINDS and bool(_CHANGE_BEFORE.search(text[max(0, q.start - 24):q.start])
+                                            or _CHANGE_AFTER.search(text[q.end:q.end + 12]))
+
+
 _EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
@@ -87,9 +106,24 @@ def _named_after(mentions: list[Mention], q: Quantity, text: str) -> str | None:
     return follows[0].key if follows else None
 
 
+_COUNTED_GAP = re.compile(r"^(?:\s|块|张|颗|个|片|台|英伟达|Nvidia|NVIDIA|AMD|华为|Huawei)*$")
+
+
+def _counted_product(mentions: list[Mention], q: Quantity, text: str) -> str | None:
+    """The product a count counts: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU" (a count of
+    H800s, whoever uses them)."""
+    if q.kind != "count":
+        return None
+    for m in mentions:
+        if m.key.startswith("product:") and q.start < m.start <= q.end + 12 \
+                and (m.start < q.end or _COUNTED_GAP.match(text[q.end:m.start])):
+            return m.key
+    return None
+
+
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
-    after = _named_after(mentions, q, text)
+    after = _counted_product(mentions, q, text) or _named_after(mentions, q, text)
     if after:
         return after
     tiers = (
@@ -120,13 +154,16 @@ def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, cla
 
 
 def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
+    by_unit = attribute_of_unit(q.unit)
+    if by_unit:  # a unit that names an attribute (TB/s, GPU hours, parameters) names it whatever the cues
+        return by_unit
     lo, hi = clause
     fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
                and not (m.start < q.end and q.start < m.end)]
     if fitting:
         distance = lambda m: q.start - m.end if m.end <= q.start else 1.5 * (m.start - q.end)  # noqa: E731
         return min(fitting, key=distance).key
-    return attribute_of_unit(q.unit)
+    return None
 
 
 def _relative(text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
@@ -173,6 +210,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     for q in quantities:
         clause = _clause_of(clauses, q.start)
         q = replace(q, attribute=_attribute(q, cues, clause))
+        if q.attribute and is_change(text, q):  # a loss of market value is not a market value
+            q = replace(q, attribute=q.attribute + "_change")
         other = _relative(text, q, mentions)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         own = [m for m in mentions if m is not other and m.key not in taken]
@@ -183,7 +222,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
                                 if m.key.startswith("place:")])
         lead = text[clause[0]:q.start]
         if (fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own)
-                and not _named_after(own, q, text)):
+                and not _named_after(own, q, text) and not _counted_product(own, q, text)):
             out.append(replace(q, subject=fallback, relative_to=other.key if other else None))
             continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
@@ -197,4 +236,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "clause_around"]
+__all__ = ["attach_slots", "clause_around", "is_change"]

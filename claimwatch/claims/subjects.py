@@ -14,8 +14,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-# Number formats (FP16, INT8, BF16, TF32) look like codes but name no product.
-PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|INT|BF|TF)\d)([A-Z]{1,4}\d{2,4}[A-Za-z]?)(?![A-Za-z0-9])")
+# Product and model codes: H200, MI308, B30A, and one-digit ones (DeepSeek-V3, R1, M4). Number
+# formats (FP16, INT8, BF16, TF32), memory and bus standards (HBM3e, DDR5, PCIe5) and periods (Q3, H1)
+# look like codes but name no product.
+PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|INT|BF|TF|HBM|G?DDR|LPDDR|PCIE|PCIe|USB)\d)(?![QH]\d(?!\d))([A-Z]{1,4}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # Places and governments frame most claims of a story; they do not tell two facts apart.
 FRAMING = frozenset({"place:china", "place:us", "org:us-government"})
 

@@ -103,3 +103,22 @@ def test_an_english_plural_product_code_is_the_product():
     from claimwatch.claims.subjects import find_subjects
     assert find_subjects("the first H200s reach customers") == {"product:H200"}
     assert find_subjects("the B30A chip") == {"product:B30A"}
+
+
+def test_a_count_of_a_product_is_about_that_product():
+    got = slots("DeepSeek says it trained V3 on 10,000 Nvidia H800 chips in its final run")
+    assert got[0][1:3] == ("product:H800", "training_hardware")
+    assert slots("其最终训练在由2048块英伟达H800 GPU组成的集群上完成")[0][1] == "product:H800"
+
+
+def test_a_loss_of_market_value_is_not_a_market_value():
+    assert slots("英伟达市值蒸发约5890亿美元")[0][2] == "market_value_change"
+    assert slots("Nvidia's slide erased about $589 billion of its market value")[0][2] == "market_value_change"
+    assert slots("当天收盘后，英伟达市值降至约2.9万亿美元")[0][2] == "market_value"
+
+
+def test_units_that_name_an_attribute_name_it():
+    got = slots("DeepSeek-V3 has 671 billion parameters, of which 37 billion are active, and used 2.79 million GPU hours")
+    assert [(t, s, a) for t, s, a, _ in got] == [
+        ("671 billion parameters", "product:V3", "model_size"), ("37 billion", "product:V3", "model_size"),
+        ("2.79 million GPU hours", "product:V3", "gpu_hours")]

@@ -35,3 +35,9 @@ def test_users_extend_the_alias_table(tmp_path, monkeypatch):
         monkeypatch.delenv("CLAIMWATCH_ALIASES")
         subjects._aliases.cache_clear()
         subjects.find_subjects.cache_clear()
+
+
+def test_one_digit_model_codes_are_products_but_periods_and_standards_are_not():
+    from claimwatch.claims.subjects import find_subjects
+    assert find_subjects("DeepSeek-V3 and R1 were released") >= {"product:V3", "product:R1"}
+    assert not {s for s in find_subjects("Q3 revenue and H1 sales on HBM3e and DDR5") if s.startswith("product:")}
