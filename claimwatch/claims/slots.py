@@ -61,6 +61,20 @@ def is_change(text: str, q: Quantity) -> bool:
                                             or _CHANGE_AFTER.search(text[q.end:q.end + 12]))
 
 
+_UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨|升|增)了?(?:约|近|超过|逾)?\s*$|"
+                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|up)\s+(?:about|nearly|some|over|more than)?\s*$",
+                 re.IGNORECASE)
+_DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌|降|缩水)了?(?:约|近|超过|逾)?\s*$|"
+                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|down)\s+"
+                   r"(?:about|nearly|some|over|more than)?\s*$", re.IGNORECASE)
+
+
+def direction(text: str, q: Quantity) -> str | None:
+    """"up" or "down" when a change verb stands right before a percentage (下跌17%, rebounded 8.9%)."""
+    before = text[max(0, q.start - 12):q.start]
+    return "up" if _UP.search(before) else "down" if _DOWN.search(before) else None
+
+
 _EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 
 
@@ -121,6 +135,28 @@ def _counted_product(mentions: list[Mention], q: Quantity, text: str) -> str | N
     return None
 
 
+# "a Hopper-generation chip", "Ampere-based", "Hopper架构的": a name used as a descriptor of another thing
+_DESCRIPTOR = re.compile(r"-(?:generation|based|class|era|style)\b|\s*架构的")
+_LONE_DATE = re.compile(r"[\s于在]*(?:on|in)?[\s]*", re.IGNORECASE)
+_CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or roughly|or|equivalent to)\s*(?:约|about|roughly)?\s*$",
+                         re.IGNORECASE)
+
+
+def _next_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
+    later = [c for c in clauses if c[0] >= clause[1]]
+    return later[0] if later else clause
+
+
+def _converted_from(done: list[Quantity], q: Quantity, text: str) -> Quantity | None:
+    """The amount a money value converts into another currency ("US$5.6 million, or about 4,000万元")."""
+    if q.kind != "money" or not done:
+        return None
+    before = done[-1]
+    if before.kind != "money" or before.unit == q.unit or q.start - before.end > 12:
+        return None
+    return before if _CONVERSION.search(text[before.end:q.start].strip("，,（( ")) else None
+
+
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
     after = _counted_product(mentions, q, text) or _named_after(mentions, q, text)
@@ -150,7 +186,7 @@ def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, cla
     """For a date of an event ("于明年8月推出Rubin"), the thing named after the event's cue."""
     cue = next((c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.key == q.attribute), None)
     after = [m for m in mentions if cue is not None and m.start >= cue.end and m.end <= clause[1]]
-    return after[0].key if after else None
+    return _specific_first(after)[0].key if after else None
 
 
 def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
@@ -198,20 +234,30 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         return quantities
     speaker = find_attribution(text)
     named = _names(text, subject_mentions(text))
-    mentions = [m for m in named if m.key not in FRAMING and m.key != speaker]
+    mentions = [m for m in named if m.key not in FRAMING and m.key != speaker
+                and not _DESCRIPTOR.match(text, m.end)]
     spoken = [m for m in named if m.key == speaker]  # the speaker is the subject only when no other is named
     cues = _whole_words(text, attribute_mentions(text))
     clauses = _clauses(text)
-    named_in_context = [s for s in find_subjects(context) if s not in FRAMING] if context else []
-    fallback = min(named_in_context, key=lambda s: (not s.startswith("product:"), s), default=None)
+    in_title = [m.key for m in subject_mentions(context) if m.key not in FRAMING] if context else []
+    fallback = next((k for k in in_title if k.startswith("product:")), in_title[0] if in_title else None)
     out: list[Quantity] = []
     # a name right after one value ("3.35 TB/s on the H100") is that value's, not its neighbours'
     bound = {q.start: _named_after(mentions, q, text) for q in quantities}
     for q in quantities:
         clause = _clause_of(clauses, q.start)
+        if q.kind == "date" and _LONE_DATE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
+            clause = _next_clause(clauses, clause)  # "1月27日，深度求索发布R1": the date of the next clause's event
+        converted = _converted_from(out, q, text)
+        if converted is not None:  # "557.6万美元，约合4015万元": one amount in two currencies, one slot
+            out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
+            continue
         q = replace(q, attribute=_attribute(q, cues, clause))
         if q.attribute and is_change(text, q):  # a loss of market value is not a market value
             q = replace(q, attribute=q.attribute + "_change")
+        elif q.attribute and q.kind == "percent" and q.attribute != "growth":
+            way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
+            q = replace(q, attribute=f"{q.attribute}_{way}") if way else q
         other = _relative(text, q, mentions)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         own = [m for m in mentions if m is not other and m.key not in taken]

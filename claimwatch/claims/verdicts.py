@@ -47,7 +47,7 @@ def outcome_of(verdict: Verdict, supporting: int, refuting: int, has_evidence: b
         return f"refuted:{min(refuting, 3)}"
     if verdict == "not_enough_evidence":
         return "not_enough_evidence:" + ("related" if has_evidence else "none")
-    return "conflicting"
+    return "conflicting:" + ("lopsided" if max(supporting, refuting) >= 3 * min(supporting, refuting) else "even")
 
 
 def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD,
@@ -89,11 +89,33 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
             and negation_bears_on_common_subject(query, evidence)):
         return "refutes", "says the opposite (one of the two is negated)"
-    if values and score >= support:
+    if score >= support and not values and opposite_comparisons(query, evidence):
+        return "refutes", "compares the same two things the other way round"
+    if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence):
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|higher than|more than|greater than|faster than|larger than|better than",
+                   re.IGNORECASE)
+_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|lower than|less than|smaller than|slower than|fewer than|worse than",
+                   re.IGNORECASE)
+
+
+def _comparison(text: str) -> int:
+    more, less = bool(_MORE.search(text)), bool(_LESS.search(text))
+    return 1 if more and not less else -1 if less and not more else 0
+
+
+def opposite_comparisons(a: Claim, b: Claim) -> bool:
+    """"H800的互联带宽高于H100" against "…低于H100": one comparison of the same two subjects, either
+    way round (negation flips it: "not higher than" is lower or equal)."""
+    ca = _comparison(a.text) * (-1 if a.negated else 1)
+    cb = _comparison(b.text) * (-1 if b.negated else 1)
+    common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
+    return ca * cb < 0 and len(common) >= 2
 
 
 def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:
@@ -126,7 +148,8 @@ def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:
         return same_subject(x, y, named_q, named_e) or (x in named_e and y in named_q)
 
     return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
-            if is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb) and qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
+            if is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb) and qa.kind == qb.kind
+            and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and one_subject(subject_of(query, qa), subject_of(evidence, qb))
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)]
 
@@ -139,6 +162,17 @@ _PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$
 def is_prior_value(text: str, q) -> bool:
     """True for a value the claim gives as an earlier state that a change or correction left."""
     return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
+
+
+def _bounds_apart(qa, qb) -> bool:
+    """"超过100亿美元" and "超过5亿美元" overlap, yet state two different floors: two one-sided values
+    agree only when their bounds are close (within 5 %)."""
+    for one, other in ((qa, qb), (qb, qa)):
+        if one.high == float("inf") and other.high == float("inf"):
+            return abs(one.low - other.low) > 0.05 * max(abs(one.low), abs(other.low))
+        if one.low == float("-inf") and other.low == float("-inf"):
+            return abs(one.high - other.high) > 0.05 * max(abs(one.high), abs(other.high))
+    return False
 
 
 def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:
@@ -193,14 +227,14 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         confidence = 0.5 if evidence else 0.8
         explanation = ("Related statements exist but none states or denies this fact." if evidence
                        else "Nothing ingested reports this fact.")
-    elif nr == 0 or ns >= 3 * nr:
+    elif nr == 0:
         verdict, confidence = "supported", _confidence(ns, nr)
-        explanation = f"{ns} independent outlet(s) state this" + (f"; {nr} disagree(s)." if nr else ".")
-    elif ns == 0 or nr >= 3 * ns:
+        explanation = f"{ns} independent outlet(s) state this."
+    elif ns == 0:
         verdict, confidence = "refuted", _confidence(nr, ns)
         first = next(e for e in evidence if e.relation == "refutes")
         explanation = f"{nr} independent outlet(s) contradict this: {first.article.source} {first.note}."
-    else:
+    else:  # one independent outlet against the others is a disagreement among the sources, not a vote
         verdict, confidence = "conflicting", 0.5 + 0.1 * min(ns, nr) / max(ns, nr)
         explanation = f"Outlets disagree: {ns} support it, {nr} contradict it."
     outcome = outcome_of(verdict, ns, nr, bool(evidence))

@@ -122,3 +122,21 @@ def test_units_that_name_an_attribute_name_it():
     assert [(t, s, a) for t, s, a, _ in got] == [
         ("671 billion parameters", "product:V3", "model_size"), ("37 billion", "product:V3", "model_size"),
         ("2.79 million GPU hours", "product:V3", "gpu_hours")]
+
+
+def test_a_converted_amount_keeps_the_slot_of_the_amount_it_converts():
+    got = slots("V3最终训练成本为557.6万美元，约合3200万元人民币")
+    assert [(t, a) for t, _, a, _ in got] == [("557.6万美元", "training_cost"), ("3200万元人民币", "training_cost")]
+
+
+def test_a_date_standing_alone_times_the_next_clauses_event():
+    assert slots("1月27日，深度求索发布推理模型DeepSeek-R1")[0][1:3] == ("product:R1", "release_date")
+
+
+def test_a_name_used_as_a_descriptor_is_not_the_subject():
+    assert slots("The H200, a Hopper-generation chip unveiled in November 2023")[0][1] == "product:H200"
+
+
+def test_a_percentage_change_records_its_direction():
+    assert slots("英伟达股价1月27日下跌17%")[-1][2] == "share_price_down"
+    assert slots("英伟达股价次日反弹了8.9%")[-1][2] == "share_price_up"

@@ -79,3 +79,25 @@ def test_a_value_free_claim_needs_the_fact_threshold_and_a_common_subject():
     assert relate(query, near, 0.6, support=0.4, fact=0.5)[0] == "supports"
     assert relate(query, near, 0.45, support=0.4, fact=0.5)[0] == "related"
     assert relate(query_claim("Blackwell sales are strong"), query_claim("AMD sales are strong"), 0.9)[0] == "related"
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    pytest.param("H800芯片间互联带宽高于H100", "H800是特供版芯片，芯片间互联带宽低于H100", "refutes", id="comparison-the-other-way-round"),
+    pytest.param("深度求索的估值已超过100亿美元", "深度求索的估值超过5亿美元", "related", id="two-floors-are-two-values"),
+    pytest.param("深度求索的估值已超过100亿美元", "深度求索的估值超过100亿美元", "supports", id="one-floor"),
+    pytest.param("DeepSeek was founded in 2015.", "DeepSeek trained V3 on H800 chips", "related",
+                 id="a-dated-claim-needs-its-date"),
+    pytest.param("DeepSeek was founded in 2015.", "DeepSeek was founded in 2023 by Liang Wenfeng", "refutes",
+                 id="founding-date"),
+    pytest.param("英伟达股价在暴跌次日反弹了8.9%", "英伟达股价1月27日下跌17%", "related", id="a-rise-is-not-a-fall"),
+])
+def test_more_rules_of_relation(query, evidence, relation):
+    assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
+
+
+def test_any_independent_dissent_makes_it_conflicting():
+    query = query_claim("H200的显存带宽为4.8TB/s")
+    candidates = [_ev("H200带宽为4.8TB/s", f"a{n}", f"S{n}", 0.9) for n in range(4)]
+    assert judge(query, candidates).verdict == "supported"
+    verdict = judge(query, candidates + [_ev("H200带宽为4.5TB/s", "b", "Dissent", 0.9)])
+    assert verdict.verdict == "conflicting" and verdict.outcome == "conflicting:lopsided"
