@@ -444,12 +444,12 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
             first, last = _part_months(part)
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
         else:
-            year = int(m["y"]) if m["y"] else pub_year
+            month = int(m["m"])
+            year = int(m["y"]) if m["y"] else _nearest_year(published, month)
             if m["ry"] and pub_year is not None:
                 year = pub_year + {"今年": 0, "明年": 1, "去年": -1}[m["ry"]]
             if year is None:
                 continue
-            month = int(m["m"])
             if m["d"]:
                 low = high = year * 10000 + month * 100 + int(m["d"])
             else:
@@ -457,6 +457,17 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0).strip(), start, m.end()))
     return out
+
+
+def _nearest_year(published: str | None, month: int) -> int | None:
+    """The year of a month named without one: the year of publication, unless that puts the month
+    more than half a year after publication ("December 26" in a January article is last December;
+    news looks back more often than ahead, so "in April" in December is this April)."""
+    m = re.match(r"([0-9]{4})(?:-([0-9]{2}))?", published or "")
+    if m is None:
+        return None
+    year = int(m[1])
+    return year - 1 if m[2] and month - int(m[2]) > 6 else year
 
 
 def _last_day(year: int, month: int) -> int:
@@ -539,10 +550,10 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
         else:
             if m["mon"] == "May" and not (m["y"] or m["d"]):
                 continue  # "May" alone is more often the modal verb
-            year = int(m["y"]) if m["y"] else pub_year
+            month = _MONTHS[m["mon"].lower().rstrip(".")]
+            year = int(m["y"]) if m["y"] else _nearest_year(published, month)
             if year is None:
                 continue
-            month = _MONTHS[m["mon"].lower().rstrip(".")]
             if m["d"] and 1 <= int(m["d"]) <= _last_day(year, month):
                 low = high = year * 10000 + month * 100 + int(m["d"])
             else:

@@ -61,10 +61,10 @@ def is_change(text: str, q: Quantity) -> bool:
                                             or _CHANGE_AFTER.search(text[q.end:q.end + 12]))
 
 
-_UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨|升|增)了?(?:约|近|超过|逾)?\s*$|"
+_UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
                  r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|up)\s+(?:about|nearly|some|over|more than)?\s*$",
                  re.IGNORECASE)
-_DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌|降|缩水)了?(?:约|近|超过|逾)?\s*$|"
+_DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
                    r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|down)\s+"
                    r"(?:about|nearly|some|over|more than)?\s*$", re.IGNORECASE)
 

@@ -349,3 +349,13 @@ def test_month_name_may_alone_is_not_a_date():
 def test_from_a_to_b_is_two_values_not_a_range(text):
     values = extract_quantities(text, PUB)
     assert len(values) == 2 and all(q.low == q.high for q in values)
+
+
+@pytest.mark.parametrize("text, published, low", [
+    ("a model released on December 26", "2025-01-27T08:20:00-05:00", 20241226),
+    ("于12月26日发布", "2025-01-27", 20241226),
+    ("will ship on March 3", "2025-01-27", 20250303),
+    ("licences were suspended in April", "2025-12-09", 20250401),
+])
+def test_a_month_without_a_year_is_the_publication_year_unless_far_ahead(text, published, low):
+    assert extract_quantities(text, published)[0].low == low
