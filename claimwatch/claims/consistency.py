@@ -15,6 +15,7 @@ from typing import Literal
 
 from claimwatch.claims.hedges import find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.slots import clause_around
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
 
@@ -94,8 +95,10 @@ def shares_value(a: Claim, b: Claim) -> bool:
 
 def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
     """The attributes a claim gives values for, as (attribute, kind, unit): two claims that both state
-    a revenue share in % are about one slot, whatever the values and subjects."""
-    return {(q.attribute, q.kind, q.compared_unit) for q in c.quantities if q.attribute and q.kind != "date"}
+    a revenue share in % are about one slot, whatever the values and subjects. Dates are everywhere,
+    so a date's slot counts only with its subject (the release date of R1)."""
+    return {(q.attribute, q.kind, q.compared_unit) if q.kind != "date" else (q.attribute, q.subject, "date")
+            for q in c.quantities if q.attribute and (q.kind != "date" or q.subject)}
 
 
 def shared_level(a: Claim, b: Claim) -> int:
@@ -253,6 +256,16 @@ def conditions_of(text: str) -> frozenset[str]:
     return frozenset(_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text))
 
 
+def _conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
+    """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
+    active), else of the whole claim if it states no other value of that attribute ("671 billion
+    parameters, of which 37 billion are active": the active is the 37 billion's)."""
+    own = conditions_of(clause_around(claim.text, q.start))
+    if own or any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities):
+        return own
+    return conditions_of(claim.text)
+
+
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
                         lexical: float) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
@@ -270,9 +283,10 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.kind != "date" and qa.value == qb.value
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
-    ca, cb = conditions_of(a.text), conditions_of(b.text)
-    if shared and ca and cb and not ca & cb:
-        qa, qb = shared[0]
+    for qa, qb in shared:
+        ca, cb = _conditions_at(a, qa), _conditions_at(b, qb)
+        if not (ca and cb) or ca & cb:
+            continue
         cond_a, cond_b = ", ".join(sorted(ca)), ", ".join(sorted(cb))
         return Conflict("", (a.id, b.id), qa.attribute or qb.attribute or qa.kind, (qa.text, qb.text),
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",

@@ -53,6 +53,9 @@ _CHANGE_BEFORE = re.compile(r"(?:蒸发|下跌|下降|减少|增加|上涨|上�
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:损失|跌幅|降幅|增幅|涨幅|缩水)|^\s+(?:loss|drop|decline|fall|gain|increase|rise|"
                            r"jump|plunge|wipeout)\b", re.IGNORECASE)
 _CHANGE_KINDS = ("money", "count")
+_MARKET_LOSS = re.compile(r"(?:蒸发|市值缩水)(?:了)?(?:约|近|超过|逾)?\s*$|\b(?:erased|wiped out|wiped|wiping out)\s+"
+                          r"(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
+                          re.IGNORECASE)
 
 
 def is_change(text: str, q: Quantity) -> bool:
@@ -148,13 +151,15 @@ def _next_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tup
 
 
 def _converted_from(done: list[Quantity], q: Quantity, text: str) -> Quantity | None:
-    """The amount a money value converts into another currency ("US$5.6 million, or about 4,000万元")."""
-    if q.kind != "money" or not done:
+    """The amount a money value converts into another currency ("US$5.6 million, or about 4,000万元",
+    "557.6万美元，按1美元兑7.2元人民币折算约合4015万元"): the nearest earlier amount in another
+    currency whose attribute is known, when a conversion word stands right before the value."""
+    if q.kind != "money" or not _CONVERSION.search(text[max(0, q.start - 12):q.start].rstrip("，,（( ")):
         return None
-    before = done[-1]
-    if before.kind != "money" or before.unit == q.unit or q.start - before.end > 12:
-        return None
-    return before if _CONVERSION.search(text[before.end:q.start].strip("，,（( ")) else None
+    for before in reversed(done):
+        if before.kind == "money" and before.unit != q.unit and before.attribute and q.start - before.end <= 40:
+            return before
+    return None
 
 
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
@@ -253,7 +258,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
         q = replace(q, attribute=_attribute(q, cues, clause))
-        if q.attribute and is_change(text, q):  # a loss of market value is not a market value
+        if q.attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
+            q = replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
+        elif q.attribute and is_change(text, q):  # a loss of market value is not a market value
             q = replace(q, attribute=q.attribute + "_change")
         elif q.attribute and q.kind == "percent" and q.attribute != "growth":
             way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts

@@ -173,3 +173,20 @@ def test_a_negation_in_another_clause_does_not_refute():
     claim, _ = _evidence("更新一代的Blackwell芯片不在放行名单之内，AMD、英特尔等公司也适用同一规则。")
     assert relate(query_claim("AMD and Intel are subject to the same rules."), claim, 0.9, 0.5)[0] != "refutes"
     assert relate(query_claim("Blackwell芯片在放行名单之内"), claim, 0.9, 0.5)[0] == "refutes"
+
+
+def test_a_condition_belongs_to_the_clause_of_its_value():
+    total = ("b", "B", "2025-01-30", "V3 has 37 billion parameters in total.")
+    active = _clusters(("a", "A", "2025-01-28", "V3总参数6710亿，每个token激活370亿参数。"), total)
+    (conflict,) = active.conflicts
+    assert conflict.reason == "qualifier_mismatch" and "active" in conflict.explanation
+    both = _clusters(("a", "A", "2025-01-28", "V3 has 671 billion parameters, of which 37 billion are active."),
+                     ("b", "B", "2025-01-30", "V3总参数6710亿。"))
+    assert both.conflicts == []
+
+
+def test_a_loss_of_value_is_compared_with_losses_not_with_the_value():
+    loss = ("a", "A", "2025-01-28", "英伟达市值蒸发约5890亿美元。")
+    assert _clusters(loss, ("b", "B", "2025-01-28", "英伟达市值约为3.5万亿美元。")).conflicts == []
+    (conflict,) = _clusters(loss, ("b", "B", "2025-01-28", "英伟达市值蒸发约3900亿美元。")).conflicts
+    assert conflict.attribute == "market_value_change" and conflict.severity == "conflict"

@@ -140,3 +140,12 @@ def test_a_name_used_as_a_descriptor_is_not_the_subject():
 def test_a_percentage_change_records_its_direction():
     assert slots("英伟达股价1月27日下跌17%")[-1][2] == "share_price_down"
     assert slots("英伟达股价次日反弹了8.9%")[-1][2] == "share_price_up"
+
+
+def test_a_conversion_after_an_exchange_rate_keeps_the_converted_amounts_slot():
+    got = slots("训练成本约为557.6万美元，按1美元兑7.2元人民币折算约合4015万元。")
+    assert got[-1][0] == "4015万元" and got[-1][2] == "training_cost"
+
+
+def test_what_a_slide_erases_is_market_value():
+    assert slots("Nvidia's slide that day erased roughly $593 billion")[0][2] == "market_value_change"
