@@ -71,9 +71,15 @@ def attribute_of_unit(unit: str) -> str | None:
     return next((a.name for a in _lexicon()[0].values() if unit in a.units), None)
 
 
+def sole_unit(name: str) -> str | None:
+    """The one unit attribute ``name`` is counted in, if it names exactly one (model_size: parameters)."""
+    entry = attribute(name)
+    return next(iter(entry.units)) if entry is not None and len(entry.units) == 1 else None
+
+
 def cue_words() -> list[str]:
     """Every cue of the lexicon (for a segmenter's user dictionary)."""
     return list(_lexicon()[2])
 
 
-__all__ = ["Attribute", "attribute", "attribute_mentions", "attribute_of_unit", "cue_words", "fits"]
+__all__ = ["Attribute", "attribute", "attribute_mentions", "attribute_of_unit", "cue_words", "fits", "sole_unit"]

@@ -364,9 +364,14 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
     if "person" in (tx, ty) or x.startswith(y + "-") or y.startswith(x + "-"):
         return True
-    if tx != ty:
+    if tx != ty and {tx, ty} in _CROSS_TYPES:
         return x in _as_markets(named_y) or y in _as_markets(named_x)
     return False
+
+
+# Two kinds of subject that can name one thing: a company and its product (华为 / 昇腾), a place and
+# its market. An index and a company, or a person's market, are never one subject.
+_CROSS_TYPES = ({"org", "product"}, {"market", "place"}, {"market", "org"}, {"market", "product"})
 
 
 def _as_markets(named: frozenset[str]) -> frozenset[str]:

@@ -106,6 +106,10 @@ _EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1, "h
                  "three quarters": 0.75}
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
                       rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
+_RANGING = re.compile(rf"\brang(?:e|es|ed|ing)\s+from\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+to\s+(?P=prefix)?(?P<b>{_VALUE})"
+                      rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
+_ZH_SPAN = re.compile(rf"(?:从|由)(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s?(?:到|至)\s?(?P=prefix)?(?P<b>{_VALUE})"
+                      rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?=不等|之间)")
 _DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?(?:到|至|-|–|~|to)\s?(?P<n2>\d+(?:\.\d+)?))?"
                        r"\s?(?P<u>个月|年内|个季度|months?|years?|quarters?)(?![A-Za-z])")
 _CN_FRACTION = re.compile(rf"(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
@@ -579,9 +583,9 @@ def _durations(text: str) -> list[Quantity]:
 
 
 def _betweens(text: str) -> list[Quantity]:
-    """"between 70,000 and 80,000 cards": one range."""
+    """"between 70,000 and 80,000 cards", "ranging from 1.5 billion to 70 billion", "从15亿到700亿不等": one range."""
     out = []
-    for m in _BETWEEN.finditer(text):
+    for m in [*_BETWEEN.finditer(text), *_RANGING.finditer(text), *_ZH_SPAN.finditer(text)]:
         kind, unit = _classify(m["prefix"], (m["unit"] or "").strip())
         a, b = _to_number(m["a"]), _to_number(m["b"])
         if _magnitude(m["a"]) == 1.0 and _magnitude(m["b"]) != 1.0 and a <= b / _magnitude(m["b"]):

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits
+from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits, sole_unit
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, find_subjects, subject_mentions
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
@@ -258,6 +258,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
         q = replace(q, attribute=_attribute(q, cues, clause))
+        if q.kind == "count" and not q.unit and q.attribute:  # "参数规模700亿": counted in its attribute's unit
+            q = replace(q, unit=sole_unit(q.attribute) or q.unit)
         if q.attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
             q = replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
         elif q.attribute and is_change(text, q):  # a loss of market value is not a market value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from claimwatch.claims.consistency import (
@@ -61,6 +61,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     the subjects the claim names (when it names any): with no value to agree on, only the wording
     can support.
     """
+    if not any(is_prior_value(query.text, q) for q in query.quantities):
+        evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         if not disjoint:
@@ -93,7 +95,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", "compares the same two things the other way round"
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
-    if score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence):
+    if (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
+            and _comparison(evidence.text) == _comparison(query.text)):  # a comparison needs one to agree with
         return "supports", "states the same fact"
     return "related", "on the same topic"
 
@@ -162,6 +165,11 @@ _PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$
 def is_prior_value(text: str, q) -> bool:
     """True for a value the claim gives as an earlier state that a change or correction left."""
     return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
+
+
+def _without_prior_values(claim: Claim) -> Claim:
+    kept = tuple(q for q in claim.quantities if not is_prior_value(claim.text, q))
+    return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
 
 
 def _bounds_apart(qa, qb) -> bool:

@@ -63,8 +63,8 @@ def test_evidence_is_ordered_by_relation_then_score():
                  "The H200's 141GB of memory is nearly twice the 80GB on the H100", "related",
                  id="a-multiple-of-another-thing-is-no-support"),
     pytest.param("Nvidia's market value rose to $4.6 trillion",
-                 "corrects market value to $4.51 trillion from $4.6 trillion", "related",
-                 id="a-value-left-behind-is-no-support"),
+                 "corrects market value to $4.51 trillion from $4.6 trillion", "refutes",
+                 id="a-value-left-behind-is-no-support-its-replacement-refutes"),
     pytest.param("今年8月英伟达和AMD同意就H20和MI308对华销售上缴15%",
                  "Nvidia and AMD agreed in August to hand over 15% of China sales of the H20 and MI308",
                  "supports", id="coordinated-subjects-are-one-slot"),
@@ -90,6 +90,9 @@ def test_a_value_free_claim_needs_the_fact_threshold_and_a_common_subject():
     pytest.param("DeepSeek was founded in 2015.", "DeepSeek was founded in 2023 by Liang Wenfeng", "refutes",
                  id="founding-date"),
     pytest.param("英伟达股价在暴跌次日反弹了8.9%", "英伟达股价1月27日下跌17%", "related", id="a-rise-is-not-a-fall"),
+    pytest.param("Broadcom shares fell 9.2%", "Broadcom lost 17.4% and the Philadelphia Semiconductor Index fell 9.2%",
+                 "related", id="an-index-is-not-a-company"),
+    pytest.param("H800的互联带宽高于H100", "H800与H100同属Hopper架构", "related", id="a-comparison-needs-a-comparison"),
 ])
 def test_more_rules_of_relation(query, evidence, relation):
     assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
