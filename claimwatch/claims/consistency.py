@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.hedges import find_opinion
+from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import clause_around
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
@@ -156,7 +156,7 @@ def build_clusters(
             continue
         clash = compare_pair(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else None
         if clash is None:
-            clash = opposite_statements(a, b, by_id, origin_of, p.lexical)
+            clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold)
         if clash is None:
             if p.score >= threshold:
                 merge(p.i, p.j)
@@ -266,13 +266,26 @@ def _conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     return conditions_of(claim.text)
 
 
+def negated_clause(claim: Claim) -> str:
+    """The clause of a negated claim that holds its negation cue ("…组成的集群上完成，全程未使用H100芯片")."""
+    cue = find_negation(claim.text)
+    at = claim.text.lower().find(cue.lower()) if cue else -1
+    return clause_around(claim.text, at) if at >= 0 else claim.text
+
+
+def denial_span_holds(claim: Claim, q: Quantity) -> bool:
+    """True when value ``q`` stands in the clause that carries the claim's negation."""
+    return clause_around(claim.text, q.start) == negated_clause(claim)
+
+
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
-                        lexical: float) -> Conflict | None:
+                        lexical: float, one_fact: bool = False) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
 
     - ``qualifier_mismatch``: one value for one slot, stated under different conditions;
     - ``negation``: one negates what the other states about a common subject (excluded / included),
-      with much shared wording and neither hedged.
+      with much shared wording (or, across languages, scored as one fact: ``one_fact``), neither
+      hedged, and no value in the negated clause or the other claim.
     """
     if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
         return None
@@ -292,12 +305,14 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
                         f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
-    if a.negated == b.negated or a.hedged or b.hedged or lexical < NEGATION_LEXICAL:
+    worded_alike = lexical >= NEGATION_LEXICAL or (a.language != b.language and one_fact)
+    if a.negated == b.negated or a.hedged or b.hedged or not worded_alike:
         return None
-    common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
-    if not common or a.quantities or b.quantities:
-        return None  # values decide for claims that state them
     negated, plain = (a, b) if a.negated else (b, a)
+    denial = negated_clause(negated)
+    common = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
+    if not common or plain.quantities or any(denial_span_holds(negated, q) for q in negated.quantities):
+        return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)
     subject = sorted(common)[0]
     return Conflict("", (a.id, b.id), "statement", (negated.text, plain.text), ((0.0, 0.0), (1.0, 1.0)),
                     "conflict", "negation",

@@ -190,3 +190,11 @@ def test_a_loss_of_value_is_compared_with_losses_not_with_the_value():
     assert _clusters(loss, ("b", "B", "2025-01-28", "英伟达市值约为3.5万亿美元。")).conflicts == []
     (conflict,) = _clusters(loss, ("b", "B", "2025-01-28", "英伟达市值蒸发约3900亿美元。")).conflicts
     assert conflict.attribute == "market_value_change" and conflict.severity == "conflict"
+
+
+def test_a_denial_in_its_own_clause_conflicts_even_when_the_claim_states_other_values():
+    denial = ("a", "A", "2025-01-26", "其最终训练在由2048块H800 GPU组成的集群上完成，全程未使用H100芯片。")
+    (conflict,) = _clusters(denial, ("b", "B", "2025-01-30", "最终训练同时使用了H800和H100芯片。")).conflicts
+    assert (conflict.reason, conflict.subject) == ("negation", "product:H100")
+    assert _clusters(("a", "A", "2025-01-26", "英伟达未公布H200的销量，但称其收入为50亿美元。"),
+                     ("b", "B", "2025-01-30", "英伟达公布了H200的收入为50亿美元。")).conflicts == []
