@@ -12,7 +12,7 @@ import scipy.sparse as sp
 
 from claimwatch.claims.consistency import (
     ANCHOR_MIN_DENSE, ANCHOR_WEIGHT, SLOT_WEIGHT, Cluster, ConsistencyResult, Pair, build_clusters, find_syndication,
-    shared_level, slot_anchors, value_anchors,
+    shared_level, slot_anchors, subject_value_anchors, value_anchors,
 )
 from claimwatch.claims.arithmetic import check_articles
 from claimwatch.claims.attribution import find_attribution
@@ -93,8 +93,10 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
 
 def combine_scores(mode: Similarity, dense: np.ndarray, lexical: np.ndarray, shared: np.ndarray) -> np.ndarray:
     """The same-fact score under ``mode`` from per-pair dense and lexical similarity and what the two
-    claims share (``shared``: 2 a stated value, 1 a slot such as a revenue share in %, 0 nothing):
-    dense only, lexical only, or hybrid lifted by what they share."""
+    claims share (``shared``: 3 a stated value of one subject, 2 a stated value, 1 a slot such as a
+    revenue share in %, 0 nothing): dense only, lexical only, or hybrid lifted by what they share.
+    A shared value lifts only pairs on one topic (dense floor), unless it is one subject's value:
+    across languages the same fact can score low on the dense side."""
     dense, lexical = np.asarray(dense, dtype=np.float32), np.asarray(lexical, dtype=np.float32)
     if mode == "dense":
         return dense
@@ -103,7 +105,7 @@ def combine_scores(mode: Similarity, dense: np.ndarray, lexical: np.ndarray, sha
     hybrid = hybrid_score(dense, lexical)
     shared = np.asarray(shared, dtype=np.int8)
     weight = np.where(shared >= 2, ANCHOR_WEIGHT, np.where(shared == 1, SLOT_WEIGHT, 0.0))
-    weight = np.where(dense >= ANCHOR_MIN_DENSE, weight, 0.0)
+    weight = np.where((dense >= ANCHOR_MIN_DENSE) | (shared >= 3), weight, 0.0)
     return (hybrid + weight * (1.0 - hybrid)).astype(np.float32)
 
 
@@ -115,6 +117,7 @@ def pair_scores(mode: Similarity, a: list[Claim], b: list[Claim], dense: np.ndar
 
 
 _SLOT_MARK = 1e-3  # a slot column's entry: shared slots sum far below one shared value (1.0)
+_SUBJECT_MARK = 1e3  # a subject-value column's entry: one shared value of one subject outweighs all else
 
 
 def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
@@ -124,7 +127,8 @@ def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
     rows, cols, data = [], [], []
     for n, c in enumerate(claims):
         for key, weight in [*((("v", *k), 1.0) for k in value_anchors(c)),
-                            *((("s", *k), _SLOT_MARK) for k in slot_anchors(c))]:
+                            *((("s", *k), _SLOT_MARK) for k in slot_anchors(c)),
+                            *((("sv", *k), _SUBJECT_MARK) for k in subject_value_anchors(c))]:
             rows.append(n)
             cols.append(vocab.setdefault(key, len(vocab)))
             data.append(weight)
@@ -132,11 +136,11 @@ def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
 
 
 def _shared(anchors: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: 2 when a value is shared, 1 when only a slot is, else 0."""
+    """Per pair: 3 when a value of one subject is shared, 2 a value, 1 only a slot, else 0."""
     if len(left) == 0:
         return np.zeros(0, dtype=np.int8)
     dots = np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel()
-    return np.where(dots >= 1.0, 2, np.where(dots > 0, 1, 0)).astype(np.int8)
+    return np.where(dots >= _SUBJECT_MARK, 3, np.where(dots >= 1.0, 2, np.where(dots > 0, 1, 0))).astype(np.int8)
 
 
 def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, np.ndarray]:

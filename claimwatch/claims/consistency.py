@@ -101,9 +101,19 @@ def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
             for q in c.quantities if q.attribute and (q.kind != "date" or q.subject)}
 
 
+def subject_value_anchors(c: Claim) -> set[tuple]:
+    """The values a claim states with their subject (kind, unit, value, subject): one value of one
+    subject in two claims is one fact whatever the languages (the dense floor does not apply)."""
+    return {(kind, unit, value, q.subject) for q in c.quantities if q.subject
+            for kind, unit, value in value_anchors(replace(c, quantities=(q,)))}
+
+
 def shared_level(a: Claim, b: Claim) -> int:
-    """2 when the claims state a common value, 1 when they only fill a common slot, else 0."""
-    return 2 if shares_value(a, b) else 1 if slot_anchors(a) & slot_anchors(b) else 0
+    """3 when the claims state a common value of a common subject, 2 a common value, 1 a common
+    slot, else 0."""
+    if not shares_value(a, b):
+        return 1 if slot_anchors(a) & slot_anchors(b) else 0
+    return 3 if subject_value_anchors(a) & subject_value_anchors(b) else 2
 
 
 def build_clusters(
@@ -484,4 +494,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

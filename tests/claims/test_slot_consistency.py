@@ -198,3 +198,14 @@ def test_a_denial_in_its_own_clause_conflicts_even_when_the_claim_states_other_v
     assert (conflict.reason, conflict.subject) == ("negation", "product:H100")
     assert _clusters(("a", "A", "2025-01-26", "英伟达未公布H200的销量，但称其收入为50亿美元。"),
                      ("b", "B", "2025-01-30", "英伟达公布了H200的收入为50亿美元。")).conflicts == []
+
+
+def test_one_value_of_one_subject_lifts_a_pair_over_the_dense_floor():
+    import numpy as np
+    from claimwatch.claims.consistency import shared_level
+    from claimwatch.pipeline import combine_scores
+    zh, en = query_claim("华为昇腾每年出货约50万至100万片"), query_claim("Huawei's Ascend ships 500,000 to 1 million cards a year")
+    other = query_claim("Cambricon ships 500,000 to 1 million cards a year")
+    assert shared_level(zh, en) == 3 and shared_level(zh, other) == 2
+    low_dense = combine_scores("hybrid", np.array([0.2, 0.2]), np.array([0.0, 0.0]), np.array([3, 2]))
+    assert low_dense[0] > 0.5 > low_dense[1]
