@@ -54,12 +54,14 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
            fact: float | None = None) -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one.
 
-    Values decide first, slot by slot (kind, unit, attribute, subject): a value that agrees
-    supports; one that clashes refutes, unless the difference is explained or what either value
-    measures is unknown. Without comparable values, a negation of a value-free statement refutes,
-    and a score of at least ``fact`` (default ``support``) supports, if the evidence names one of
-    the subjects the claim names (when it names any): with no value to agree on, only the wording
-    can support.
+    Values decide first, slot by slot (kind, unit, attribute, subject), the evidence's values left
+    behind by a change or correction ("from $128.42") aside: a value that agrees supports; one that
+    clashes refutes, unless the difference is explained or what either value measures is unknown.
+    Without comparable values, a negation of a value-free statement refutes, as does the same
+    comparison the other way round; a claim with values (a year included) is never supported by
+    wording alone; otherwise a score of at least ``fact`` (default ``support``) supports, if the
+    evidence names one of the subjects the claim names (when it names any) and compares as the
+    claim does.
     """
     if not any(is_prior_value(query.text, q) for q in query.quantities):
         evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
