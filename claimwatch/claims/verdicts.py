@@ -11,7 +11,7 @@ from claimwatch.claims.consistency import (
 )
 from claimwatch.claims.hedges import find_negation
 from claimwatch.claims.slots import clause_around
-from claimwatch.claims.subjects import distinguishing, find_subjects
+from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim
 
 Relation = Literal["supports", "refutes", "related"]
@@ -98,7 +98,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
-            and _comparison(evidence.text) == _comparison(query.text)):  # a comparison needs one to agree with
+            and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
+            and not unmatched_names(query.text, evidence.text)):
         return "supports", "states the same fact"
     return "related", "on the same topic"
 
@@ -121,6 +122,25 @@ def opposite_comparisons(a: Claim, b: Claim) -> bool:
     cb = _comparison(b.text) * (-1 if b.negated else 1)
     common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
     return ca * cb < 0 and len(common) >= 2
+
+
+# A capitalised Latin word that is no sentence opener, month, weekday or known alias: a name the
+# evidence must also write if it is to support a claim by wording alone ("Janus-Pro", "Real Madrid").
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_NOT_NAMES = frozenset(
+    "The A An It Its In On At Of For And Or But If As By To With From This That These Those There Here "
+    "He She They We I You His Her Their Our Also Only After Before While When Then Than Its Both Each "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def unmatched_names(query: str, evidence: str) -> list[str]:
+    """Names in ``query`` (outside the alias table) that ``evidence`` does not write."""
+    known = [(m.start, m.end) for m in subject_mentions(query)]
+    folded = evidence.lower()
+    return [m.group(0) for m in _LATIN_NAME.finditer(query)
+            if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
+            and m.group(0).lower() not in folded]
 
 
 def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:

@@ -104,3 +104,12 @@ def test_any_independent_dissent_makes_it_conflicting():
     assert judge(query, candidates).verdict == "supported"
     verdict = judge(query, candidates + [_ev("H200带宽为4.5TB/s", "b", "Dissent", 0.9)])
     assert verdict.verdict == "conflicting" and verdict.outcome == "conflicting:lopsided"
+
+
+def test_a_name_the_evidence_does_not_write_blocks_support_by_wording():
+    from claimwatch.claims.verdicts import unmatched_names
+    assert unmatched_names("DeepSeek also released a model called Janus-Pro.", "DeepSeek released V3") == ["Janus-Pro"]
+    assert unmatched_names("Trump announced the H200 decision on Monday.", "特朗普周一宣布放行H200") == []
+    query = query_claim("DeepSeek also released an image model called Janus-Pro.")
+    assert relate(query, query_claim("DeepSeek released an image model, V3."), 0.9)[0] == "related"
+    assert relate(query, query_claim("DeepSeek released an image model called Janus-Pro."), 0.9)[0] == "supports"
