@@ -134,6 +134,8 @@ _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:块|张|颗|个)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token)")
+# "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
+_EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
 _ZH_NOUN_BEFORE = re.compile(r"(?P<noun>参数)量?(?:为|达|约|达到|约为)?\s*$")
 _EN_COUNTED = re.compile(
@@ -189,6 +191,8 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
         return q
     m = _ZH_COUNT_NOUN.match(text, q.end) or _EN_COUNT_NOUN.match(text, q.end)
     if m is None:
+        if q.unit == "" and _EN_CODE_NOUN.match(text, q.end):
+            return Quantity(q.kind, q.value, "chips", q.low, q.high, q.text, q.start, q.end, q.approx)
         m = _ZH_NOUN_BEFORE.search(text, max(0, q.start - 8), q.start)
         if m is None:
             return q

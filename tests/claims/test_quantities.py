@@ -359,3 +359,10 @@ def test_from_a_to_b_is_two_values_not_a_range(text):
 ])
 def test_a_month_without_a_year_is_the_publication_year_unless_far_ahead(text, published, low):
     assert extract_quantities(text, published)[0].low == low
+
+
+def test_a_product_code_after_a_count_is_what_it_counts():
+    (q,) = extract_quantities("DeepSeek has about 50,000 H100s", "2025-01-30")
+    assert (q.kind, q.unit, q.value) == ("count", "chips", 50000)
+    (q,) = extract_quantities("It took 30.8 million H100 GPU hours", "2025-01-30")
+    assert q.unit == "GPU hours"
