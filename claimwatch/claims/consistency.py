@@ -15,7 +15,7 @@ from typing import Literal
 
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
-from claimwatch.claims.slots import clause_around
+from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
 
@@ -230,7 +230,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
         else:
             severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
-        if not (qa.attribute and qb.attribute):
+        if not (attribute_known(qa) and attribute_known(qb)):
             return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                             "explained_difference", UNCLEAR, "")
         code, why = reason.split(": ", 1)
@@ -405,8 +405,27 @@ def _as_markets(named: frozenset[str]) -> frozenset[str]:
 
 
 def same_attribute(qa: Quantity, qb: Quantity) -> bool:
-    """Values of two different known attributes (revenue share, market share) are not one fact."""
-    return qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute
+    """Values of two different known attributes (revenue share, market share) are not one fact, nor
+    a rise and a fall (``_up`` / ``_down``); a rise or fall of an unnamed measure (``change_up``)
+    can be one of any attribute that rose or fell that way."""
+    if qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute:
+        return True
+    (base_a, way_a), (base_b, way_b) = _direction_of(qa.attribute), _direction_of(qb.attribute)
+    if way_a and way_b and way_a != way_b:
+        return False
+    return base_a == base_b or CHANGE in (base_a, base_b) and bool(way_a or way_b)
+
+
+def _direction_of(attribute: str) -> tuple[str, str]:
+    for way in ("_up", "_down"):
+        if attribute.endswith(way):
+            return attribute[: -len(way)], way
+    return attribute, ""
+
+
+def attribute_known(q: Quantity) -> bool:
+    """True when what ``q`` measures is named (a bare rise or fall names no measure)."""
+    return bool(q.attribute) and _direction_of(q.attribute)[0] != CHANGE
 
 
 @lru_cache(maxsize=65536)
@@ -494,4 +513,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

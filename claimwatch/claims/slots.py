@@ -53,6 +53,7 @@ _CHANGE_BEFORE = re.compile(r"(?:蒸发|下跌|下降|减少|增加|上涨|上�
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:损失|跌幅|降幅|增幅|涨幅|缩水)|^\s+(?:loss|drop|decline|fall|gain|increase|rise|"
                            r"jump|plunge|wipeout)\b", re.IGNORECASE)
 _CHANGE_KINDS = ("money", "count")
+CHANGE = "change"  # the attribute of a rise or fall whose measure is not named ("Nvidia rebounded 8.9%")
 _MARKET_LOSS = re.compile(r"(?:蒸发|市值缩水)(?:了)?(?:约|近|超过|逾)?\s*$|\b(?:erased|wiped out|wiped|wiping out)\s+"
                           r"(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
                           re.IGNORECASE)
@@ -264,9 +265,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
         elif q.attribute and is_change(text, q):  # a loss of market value is not a market value
             q = replace(q, attribute=q.attribute + "_change")
-        elif q.attribute and q.kind == "percent" and q.attribute != "growth":
+        elif q.kind == "percent" and q.attribute != "growth":
             way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
-            q = replace(q, attribute=f"{q.attribute}_{way}") if way else q
+            q = replace(q, attribute=f"{q.attribute or CHANGE}_{way}") if way else q
         other = _relative(text, q, mentions)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         own = [m for m in mentions if m is not other and m.key not in taken]
@@ -291,4 +292,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "clause_around", "is_change"]
+__all__ = ["attach_slots", "clause_around", "is_change", "CHANGE"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
+    attribute_known, comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
 )
 from claimwatch.claims.hedges import find_negation
 from claimwatch.claims.slots import clause_around
@@ -84,7 +84,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
-        if not (qa.attribute and qb.attribute):
+        if not (attribute_known(qa) and attribute_known(qb)):
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"

@@ -113,3 +113,9 @@ def test_a_name_the_evidence_does_not_write_blocks_support_by_wording():
     query = query_claim("DeepSeek also released an image model called Janus-Pro.")
     assert relate(query, query_claim("DeepSeek released an image model, V3."), 0.9)[0] == "related"
     assert relate(query, query_claim("DeepSeek released an image model called Janus-Pro."), 0.9)[0] == "supports"
+
+
+def test_a_rise_of_an_unnamed_measure_is_no_fall():
+    query = query_claim("英伟达股价1月28日继续下跌8.9%")
+    assert relate(query, query_claim("Nvidia rebounded 8.9% on Tuesday"), 0.9)[0] == "related"
+    assert relate(query, query_claim("Nvidia fell 8.9% on Tuesday"), 0.9)[0] == "supports"
