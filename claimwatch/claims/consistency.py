@@ -229,7 +229,8 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
             severity, reason = "explained_difference", ("update: the same outlet published both, the later "
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
         else:
-            severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb)
+            severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
+                                                  published=(art_a.published, art_b.published))
         if not (attribute_known(qa) and attribute_known(qb)):
             return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                             "explained_difference", UNCLEAR, "")
@@ -464,9 +465,31 @@ def disjoint_slots(a: Claim, b: Claim):
         yield slot, pairs[0][0], pairs[0][1]
 
 
+_WELL_BEFORE_DAYS = 90
+
+
+def _well_before(dates: list[Quantity], published: str | None) -> bool:
+    """Every date ends more than three months before ``published`` (an ISO date)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if m is None:
+        return False
+    from datetime import date
+    pub = date(int(m[1]), int(m[2]), int(m[3]))
+    for q in dates:
+        end = int(q.high) if q.high != float("inf") else 99991231
+        try:
+            last = date(end // 10000, end // 100 % 100, end % 100)
+        except ValueError:
+            return False
+        if (pub - last).days <= _WELL_BEFORE_DAYS:
+            return False
+    return True
+
+
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                        qa: Quantity | None = None, qb: Quantity | None = None,
-                       trust_slots: bool = False) -> tuple[Severity, str]:
+                       trust_slots: bool = False, published: tuple[str | None, str | None] = (None, None),
+                       ) -> tuple[Severity, str]:
     """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
 
     The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
@@ -506,6 +529,12 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
                                         f"({dates_a[0].text} vs {dates_b[0].text})")
+    if not clash_on_date and not (dates_a and dates_b):
+        for dated, other_published in ((dates_a, published[1]), (dates_b, published[0])):
+            dated = [q for q in dated if q.attribute is None]  # the time of its values, not of an event it names
+            if dated and _well_before(dated, other_published):
+                return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
+                                                f"other's article ({other_published[:10]}), which names no date")
     if a.hedged != b.hedged:
         return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
     return "conflict", "value_mismatch: the values cannot both hold"

@@ -46,7 +46,7 @@ _PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the com
 # a change of its attribute, not its level ("市值降至2.9万亿美元", "fell to $118").
 _CHANGE_BEFORE = re.compile(r"(?:蒸发|下跌|下降|减少|增加|上涨|上升|损失|缩水|亏损|流失|跌去|跌掉|涨了|跌了|增加了|减少了)"
                             r"(?:了)?(?:约|近|超过|逾|达|高达)?\s*$|"
-                            r"\b(?:erased|wiped out|wiped|lost|shed|added|gained|fell by|dropped by|declined by|"
+                            r"\b(?:erased|wiped out|wiped|lost|shed|added|gained|fell by|dropped by|declined by|down|up|"
                             r"rose by|increased by|decreased by|loss of|drop of|decline of|rise of|increase of|gain of)"
                             r"\s+(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
                             re.IGNORECASE)
@@ -146,6 +146,15 @@ _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or 
                          re.IGNORECASE)
 
 
+# ", about $279 billion,": a value set off by commas names no attribute of its own; it is the previous clause's
+_LONE_VALUE = re.compile(r"[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
+
+
+def _previous_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
+    earlier = [c for c in clauses if c[1] <= clause[0]]
+    return earlier[-1] if earlier else clause
+
+
 def _next_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
     later = [c for c in clauses if c[0] >= clause[1]]
     return later[0] if later else clause
@@ -208,27 +217,30 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     return None
 
 
-def _relative(text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
-    """The subject a multiple or fraction (or a percentage "more than Y") compares against."""
+def _relative(text: str, q: Quantity, mentions: list[Mention],
+              all_names: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """The subject a multiple or fraction (or a percentage "more than Y") compares against, and
+    every name of the Y phrase ("one-tenth of the compute Meta reported for Llama": Llama, and Meta
+    is no subject of the tenth either)."""
     if q.kind in _RATIO_KINDS:
         before, after = _ZH_RELATIVE, _EN_RELATIVE
     elif q.kind == "percent":
         before, after = _ZH_COMPARE, _EN_COMPARE
     else:
-        return None
+        return None, []
     m = before.search(text[max(0, q.start - 30):q.start])
     if m:
         lo = max(0, q.start - 30) + m.start("y")
         inside = [x for x in mentions if lo <= x.start and x.end <= q.start]
-        if inside:
-            return inside[-1]
+        if inside:  # the copula may be matched early ("英伟达" holds 达): only the last name is Y
+            return inside[-1], [inside[-1]]
     m = after.match(text[q.end:q.end + 60])
     if m:
         lo, hi = q.end + m.start("y"), q.end + m.end("y")
         inside = [x for x in mentions if lo <= x.start and x.end <= hi]
         if inside:
-            return inside[0]
-    return None
+            return _specific_first(inside)[0], [x for x in all_names if lo <= x.start and x.end <= hi]
+    return None, []
 
 
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
@@ -258,19 +270,21 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if converted is not None:  # "557.6万美元，约合4015万元": one amount in two currencies, one slot
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
-        q = replace(q, attribute=_attribute(q, cues, clause))
+        lone = _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1))
+        q = replace(q, attribute=_attribute(q, cues, clause) or (_attribute(q, cues, _previous_clause(clauses, clause))
+                                                                  if lone and q.kind != "date" else None))
         if q.kind == "count" and not q.unit and q.attribute:  # "参数规模700亿": counted in its attribute's unit
             q = replace(q, unit=sole_unit(q.attribute) or q.unit)
         if q.attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
             q = replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
-        elif q.attribute and is_change(text, q):  # a loss of market value is not a market value
+        elif q.attribute and not q.attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
             q = replace(q, attribute=q.attribute + "_change")
         elif q.kind == "percent" and q.attribute != "growth":
             way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
             q = replace(q, attribute=f"{q.attribute or CHANGE}_{way}") if way else q
-        other = _relative(text, q, mentions)
+        other, compared = _relative(text, q, mentions, named)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
-        own = [m for m in mentions if m is not other and m.key not in taken]
+        own = [m for m in mentions if m not in compared and m.key not in taken]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
@@ -282,7 +296,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=fallback, relative_to=other.key if other else None))
             continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
-            or _nearest_subject(own, q, clauses, text) or _nearest_subject(spoken, q, clauses) or fallback
+            or _nearest_subject(own, q, clauses, text) or _nearest_subject([m for m in spoken if m not in compared], q, clauses) or fallback
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))

@@ -209,3 +209,19 @@ def test_one_value_of_one_subject_lifts_a_pair_over_the_dense_floor():
     assert shared_level(zh, en) == 3 and shared_level(zh, other) == 2
     low_dense = combine_scores("hybrid", np.array([0.2, 0.2]), np.array([0.0, 0.0]), np.array([3, 2]))
     assert low_dense[0] > 0.5 > low_dense[1]
+
+
+def test_a_value_dated_long_before_the_other_article_is_another_time():
+    old = ("a", "A", "2025-01-27", "Nvidia's previous record one-day loss, about $279 billion, came in September 2024.")
+    (diff,) = _clusters(old, ("b", "B", "2025-01-30", "Nvidia's slide erased roughly $593 billion.")).conflicts
+    assert (diff.severity, diff.reason) == ("explained_difference", "different_time")
+    (conflict,) = _clusters(("a", "A", "2025-01-28", "英伟达市值蒸发约5890亿美元。"),
+                            ("b", "B", "2025-01-30", "Nvidia's slide erased roughly $393 billion.")).conflicts
+    assert conflict.severity == "conflict"
+
+
+def test_a_value_set_off_by_commas_takes_the_attribute_of_the_clause_before():
+    from claimwatch.claims.quantities import extract_quantities
+    from claimwatch.claims.slots import attach_slots
+    text = "Nvidia's previous record one-day loss, about $279 billion, came in September 2024."
+    assert attach_slots(text, extract_quantities(text, "2025-01-27"))[0].attribute == "market_value_change"
