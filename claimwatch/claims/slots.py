@@ -172,6 +172,12 @@ def _converted_from(done: list[Quantity], q: Quantity, text: str) -> Quantity | 
     return None
 
 
+# "受DeepSeek低成本模型冲击，英伟达…", "After DeepSeek's release, Nvidia…": a cause or circumstance
+# set before the sentence names what acted on its topic, not the topic
+_ADJUNCT = re.compile(r"\s*(?:受.{1,24}(?:影响|冲击|拖累|带动|推动|刺激)\s*$|(?:after|amid|following|due to|because of|"
+                      r"thanks to|in the wake of)\b)", re.IGNORECASE)
+
+
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
     after = _counted_product(mentions, q, text) or _named_after(mentions, q, text)
@@ -190,7 +196,8 @@ def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[i
             before = [m for m in tier if m.end <= q.start]
             return (before[-1] if before else min(tier, key=lambda m: abs(m.start - q.end))).key
         if n == 1:  # the topic: the first clause that names something, its most specific name
-            first = next(c for c in clauses if any(c[0] <= m.start and m.end <= c[1] for m in tier))
+            naming = [c for c in clauses if any(c[0] <= m.start and m.end <= c[1] for m in tier)]
+            first = next((c for c in naming if not _ADJUNCT.match(text, c[0], c[1])), naming[0])
             topic = [m for m in tier if first[0] <= m.start and m.end <= first[1]]
             return _specific_first(topic)[-1].key
         return tier[0].key

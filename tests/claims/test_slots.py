@@ -149,3 +149,8 @@ def test_a_conversion_after_an_exchange_rate_keeps_the_converted_amounts_slot():
 
 def test_what_a_slide_erases_is_market_value():
     assert slots("Nvidia's slide that day erased roughly $593 billion")[0][2] == "market_value_change"
+
+
+def test_a_cause_set_before_the_sentence_is_not_its_topic():
+    got = slots("受DeepSeek低成本模型冲击，英伟达股价1月27日下跌17%，市值蒸发约5890亿美元。")
+    assert {s for _, s, _, _ in got} == {"org:nvidia"}
