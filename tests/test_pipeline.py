@@ -124,3 +124,17 @@ def test_the_same_feed_gives_the_same_report_whatever_the_hash_seed(tmp_path, sa
         report.pop("stats")
         reports.append(report)
     assert reports[0] == reports[1]
+
+
+@pytest.mark.slow
+def test_a_feed_on_another_story_gets_its_conflicts_by_slot(real_embedder):
+    """The mixed zh/en DeepSeek feed: conflicts found slot by slot, in both languages, and a loss of
+    market value never set against the market value itself."""
+    feed = EXAMPLES / "deepseek_mixed.jsonl"
+    report = audit_articles(parse_feed(feed.read_bytes()), real_embedder)
+    conflicts = [c for c in report["conflicts"] if c["severity"] == "conflict"]
+    slots = {(c["slot"]["subject"], c["attribute"]) for c in conflicts}
+    assert ("product:H800", "training_hardware") in slots  # 10,000 against 2,048 H800s in the final run
+    assert ("product:R1", "release_date") in slots  # 20 January against 27 January
+    assert ("org:nvidia", "market_value_change") in slots  # 3900亿 against about $589 billion
+    assert not any(c["attribute"] == "market_value" for c in conflicts)
