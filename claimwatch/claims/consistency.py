@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -82,10 +83,14 @@ class ConsistencyResult:
     checks: list = field(default_factory=list)  # arithmetic InternalChecks, filled by the pipeline
 
 
+def _anchor(q: Quantity) -> tuple[str, str, float] | None:
+    """A value as (kind, unit, value); None for a bare year, too common to count."""
+    return None if q.kind == "date" and q.high - q.low > 100 else (q.kind, q.compared_unit, round(q.value, 6))
+
+
 def value_anchors(c: Claim) -> set[tuple[str, str, float]]:
     """The values a claim states as (kind, unit, value); a bare year is too common to count."""
-    return {(q.kind, q.compared_unit, round(q.value, 6)) for q in c.quantities
-            if not (q.kind == "date" and q.high - q.low > 100)}
+    return {a for a in map(_anchor, c.quantities) if a}
 
 
 def shares_value(a: Claim, b: Claim) -> bool:
@@ -104,8 +109,7 @@ def slot_anchors(c: Claim) -> set[tuple[str, str, str]]:
 def subject_value_anchors(c: Claim) -> set[tuple]:
     """The values a claim states with their subject (kind, unit, value, subject): one value of one
     subject in two claims is one fact whatever the languages (the dense floor does not apply)."""
-    return {(kind, unit, value, q.subject) for q in c.quantities if q.subject
-            for kind, unit, value in value_anchors(replace(c, quantities=(q,)))}
+    return {(*a, q.subject) for q in c.quantities if q.subject and (a := _anchor(q))}
 
 
 def shared_level(a: Claim, b: Claim) -> int:
@@ -277,16 +281,10 @@ def _conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     return conditions_of(claim.text)
 
 
-def negated_clause(claim: Claim) -> str:
+def negated_clause(claim: Claim) -> str | None:
     """The clause of a negated claim that holds its negation cue ("…组成的集群上完成，全程未使用H100芯片")."""
     cue = find_negation(claim.text)
-    at = claim.text.lower().find(cue.lower()) if cue else -1
-    return clause_around(claim.text, at) if at >= 0 else claim.text
-
-
-def denial_span_holds(claim: Claim, q: Quantity) -> bool:
-    """True when value ``q`` stands in the clause that carries the claim's negation."""
-    return clause_around(claim.text, q.start) == negated_clause(claim)
+    return None if cue is None else clause_around(claim.text, max(0, claim.text.lower().find(cue.lower())))
 
 
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
@@ -320,9 +318,9 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     if a.negated == b.negated or a.hedged or b.hedged or not worded_alike:
         return None
     negated, plain = (a, b) if a.negated else (b, a)
-    denial = negated_clause(negated)
+    denial = negated_clause(negated) or negated.text
     common = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
-    if not common or plain.quantities or any(denial_span_holds(negated, q) for q in negated.quantities):
+    if not common or plain.quantities or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
         return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)
     subject = sorted(common)[0]
     return Conflict("", (a.id, b.id), "statement", (negated.text, plain.text), ((0.0, 0.0), (1.0, 1.0)),
@@ -473,7 +471,6 @@ def _well_before(dates: list[Quantity], published: str | None) -> bool:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
     if m is None:
         return False
-    from datetime import date
     pub = date(int(m[1]), int(m[2]), int(m[3]))
     for q in dates:
         end = int(q.high) if q.high != float("inf") else 99991231
@@ -542,4 +539,4 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "subject_of", "opposite_statements", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

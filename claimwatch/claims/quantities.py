@@ -192,7 +192,7 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
     m = _ZH_COUNT_NOUN.match(text, q.end) or _EN_COUNT_NOUN.match(text, q.end)
     if m is None:
         if q.unit == "" and _EN_CODE_NOUN.match(text, q.end):
-            return Quantity(q.kind, q.value, "chips", q.low, q.high, q.text, q.start, q.end, q.approx)
+            return replace(q, unit="chips")
         m = _ZH_NOUN_BEFORE.search(text, max(0, q.start - 8), q.start)
         if m is None:
             return q

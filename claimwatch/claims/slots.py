@@ -23,7 +23,7 @@ from dataclasses import replace
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits, sole_unit
 from claimwatch.claims.models import Quantity
-from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, find_subjects, subject_mentions
+from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
@@ -42,21 +42,20 @@ _RATIO_KINDS = ("multiple", "fraction")
 # own subject (a clause-initial "It is expected that…" is no pronoun).
 _PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])"
                       r"|^\s*It\s(?!is (?:expected|said|reported|likely|unclear|not clear)\b)")
+_EN_APPROX = r"(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?"
 # "市值蒸发5890亿美元", "erased about $589 billion of its value", "a $589 billion loss": the value is
 # a change of its attribute, not its level ("市值降至2.9万亿美元", "fell to $118").
 _CHANGE_BEFORE = re.compile(r"(?:蒸发|下跌|下降|减少|增加|上涨|上升|损失|缩水|亏损|流失|跌去|跌掉|涨了|跌了|增加了|减少了)"
                             r"(?:了)?(?:约|近|超过|逾|达|高达)?\s*$|"
                             r"\b(?:erased|wiped out|wiped|lost|shed|added|gained|fell by|dropped by|declined by|down|up|"
                             r"rose by|increased by|decreased by|loss of|drop of|decline of|rise of|increase of|gain of)"
-                            r"\s+(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
-                            re.IGNORECASE)
+                            rf"\s+{_EN_APPROX}\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:损失|跌幅|降幅|增幅|涨幅|缩水)|^\s+(?:loss|drop|decline|fall|gain|increase|rise|"
                            r"jump|plunge|wipeout)\b", re.IGNORECASE)
 _CHANGE_KINDS = ("money", "count")
 CHANGE = "change"  # the attribute of a rise or fall whose measure is not named ("Nvidia rebounded 8.9%")
-_MARKET_LOSS = re.compile(r"(?:蒸发|市值缩水)(?:了)?(?:约|近|超过|逾)?\s*$|\b(?:erased|wiped out|wiped|wiping out)\s+"
-                          r"(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?\s*$",
-                          re.IGNORECASE)
+_MARKET_LOSS = re.compile(rf"(?:蒸发|市值缩水)(?:了)?(?:约|近|超过|逾)?\s*$|\b(?:erased|wiped out|wiped|wiping out)\s+"
+                          rf"{_EN_APPROX}\s*$", re.IGNORECASE)
 
 
 def is_change(text: str, q: Quantity) -> bool:
@@ -180,9 +179,6 @@ _ADJUNCT = re.compile(r"\s*(?:受.{1,24}(?:影响|冲击|拖累|带动|推动|�
 
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:
     lo, hi = clause = _clause_of(clauses, q.start)
-    after = _counted_product(mentions, q, text) or _named_after(mentions, q, text)
-    if after:
-        return after
     tiers = (
         [m for m in mentions if lo <= m.start and m.end <= hi],        # its clause (a product first)
         [m for m in mentions if m.end <= q.start],                     # before it, the claim
@@ -222,6 +218,26 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
         distance = lambda m: q.start - m.end if m.end <= q.start else 1.5 * (m.start - q.end)  # noqa: E731
         return min(fitting, key=distance).key
     return None
+
+
+def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
+                    clause: tuple[int, int]) -> Quantity:
+    """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
+    by commas), marked as a change (``_change``) or a rise or fall (``_up`` / ``_down``)."""
+    attribute = _attribute(q, cues, clause)
+    if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
+        attribute = _attribute(q, cues, _previous_clause(clauses, clause))
+    q = replace(q, attribute=attribute)
+    if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
+        q = replace(q, unit=sole_unit(attribute) or q.unit)
+    if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
+        return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
+    if attribute and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
+        return replace(q, attribute=attribute + "_change")
+    if q.kind == "percent" and attribute != "growth":
+        way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
+        return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
+    return q
 
 
 def _relative(text: str, q: Quantity, mentions: list[Mention],
@@ -277,18 +293,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if converted is not None:  # "557.6万美元，约合4015万元": one amount in two currencies, one slot
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
-        lone = _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1))
-        q = replace(q, attribute=_attribute(q, cues, clause) or (_attribute(q, cues, _previous_clause(clauses, clause))
-                                                                  if lone and q.kind != "date" else None))
-        if q.kind == "count" and not q.unit and q.attribute:  # "参数规模700亿": counted in its attribute's unit
-            q = replace(q, unit=sole_unit(q.attribute) or q.unit)
-        if q.attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
-            q = replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
-        elif q.attribute and not q.attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
-            q = replace(q, attribute=q.attribute + "_change")
-        elif q.kind == "percent" and q.attribute != "growth":
-            way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
-            q = replace(q, attribute=f"{q.attribute or CHANGE}_{way}") if way else q
+        q = _with_attribute(text, q, cues, clauses, clause)
         other, compared = _relative(text, q, mentions, named)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         own = [m for m in mentions if m not in compared and m.key not in taken]
@@ -297,13 +302,15 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
             own = sorted(own + [m._replace(key="market:" + m.key.split(":", 1)[1]) for m in named
                                 if m.key.startswith("place:")])
+        postposed = _counted_product(own, q, text) or _named_after(own, q, text)  # "10,000 H800 chips", "…on the H100"
         lead = text[clause[0]:q.start]
-        if (fallback and _PRONOUN.search(lead) and not any(clause[0] <= m.start < q.start for m in own)
-                and not _named_after(own, q, text) and not _counted_product(own, q, text)):
+        if (fallback and not postposed and _PRONOUN.search(lead)
+                and not any(clause[0] <= m.start < q.start for m in own)):
             out.append(replace(q, subject=fallback, relative_to=other.key if other else None))
             continue
-        subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) \
-            or _nearest_subject(own, q, clauses, text) or _nearest_subject([m for m in spoken if m not in compared], q, clauses) or fallback
+        subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) or postposed \
+            or _nearest_subject(own, q, clauses, text) \
+            or _nearest_subject([m for m in spoken if m not in compared], q, clauses) or fallback
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))

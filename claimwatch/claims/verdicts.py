@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    attribute_known, comparable_slots, disjoint_slots, explain_difference, same_attribute, same_subject, subject_of,
+    attribute_known, comparable_slots, disjoint_slots, explain_difference, negated_clause, same_attribute,
+    same_subject, subject_of,
 )
-from claimwatch.claims.hedges import find_negation
-from claimwatch.claims.slots import clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim
 
@@ -152,10 +151,9 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     """The negated claim's negation cue stands in a clause naming a subject the other claim names
     too ("Blackwell不在名单之内，AMD也适用同一规则" negates nothing about AMD)."""
     negated, plain = (a, b) if a.negated else (b, a)
-    cue = find_negation(negated.text)
-    if cue is None:
+    clause = negated_clause(negated)
+    if clause is None:
         return False
-    clause = clause_around(negated.text, max(0, negated.text.lower().find(cue.lower())))
     common = distinguishing(find_subjects(clause)) & distinguishing(find_subjects(plain.text))
     return bool(common) or not distinguishing(find_subjects(negated.text))
 
