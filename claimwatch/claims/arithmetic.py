@@ -9,7 +9,9 @@ Checks, each reported with the computation and the tolerance used:
   one unit must stand in the stated ratio (A/B, B/A, or B/A − 1 for "up N-fold");
 - ``ratio_across``: "X is N times Y" (a multiple or fraction whose subject X, comparison Y and
   attribute are known, see claims/slots.py) against values of that attribute stated for X and for
-  Y anywhere in the feed, in one unit: the closest pair must stand in the stated ratio;
+  Y anywhere in the feed, in one unit and under no condition the multiple does not name (FP16
+  compute does not measure "6 times the performance"): the closest pair must stand in the stated
+  ratio. A hedged multiple (a rumour, a hypothetical) is not checked;
 - ``share_of_total``: "A, P % of total revenue" (占总营收的P%) against a revenue total stated
   elsewhere in the feed for the same subject and currency: A / total must round to P. Only a
   total within a factor of two of A / P is taken for the one meant (a quarterly figure is not
@@ -30,6 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from claimwatch.claims.conditions import conditions_at, conditions_of
 from claimwatch.claims.models import Article, Claim, Quantity
 
 Status = Literal["passed", "failed"]
@@ -120,18 +123,23 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
         pairs = []  # a list of figures, not a stated ratio between two of them
     if len(multiples) == 1 and pairs:
         n = multiples[0]
-        tol = max(APPROX_TOLERANCE, 0.10 if n.approx else 0.0)
         tried = []
         ok = False
+        best = (float("inf"), 0.0, 0.0)  # (miss, ratio, tolerance) of the closest reading
         for a, b in pairs:
+            # an approximate figure ("约13亿") loosens the ratio as an approximate multiple does
+            tol = max(APPROX_TOLERANCE, 0.10 if n.approx or a.approx or b.approx else 0.0)
             # "A 是 B 的 N 倍" (A / B), "从 A 增至 B" (B / A), or "增长 N 倍" (B / A − 1)
-            for ratio in (a.value / b.value, b.value / a.value, b.value / a.value - 1):
+            readings = ((a.value / b.value, f"{a.text} / {b.text}"), (b.value / a.value, f"{b.text} / {a.text}"),
+                        (b.value / a.value - 1, f"{b.text} / {a.text} − 1"))
+            for ratio, _ in readings:
                 ok = ok or abs(ratio - n.value) <= max(tol * n.value, 0.05) or n.low <= ratio <= n.high
-            tried.append(f"{a.text} / {b.text} = {a.value / b.value:.2f}×")
+            ratio, shown = min(readings, key=lambda r: abs(r[0] - n.value))
+            tried.append(f"{shown} = {ratio:.2f}×")
+            best = min(best, (abs(ratio - n.value), ratio, tol))
         out.append(InternalCheck(
             (claim.id,), "ratio", "passed" if ok else "failed",
-            f"stated {n.text}; " + "; ".join(tried) + f" (tolerance {tol:.0%})", n.value,
-            pairs[0][0].value / pairs[0][1].value, tol))
+            f"stated {n.text}; " + "; ".join(tried) + f" (tolerance {best[2]:.0%})", n.value, best[1], best[2]))
     return out
 
 
@@ -155,10 +163,13 @@ def check_relative(claims: list[Claim]) -> list[InternalCheck]:
     out = []
     for c in claims:
         for n in c.quantities:
-            if n.kind not in ("multiple", "fraction") or not (n.subject and n.relative_to and n.attribute):
-                continue
+            if n.kind not in ("multiple", "fraction") or not (n.subject and n.relative_to and n.attribute) or c.hedged:
+                continue  # a rumour or a hypothetical ("有消息称…最多2倍") states no ratio to check
+            named = conditions_of(c.text)
+            # a figure under a condition the multiple does not name (FP16 compute) does not measure it
             pairs = [(cx, x, cy, y) for cx, x in stated.get((n.subject, n.attribute), ())
-                     for cy, y in stated.get((n.relative_to, n.attribute), ()) if x.unit == y.unit]
+                     for cy, y in stated.get((n.relative_to, n.attribute), ())
+                     if x.unit == y.unit and conditions_at(cx, x) | conditions_at(cy, y) <= named]
             if not pairs:
                 continue
             cx, x, cy, y = min(pairs, key=lambda p: abs(p[1].value / p[3].value - n.value))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from claimwatch.claims.conditions import conditions_at, conditions_of
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around
@@ -229,13 +230,13 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         return None  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
     for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=lambda clash: clash[0][0] == "date"):
-        if same_origin:
+        severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
+                                              published=(art_a.published, art_b.published))
+        if same_origin and severity == "conflict":  # one outlet never contradicts itself: it updates
             severity, reason = "explained_difference", ("update: the same outlet published both, the later "
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
-        else:
-            severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
-                                                  published=(art_a.published, art_b.published))
-        if not (attribute_known(qa) and attribute_known(qb)):
+        one_sided = qa.kind in ("multiple", "fraction") and (qa.relative_to is None) != (qb.relative_to is None)
+        if not (attribute_known(qa) and attribute_known(qb)) or one_sided:  # one_sided: what one compares against is unknown
             return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                             "explained_difference", UNCLEAR, "")
         code, why = reason.split(": ", 1)
@@ -255,30 +256,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     return None
 
 
-# The conditions a figure holds under: numeric precision, sparsity, scope, active or total parameters.
-# The same number under two of them is a qualifier mismatch ("1,979 TFLOPS at FP8" against "1,979
-# TFLOPS at FP16", "37 billion active" against "37 billion in total").
-_CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8)(?![A-Za-z0-9])|"
-                         r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
-                         r"total parameters)", re.IGNORECASE)
-_CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
-                    "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total"}
 NEGATION_LEXICAL = 0.45  # one claim negating the other's statement: they must also share much wording
-
-
-def conditions_of(text: str) -> frozenset[str]:
-    """The conditions named in ``text``: fp8, sparse, per chip …"""
-    return frozenset(_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text))
-
-
-def _conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
-    """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
-    active), else of the whole claim if it states no other value of that attribute ("671 billion
-    parameters, of which 37 billion are active": the active is the 37 billion's)."""
-    own = conditions_of(clause_around(claim.text, q.start))
-    if own or any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities):
-        return own
-    return conditions_of(claim.text)
 
 
 def negated_clause(claim: Claim) -> str | None:
@@ -306,7 +284,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        ca, cb = _conditions_at(a, qa), _conditions_at(b, qb)
+        ca, cb = conditions_at(a, qa), conditions_at(b, qb)
         if not (ca and cb) or ca & cb:
             continue
         cond_a, cond_b = ", ".join(sorted(ca)), ", ".join(sorted(cb))
@@ -458,9 +436,13 @@ def disjoint_slots(a: Claim, b: Claim):
         same = [(qa, qb) for qa, qb in every
                 if same_subject(subject_of(a, qa), subject_of(b, qb), named_a, named_b)]
         pairs = same or every  # values of different subjects still differ: explained by the subject
-        if any(qa.overlaps(qb, rel, abs_) for qa, qb in pairs):
+        # two values of unknown attribute that happen to meet (the 7.2 and 7.3 of two exchange rates)
+        # do not make two known figures of the slot agree
+        judged = [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs
+        if any(qa.overlaps(qb, rel, abs_) for qa, qb in judged):
             continue
-        yield slot, pairs[0][0], pairs[0][1]
+        qa, qb = max(judged, key=lambda p: attribute_known(p[0]) and attribute_known(p[1]))  # two known figures first
+        yield slot, qa, qb
 
 
 _WELL_BEFORE_DAYS = 90

@@ -296,7 +296,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         q = _with_attribute(text, q, cues, clauses, clause)
         other, compared = _relative(text, q, mentions, named)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
-        own = [m for m in mentions if m not in compared and m.key not in taken]
+        # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)
+        own = [m for m in mentions if m not in compared and m.key not in taken and not (other and m.key == other.key)]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"

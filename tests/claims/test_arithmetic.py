@@ -70,6 +70,33 @@ def test_a_lower_bound_multiple_passes_when_the_ratio_is_above_it():
     assert check.status == "passed" and check.explanation.startswith("at least ")
 
 
+def test_a_ratio_is_not_checked_against_figures_under_a_condition_it_does_not_name():
+    from claimwatch.claims.arithmetic import check_relative
+
+    # peak FP16 compute does not measure "6 times the performance"; it does measure "6 times the FP16 compute"
+    stated = ("B200在FP16精度下的算力为2250 TFLOPS。", "H100在FP16精度下的算力为990 TFLOPS。")
+    _, claims = _feed_claims(*stated, "B200的算力是H100的6倍。")
+    assert check_relative(claims) == []
+    _, claims = _feed_claims(*stated, "在FP16精度下，B200的算力是H100的6倍。")
+    assert [c.status for c in check_relative(claims)] == ["failed"]
+
+
+def test_a_hedged_multiple_is_not_checked():
+    from claimwatch.claims.arithmetic import check_relative
+
+    _, claims = _feed_claims("B200的显存带宽为8TB/s。", "H100的显存带宽为3.35TB/s。", "有消息称，B200的显存带宽最多是H100的4倍。")
+    assert check_relative(claims) == []
+
+
+def test_an_approximate_figure_loosens_a_stated_ratio():
+    # 83 / 约13 = 6.4: "6倍" holds within the 10% an approximate figure allows, and the check shows that reading
+    _, claims = _claims("预测收入将从约13亿元飙升至83亿元，增幅达到6倍。")
+    (check,) = [x for c in claims for x in check_claim(c)]
+    assert check.status == "passed" and "83亿元 / 13亿元 = 6.38×" in check.explanation
+    _, claims = _claims("预测收入将从13亿元飙升至83亿元，增幅达到6倍。")
+    assert [x.status for c in claims for x in check_claim(c)] == ["failed"]
+
+
 def test_no_cross_check_without_both_subjects_values():
     from claimwatch.claims.arithmetic import check_relative
 

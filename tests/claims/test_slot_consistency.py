@@ -46,6 +46,27 @@ def test_a_later_figure_from_the_same_outlet_is_an_update():
     assert (update.severity, update.reason) == ("explained_difference", "update")
 
 
+def test_one_outlet_updates_only_a_figure_of_one_subject():
+    # two articles of one outlet on two companies: their figures differ because their subjects do
+    result = _clusters(("a", "Wire", "2025-01-02T08:00", "寒武纪的营收为10亿元。"),
+                       ("b", "Wire", "2025-01-02T11:00", "摩尔线程的营收为7亿元。"))
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("explained_difference", "different_subject")]
+
+
+def test_a_derived_multiple_is_a_statement_and_can_conflict():
+    # "推算" (worked out from other figures) asserts the result: 6x against 10x of one pair is a clash
+    result = _clusters(("a", "A", "2025-01-02", "H200的性能是H20的6倍。"),
+                       ("b", "B", "2025-01-02", "H100的性能是H20的5倍，因此推算H200性能相当于H20的10倍。"))
+    assert [(x.severity, x.reason, x.values) for x in result.conflicts] == [("conflict", "ratio_mismatch", ("6倍", "10倍"))]
+
+
+def test_a_multiple_against_an_unnamed_base_is_not_compared():
+    # "the export-control ceiling" is no subject we know: 10x of it says nothing about 6x the H20
+    result = _clusters(("a", "A", "2025-01-02", "H200的性能是H20的6倍。"),
+                       ("b", "B", "2025-01-02", "H200的总处理性能约为此前出口管制上限的近10倍。"))
+    assert result.conflicts == []
+
+
 @pytest.mark.parametrize(("x", "y", "named_x", "named_y", "same"), [
     ("product:H20", "product:H200", set(), set(), False),
     ("market:china", "market:china-ai-chips", set(), set(), True),      # one contains the other
@@ -225,3 +246,10 @@ def test_a_value_set_off_by_commas_takes_the_attribute_of_the_clause_before():
     from claimwatch.claims.slots import attach_slots
     text = "Nvidia's previous record one-day loss, about $279 billion, came in September 2024."
     assert attach_slots(text, extract_quantities(text, "2025-01-27"))[0].attribute == "market_value_change"
+
+
+def test_two_known_figures_clash_even_when_unknown_figures_of_their_slot_meet():
+    # the two exchange rates (7.3 and 7.2 yuan) meet within rounding; the two yuan costs do not
+    result = _clusters(("a", "A", "2025-01-02", "V3的训练成本为557.6万美元，约合3200万元人民币（按1美元兑7.3元计）。"),
+                       ("b", "B", "2025-01-02", "V3的训练成本约为557.6万美元，按1美元兑7.2元人民币折算约合4015万元。"))
+    assert [(x.severity, x.values) for x in result.conflicts] == [("conflict", ("3200万元人民币", "4015万元"))]

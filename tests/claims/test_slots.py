@@ -154,3 +154,9 @@ def test_what_a_slide_erases_is_market_value():
 def test_a_cause_set_before_the_sentence_is_not_its_topic():
     got = slots("受DeepSeek低成本模型冲击，英伟达股价1月27日下跌17%，市值蒸发约5890亿美元。")
     assert {s for _, s, _, _ in got} == {"org:nvidia"}
+
+
+def test_what_a_value_is_compared_against_is_never_its_subject():
+    text = "H200芯片与H100采用同一架构，但性能是H100的两倍"
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert (q.subject, q.relative_to) == ("product:H200", "product:H100")
