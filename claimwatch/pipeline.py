@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -440,7 +442,21 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
             articles[claim.article_id] = store.get_article(claim.article_id)
         candidates.append((claim, articles[claim.article_id], float(score)))
     candidates.sort(key=lambda c: -c[2])
+    if candidates and _needs_a_year(query):
+        # "5月20日" with no year: the claim is read in the year of the article that best matches it
+        query = query_claim(text, candidates[0][1].published)
     return query, candidates[:top_k]
+
+
+def _needs_a_year(query: Claim) -> bool:
+    """True when the claim names a day or month without a year (dropped when read with no date);
+    "今年" / "this year" is not such a day: it stays unresolved, as the claim's own time is unknown."""
+    dated = [q for q in extract_quantities(query.text, "2000-06-15") if q.kind == "date"
+             and not _RELATIVE_YEAR.search(q.text)]
+    return len(dated) > sum(q.kind == "date" for q in query.quantities)
+
+
+_RELATIVE_YEAR = re.compile(r"今年|明年|去年|前年|后年|this|next|last", re.IGNORECASE)
 
 
 def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,

@@ -138,3 +138,18 @@ def test_a_feed_on_another_story_gets_its_conflicts_by_slot(real_embedder):
     assert ("product:R1", "release_date") in slots  # 20 January against 27 January
     assert ("org:nvidia", "market_value_change") in slots  # 3900亿 against about $589 billion
     assert not any(c["attribute"] == "market_value" for c in conflicts)
+
+
+def test_a_day_without_a_year_is_read_in_the_year_of_the_best_evidence(tmp_path, fake_embedder):
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import retrieve_evidence
+
+    store = open_store(tmp_path / "store", fake_embedder.name, fake_embedder.dim)
+    article = Article(id="a", source="A", title="X9", published="2024-05-10T21:30", text="X9首批交付将于5月20日开始。")
+    ingest_articles(store, [article], fake_embedder)
+    query, candidates = retrieve_evidence(store, fake_embedder, "X9首批交付于6月20日开始")
+    (date,) = query.quantities
+    assert (date.kind, date.low) == ("date", 20240620) and candidates
+    query, _ = retrieve_evidence(store, fake_embedder, "X9今年开始交付")  # "this year" stays unread: no day named
+    assert query.quantities == ()
+    store.close()

@@ -24,7 +24,7 @@ class Attribute(NamedTuple):
 
 
 @cache
-def _lexicon() -> tuple[dict[str, Attribute], re.Pattern[str], dict[str, str]]:
+def _lexicon() -> tuple[dict[str, Attribute], re.Pattern[str], dict[str, tuple[str, ...]]]:
     table = json.loads(resources.files("claimwatch.claims").joinpath("data", "attributes.json").read_text("utf-8"))
     extra = os.environ.get("CLAIMWATCH_ATTRIBUTES")
     if extra:
@@ -34,13 +34,16 @@ def _lexicon() -> tuple[dict[str, Attribute], re.Pattern[str], dict[str, str]]:
                 mine["cues"] = mine.get("cues", []) + entry.get("cues", [])
                 mine["units"] = mine.get("units", []) + entry.get("units", [])
     attributes: dict[str, Attribute] = {}
-    cue_of: dict[str, str] = {}
+    cue_of: dict[str, tuple[str, ...]] = {}
     for name, entry in table.items():
         if name.startswith("_"):
             continue
         attributes[name] = Attribute(name, frozenset(entry["kinds"]), frozenset(entry.get("units", [])))
         for cue in entry.get("cues", []):
-            cue_of.setdefault(cue.lower(), name)  # a cue listed twice keeps its first attribute
+            # a cue of two attributes names both (交付: deliveries counted, the date they begin);
+            # the kind of the value picks one
+            names = cue_of.get(cue.lower(), ())
+            cue_of[cue.lower()] = names + (name,) if name not in names else names
     # Latin cues are whole words; CJK cues stand anywhere (the segmenter checks their edges later).
     alternation = "|".join(
         rf"(?<![A-Za-z]){re.escape(c)}(?![A-Za-z])" if c.isascii() else re.escape(c)
@@ -55,9 +58,10 @@ def attribute(name: str) -> Attribute | None:
 
 @lru_cache(maxsize=65536)
 def attribute_mentions(text: str) -> tuple[Mention, ...]:
-    """Words naming an attribute, with their spans, in reading order (longest cue wins)."""
+    """Words naming an attribute, with their spans, in reading order (longest cue wins); a cue of
+    two attributes gives a mention of each, in the lexicon's order."""
     _, pattern, cue_of = _lexicon()
-    return tuple(Mention(m.start(), m.end(), cue_of[m.group(0).lower()]) for m in pattern.finditer(text))
+    return tuple(Mention(m.start(), m.end(), name) for m in pattern.finditer(text) for name in cue_of[m.group(0).lower()])
 
 
 def fits(name: str, kind: str) -> bool:

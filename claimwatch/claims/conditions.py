@@ -1,7 +1,8 @@
 """The conditions a figure holds under: numeric precision, sparsity, scope, active or total parameters.
 
 The same number under two of them is a qualifier mismatch ("1,979 TFLOPS at FP8" against "1,979
-TFLOPS at FP16", "37 billion active" against "37 billion in total"), and a figure under a condition
+TFLOPS at FP16", "37 billion active" against "37 billion in total"); two figures under two of them
+are two facts (the standard version's price and the Max version's); and a figure under a condition
 is not a general one ("1,979 TFLOPS at FP16" does not measure "6 times the performance").
 """
 
@@ -12,16 +13,49 @@ import re
 from claimwatch.claims.models import Claim, Quantity
 from claimwatch.claims.slots import clause_around
 
-_CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8)(?![A-Za-z0-9])|"
+_CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
                          r"total parameters)", re.IGNORECASE)
+# A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
+# counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
+_VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
+                       r"|\b(standard|base|entry-level|Pro|Max|Ultra|Plus|long-range|performance|top|all-wheel-drive|"
+                       r"rear-wheel-drive)\s(?:version|model|trim|variant|edition)s?\b|(大定|小定|锁单)", re.IGNORECASE)
+_VARIANT_NAMES = {"标准": "standard", "基础": "base", "入门": "entry-level", "高配": "top", "顶配": "top", "低配": "base",
+                  "长续航": "long-range", "超长续航": "long-range", "性能": "performance", "四驱": "all-wheel-drive",
+                  "双电机": "all-wheel-drive", "后驱": "rear-wheel-drive", "单电机": "rear-wheel-drive",
+                  "大定": "deposits", "小定": "refundable deposits", "锁单": "locked orders"}
 _CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
                     "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total"}
 
 
+# Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
+# conditions of two dimensions combine (the standard version under WLTP).
+_DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", "fp64", "bf16", "tf32", "int4", "int8")},
+               "sparse": "sparsity", "dense": "sparsity", "per chip": "scope", "per server": "scope",
+               "active": "parameters", "total": "parameters",
+               **{c: "test cycle" for c in ("cltc", "wltp", "nedc", "epa")},
+               **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")}}
+
+
+def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The conditions of one dimension that two figures are stated under, when they differ
+    ({fp16} against {fp8, fp4}); ``None`` when no dimension is named on both sides with other values."""
+    for dimension in sorted({_DIMENSIONS.get(c, "variant") for c in ca} & {_DIMENSIONS.get(c, "variant") for c in cb}):
+        xa = frozenset(c for c in ca if _DIMENSIONS.get(c, "variant") == dimension)
+        xb = frozenset(c for c in cb if _DIMENSIONS.get(c, "variant") == dimension)
+        if not xa & xb:
+            return xa, xb
+    return None
+
+
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
-    return frozenset(_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text))
+    named = {_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
+    for m in _VARIANTS.finditer(text):
+        word = next(g for g in m.groups() if g)
+        named.add(_VARIANT_NAMES.get(word, word.lower()))
+    return frozenset(named)
 
 
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
@@ -34,4 +68,4 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     return conditions_of(claim.text)
 
 
-__all__ = ["conditions_of", "conditions_at"]
+__all__ = ["conditions_of", "conditions_at", "differing"]

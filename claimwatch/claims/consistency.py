@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.conditions import conditions_at, conditions_of
+from claimwatch.claims.conditions import conditions_at, conditions_of, differing
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around
@@ -284,10 +284,10 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        ca, cb = conditions_at(a, qa), conditions_at(b, qb)
-        if not (ca and cb) or ca & cb:
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb))
+        if clash is None:
             continue
-        cond_a, cond_b = ", ".join(sorted(ca)), ", ".join(sorted(cb))
+        cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
         return Conflict("", (a.id, b.id), qa.attribute or qb.attribute or qa.kind, (qa.text, qb.text),
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
@@ -485,6 +485,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         if qa.kind in ("multiple", "fraction") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb))
+        if clash is not None:  # the Max version's price against the standard version's
+            return "explained_difference", (f"different_subject: they hold under different conditions "
+                                            f"({', '.join(sorted(clash[0]))} vs {', '.join(sorted(clash[1]))})")
     subjects_a, subjects_b = find_subjects(a.text), find_subjects(b.text)
     # In an audit, any sign of two subjects explains a clash (a false conflict costs a reader most);
     # with ``trust_slots`` (verify: one submitted claim against its evidence) two values whose
@@ -508,6 +512,12 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
                                         f"({dates_a[0].text} vs {dates_b[0].text})")
+    spans_a = [q for q in a.quantities if q.kind == "duration" and q.unit == "seconds"]
+    spans_b = [q for q in b.quantities if q.kind == "duration" and q.unit == "seconds"]
+    clash_on_span = qa is not None and qa.kind == "duration"
+    if not clash_on_span and spans_a and spans_b and not any(x.overlaps(y) for x in spans_a for y in spans_b):
+        return "explained_difference", (f"different_time: they count over different spans of time "
+                                        f"({spans_a[0].text} vs {spans_b[0].text})")
     if not clash_on_date and not (dates_a and dates_b):
         for dated, other_published in ((dates_a, published[1]), (dates_b, published[0])):
             dated = [q for q in dated if q.attribute is None]  # the time of its values, not of an event it names

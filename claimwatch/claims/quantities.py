@@ -30,8 +30,30 @@ _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("�
 _MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "teraflops", "petaflops", "PFLOPS", "TOPS", "TPP", "GB", "TB",
                   "MB", "nm", "W", "GHz"]
 _MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS"}
+# Units of everyday physical quantities, each with its kind, the unit it is compared in and the factor
+# to that unit: a car's 700公里 range, 265 km/h, 2.78秒 to 100 km/h, 101 kWh, 495 kW, 673马力, 2.2吨;
+# "27分钟内", "24 hours": short spans of time, in seconds (long ones, 两年 / 18 months, in months).
+_SCALED_UNITS = {
+    "km": ("measure", "km", 1.0), "公里": ("measure", "km", 1.0), "千米": ("measure", "km", 1.0),
+    "kilometres": ("measure", "km", 1.0), "kilometers": ("measure", "km", 1.0), "miles": ("measure", "km", 1.609344), "英里": ("measure", "km", 1.609344),
+    "km/h": ("measure", "km/h", 1.0), "公里/小时": ("measure", "km/h", 1.0), "千米/小时": ("measure", "km/h", 1.0),
+    "公里每小时": ("measure", "km/h", 1.0), "kph": ("measure", "km/h", 1.0), "mph": ("measure", "km/h", 1.609344),
+    "kWh": ("measure", "kWh", 1.0), "千瓦时": ("measure", "kWh", 1.0), "度电": ("measure", "kWh", 1.0),
+    "kW": ("measure", "W", 1e3), "千瓦": ("measure", "W", 1e3), "MW": ("measure", "W", 1e6), "兆瓦": ("measure", "W", 1e6),
+    "GW": ("measure", "W", 1e9), "吉瓦": ("measure", "W", 1e9), "瓦": ("measure", "W", 1.0),
+    "马力": ("measure", "W", 735.5), "hp": ("measure", "W", 745.7), "horsepower": ("measure", "W", 745.7),
+    "kg": ("measure", "kg", 1.0), "公斤": ("measure", "kg", 1.0), "千克": ("measure", "kg", 1.0),
+    "吨": ("measure", "kg", 1e3), "tonnes": ("measure", "kg", 1e3), "tons": ("measure", "kg", 1e3),
+    "mAh": ("measure", "mAh", 1.0), "英寸": ("measure", "in", 1.0), "inches": ("measure", "in", 1.0),
+    "秒": ("duration", "seconds", 1.0), "seconds": ("duration", "seconds", 1.0), "sec": ("duration", "seconds", 1.0),
+    "分钟": ("duration", "seconds", 60.0), "minutes": ("duration", "seconds", 60.0),
+    "小时": ("duration", "seconds", 3600.0), "个小时": ("duration", "seconds", 3600.0), "hours": ("duration", "seconds", 3600.0),
+    "天": ("duration", "seconds", 86400.0), "days": ("duration", "seconds", 86400.0),
+    "weeks": ("duration", "seconds", 604800.0),
+}
 _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
-                ("股", "shares"),
+                ("股", "shares"), ("辆", "vehicles"), ("部", "units"), ("位", "people"), ("单", "orders"),
+                ("vehicles", "vehicles"), ("cars", "vehicles"), ("orders", "orders"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips")]
@@ -56,7 +78,7 @@ _CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|元"
 _SUFFIX_UNITS = "|".join(
     re.escape(u) for u in sorted(
         ["%", "个百分点", "percentage points", "percent", "per cent", "倍", "times", "-fold", "x"]
-        + [s for s, _ in _CURRENCY_SUFFIX] + _MEASURE_UNITS + [s for s, _ in _COUNT_UNITS],
+        + [s for s, _ in _CURRENCY_SUFFIX] + _MEASURE_UNITS + list(_SCALED_UNITS) + [s for s, _ in _COUNT_UNITS],
         key=len, reverse=True,
     )
 )
@@ -127,13 +149,14 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
                "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
-               "tokens": "tokens", "token": "tokens"}
+               "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
-                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens)\b")
-_ZH_COUNT_NOUN = re.compile(r"(?:块|张|颗|个)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
-                            r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token)")
+                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers)\b")
+_ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
+                            r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
+                            r"工程师|研发人员)")
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
@@ -316,6 +339,8 @@ def _numerics(text: str) -> list[Quantity]:
             value = (low + high) / 2
         else:
             value = low = high = a
+        factor = _SCALED_UNITS.get(unit_text, (None, None, 1.0))[2]  # 2.2吨 → 2,200 kg, 24小时 → 86,400 s
+        value, low, high = value * factor, low * factor, high * factor
         if kind == "count" and unit == "" and m["b"] is None and re.fullmatch(r"(?:19|20)\d{2}", m["a"]):
             continue  # a bare year is handled by the date pass or is not a value
         if kind == "count" and unit == "" and re.fullmatch(r"\d{1,2}", m["a"]) and _NAME_BEFORE.search(text, 0, start):
@@ -342,6 +367,8 @@ def _classify(prefix: str | None, unit_text: str) -> tuple[str, str]:
             return "money", code
     if unit_text in _MEASURE_UNITS:
         return "measure", _MEASURE_ALIASES.get(unit_text, unit_text)
+    if unit_text in _SCALED_UNITS:
+        return _SCALED_UNITS[unit_text][:2]
     for suffix, name in _COUNT_UNITS:
         if unit_text == suffix:
             return "count", name

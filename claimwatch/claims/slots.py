@@ -146,6 +146,8 @@ _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or 
 
 
 # ", about $279 billion,": a value set off by commas names no attribute of its own; it is the previous clause's
+_SPRINT_BEFORE = re.compile(r"(?:\b0\s?(?:-|–|to)\s?|(?:from|从)\s?0\s?(?:to|到|至)\s?|零至)$")
+_SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?:s\b|sec|seconds|秒)")
 _LONE_VALUE = re.compile(r"[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
 
 
@@ -225,6 +227,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
     by commas), marked as a change (``_change``) or a rise or fall (``_up`` / ``_down``)."""
     attribute = _attribute(q, cues, clause)
+    if q.unit == "km/h" and (q.low == 0 or _SPRINT_BEFORE.search(text, 0, q.start) or _SPRINT_AFTER.match(text, q.end)):
+        attribute = None  # "0-100 km/h in 2.78 s", "百公里加速": the speed a sprint ends at, no top speed
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
         attribute = _attribute(q, cues, _previous_clause(clauses, clause))
     q = replace(q, attribute=attribute)

@@ -10,6 +10,7 @@ from claimwatch.claims.consistency import (
     attribute_known, comparable_slots, disjoint_slots, explain_difference, negated_clause, same_attribute,
     same_subject, subject_of,
 )
+from claimwatch.claims.slots import CHANGE
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim
 
@@ -64,12 +65,18 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     """
     if not any(is_prior_value(query.text, q) for q in query.quantities):
         evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
+    move = opposite_move(query, evidence)
+    if move is not None and score >= support:
+        return "refutes", move
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         if not disjoint:
             agreeing = agreeing_values(query, evidence)
             if not agreeing:
                 return "related", "states a value of the same kind, but for something else"
+            frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
+            if not all(frame(q) for q in query.quantities) and all(frame(qa) for qa, _ in agreeing):
+                return "related", "states the same date, but none of the claim's figures"
             qa, qb = agreeing[0]
             severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
             reason = reason.split(": ", 1)[1]
@@ -96,11 +103,64 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", "compares the same two things the other way round"
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
-    if (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
-            and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
-            and not unmatched_names(query.text, evidence.text)):
+    if _same_in_words(query, evidence, score, support, fact):
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, fact: float | None) -> bool:
+    """Support by wording: a score of at least ``fact`` (else ``support``), a subject in common, the
+    same comparison, and every name the alias table does not know written in the evidence too."""
+    return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
+            and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
+            and not unmatched_names(query.text, evidence.text))
+
+
+_RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared)\b", re.IGNORECASE)
+_FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|\b(?:fell|fall|falls|dropped|declined|slid|plunged|tumbled|sank|slumped)\b",
+                         re.IGNORECASE)
+
+
+def _way(attribute: str | None) -> tuple[str, str] | None:
+    """(base, direction) of a rise or fall attribute: share_price_down → (share_price, down)."""
+    for way in ("up", "down"):
+        if attribute and attribute.endswith("_" + way):
+            return attribute[: -len(way) - 1], way
+    return None
+
+
+def opposite_move(query: Claim, evidence: Claim) -> str | None:
+    """Why the evidence says the claim's rise was a fall (or the other way round), if it does:
+    the same percentage of one subject's measure, moving the other way ("下跌8.9%" against
+    "rebounded 8.9%"), or a claimed rise with no figure against a stated fall ("shares rose on
+    January 27" against "fell 17% on January 27"), at no other time."""
+    dates_q = [q for q in query.quantities if q.kind == "date"]
+    dates_e = [q for q in evidence.quantities if q.kind == "date"]
+    if dates_q and dates_e and not any(x.overlaps(y) for x in dates_q for y in dates_e):
+        return None
+    named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
+    values = [q for q in query.quantities if q.kind != "date"]
+    claimed = [(q, _way(q.attribute)) for q in values if q.kind == "percent" and _way(q.attribute)]
+    if not values:  # a value-free move: its verb is its direction
+        rise, fall = bool(_RISE_WORDS.search(query.text)), bool(_FALL_WORDS.search(query.text))
+        if rise != fall:
+            claimed = [(None, (CHANGE, "up" if rise else "down"))]
+    for qa, (base_a, way_a) in claimed:
+        for qb in evidence.quantities:
+            moved = _way(qb.attribute) if qb.kind == "percent" else None
+            if moved is None or moved[1] == way_a or not (base_a == moved[0] or CHANGE in (base_a, moved[0])):
+                continue
+            subject_a = subject_of(query, qa) if qa is not None else None
+            if qa is None and not distinguishing(named_q) & distinguishing(named_e):
+                continue
+            if not same_subject(subject_a, subject_of(evidence, qb), named_q, named_e):
+                continue
+            if qa is not None and not qa.overlaps(qb, 0.0, 0.5):
+                continue
+            said = "a rise" if way_a == "up" else "a fall"
+            return f"states {'a fall' if way_a == 'up' else 'a rise'} of {qb.text}, not {said}" + (
+                f" of {qa.text}" if qa is not None else "")
+    return None
 
 
 _MORE = re.compile(r"高于|多于|大于|快于|强于|优于|higher than|more than|greater than|faster than|larger than|better than",

@@ -366,3 +366,33 @@ def test_a_product_code_after_a_count_is_what_it_counts():
     assert (q.kind, q.unit, q.value) == ("count", "chips", 50000)
     (q,) = extract_quantities("It took 30.8 million H100 GPU hours", "2025-01-30")
     assert q.unit == "GPU hours"
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "unit"), [
+    ("CLTC续航为700公里", "measure", 700, "km"),
+    ("a range of 500 miles", "measure", 500 * 1.609344, "km"),
+    ("最高时速265km/h", "measure", 265, "km/h"),
+    ("最高车速为265公里/小时", "measure", 265, "km/h"),
+    ("电池容量101kWh", "measure", 101, "kWh"),
+    ("最大功率495千瓦", "measure", 495_000, "W"),
+    ("最大马力673马力", "measure", 673 * 735.5, "W"),
+    ("整备质量2.2吨", "measure", 2200, "kg"),
+    ("百公里加速2.78秒", "duration", 2.78, "seconds"),
+    ("27分钟内", "duration", 27 * 60, "seconds"),
+    ("within 24 hours", "duration", 24 * 3600, "seconds"),
+    ("24个小时", "duration", 24 * 3600, "seconds"),
+    ("锁单88898辆", "count", 88898, "vehicles"),
+    ("团队有3400多名工程师", "count", 3400, "people"),
+])
+def test_everyday_units_are_normalised_to_one_unit_each(text, kind, value, unit):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit) == (kind, unit) and q.value == pytest.approx(value)
+
+
+def test_the_speed_a_sprint_ends_at_is_no_top_speed():
+    from claimwatch.claims.slots import attach_slots
+
+    for text in ("The car reaches 100 km/h in 2.78 seconds and has a top speed of 265 km/h.",
+                 "0-100 km/h加速仅需2.78秒，最高时速265公里/小时"):
+        speeds = [q for q in attach_slots(text, extract_quantities(text, PUB)) if q.unit == "km/h"]
+        assert [q.attribute for q in speeds] == [None, "top_speed"]

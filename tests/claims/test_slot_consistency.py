@@ -253,3 +253,42 @@ def test_two_known_figures_clash_even_when_unknown_figures_of_their_slot_meet():
     result = _clusters(("a", "A", "2025-01-02", "V3的训练成本为557.6万美元，约合3200万元人民币（按1美元兑7.3元计）。"),
                        ("b", "B", "2025-01-02", "V3的训练成本约为557.6万美元，按1美元兑7.2元人民币折算约合4015万元。"))
     assert [(x.severity, x.values) for x in result.conflicts] == [("conflict", ("3200万元人民币", "4015万元"))]
+
+
+def test_physical_figures_of_one_product_are_compared_in_one_unit():
+    result = _clusters(("a", "A", "2025-01-02", "X9的续航里程为500英里。"), ("b", "B", "2025-01-02", "X9的续航里程约为805公里。"))
+    assert result.conflicts == []  # 500 miles is 805 km …
+    result = _clusters(("a", "A", "2025-01-02", "X9的续航里程为500英里。"), ("b", "B", "2025-01-02", "X9的续航里程约为600公里。"))
+    assert [x.severity for x in result.conflicts] == ["conflict"]  # … and not 600 km
+    result = _clusters(("a", "A", "2025-01-02", "X9的百公里加速为2.78秒。"), ("b", "B", "2025-01-02", "X9的百公里加速为3.5秒。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.attribute, x.unit) == ("conflict", "acceleration", "seconds")
+
+
+def test_figures_of_two_variants_are_two_facts():
+    result = _clusters(("a", "A", "2025-01-02", "X9标准版的售价为18.99万元。"), ("b", "B", "2025-01-02", "X9 Max版的售价为25.99万元。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.reason) == ("explained_difference", "different_subject")
+    assert "different conditions (standard vs max)" in x.explanation
+
+
+def test_one_figure_under_two_test_cycles_is_a_qualifier_mismatch_whatever_else_they_share():
+    result = _clusters(("a", "A", "2025-01-02", "X9标准版CLTC续航为650公里。"), ("b", "B", "2025-01-02", "X9标准版WLTP续航为650公里。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.reason) == ("conflict", "qualifier_mismatch") and "cltc" in x.explanation
+
+
+def test_counts_over_different_spans_of_time_are_explained():
+    result = _clusters(("a", "A", "2025-01-02", "X9上市27分钟内订单为5万辆。"), ("b", "B", "2025-01-02", "X9上市24小时订单达到8.9万辆。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.reason) == ("explained_difference", "different_time") and "27分钟" in x.explanation
+    result = _clusters(("a", "A", "2025-01-02", "X9上市24小时内订单为6.2万辆。"), ("b", "B", "2025-01-02", "X9上市24小时订单达到8.9万辆。"))
+    assert [x.severity for x in result.conflicts] == ["conflict"]
+
+
+def test_a_cue_of_two_attributes_names_the_one_its_value_fits():
+    result = _clusters(("a", "A", "2024-05-10", "X9首批交付将于5月20日开始。"), ("b", "B", "2024-05-11", "X9将于6月20日开启首批交付。"))
+    (x,) = result.conflicts
+    assert (x.severity, x.reason, x.attribute) == ("conflict", "date_mismatch", "delivery_date")
+    result = _clusters(("a", "A", "2024-05-10", "X9今年交付了10万辆。"), ("b", "B", "2024-05-11", "X9今年交付了13万辆。"))
+    assert [(x.severity, x.attribute) for x in result.conflicts] == [("conflict", "shipments")]

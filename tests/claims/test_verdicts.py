@@ -116,6 +116,28 @@ def test_a_name_the_evidence_does_not_write_blocks_support_by_wording():
 
 
 def test_a_rise_of_an_unnamed_measure_is_no_fall():
+    # the same 8.9% of Nvidia's shares, moving the other way: the evidence refutes the fall
     query = query_claim("英伟达股价1月28日继续下跌8.9%")
-    assert relate(query, query_claim("Nvidia rebounded 8.9% on Tuesday"), 0.9)[0] == "related"
+    assert relate(query, query_claim("Nvidia rebounded 8.9% on Tuesday"), 0.9)[0] == "refutes"
     assert relate(query, query_claim("Nvidia fell 8.9% on Tuesday"), 0.9)[0] == "supports"
+
+
+def _claim(text, published="2025-01-28"):
+    from claimwatch.claims.models import Article
+    from claimwatch.claims.segment import segment_claims
+
+    (claim,) = segment_claims(Article(id="e", source="E", title="", published=published, text=text))
+    return claim
+
+
+@pytest.mark.parametrize(("claim", "evidence", "refutes"), [
+    ("英伟达股价1月28日下跌8.9%。", "Nvidia shares rebounded 8.9% on January 28.", True),
+    ("英伟达股价1月28日上涨8.9%。", "Nvidia shares rebounded 8.9% on January 28.", False),
+    ("Nvidia shares rose on January 27.", "英伟达股价1月27日下跌17%。", True),
+    ("Nvidia shares rose on January 28.", "英伟达股价1月27日下跌17%。", False),   # another day
+    ("Broadcom shares rose on January 27.", "英伟达股价1月27日下跌17%。", False),  # another company
+])
+def test_a_move_the_other_way_refutes(claim, evidence, refutes):
+    from claimwatch.claims.verdicts import opposite_move
+
+    assert (opposite_move(_claim(claim), _claim(evidence)) is not None) is refutes

@@ -12,8 +12,10 @@ router = APIRouter(prefix="/v1", tags=["articles"])
 FEED_BODY = {"requestBody": {"required": True, "content": {
     "text/plain": {"schema": {"type": "string"}, "example": "标题\n某报· 2025-12-09 06:37\n要点 - 内容 [1]"},
     "application/json": {"schema": {"type": "array", "items": {"type": "object", "properties": {
-        "source": {"type": "string"}, "title": {"type": "string"}, "published": {"type": "string"},
-        "url": {"type": "string"}, "text": {"type": "string"}, "id": {"type": "string"}},
+        "source": {"type": "string"}, "text": {"type": "string"},
+        # optional metadata: absent or null means unknown (an id is then derived from the content)
+        "title": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"]}, "id": {"type": ["string", "null"]}},
         "required": ["source", "text"]}}},
     "application/x-ndjson": {"schema": {"type": "string"}},
     "application/rss+xml": {"schema": {"type": "string"}},
