@@ -17,7 +17,7 @@ from typing import Literal
 from claimwatch.claims.conditions import conditions_at, conditions_of, differing
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
-from claimwatch.claims.slots import CHANGE, clause_around
+from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
 
@@ -265,6 +265,29 @@ def negated_clause(claim: Claim) -> str | None:
     return None if cue is None else clause_around(claim.text, max(0, claim.text.lower().find(cue.lower())))
 
 
+DENIAL_OVERLAP = 0.5  # how much of a denial's own words one clause of the other claim must write
+
+
+def denial_restated(denial: str, plain: str) -> float:
+    """The share of the denial's character pairs (its negation cue left out) that one clause of
+    ``plain`` also writes: "R1的模型权重目前并未公开" against "公司以MIT许可证开源了R1的模型权重" shares the
+    weights of R1, what the one denies and the other states. Chinese text only: English words are
+    not character pairs."""
+    cue = find_negation(denial)
+    core = denial.replace(cue, "", 1) if cue else denial
+    pairs = _cjk_pairs(core)
+    if not pairs:
+        return 0.0
+    return max((len(pairs & _cjk_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    return {text[n:n + 2] for n in range(len(text) - 1) if _CJK.fullmatch(text[n:n + 2])}
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
                         lexical: float, one_fact: bool = False) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
@@ -292,11 +315,16 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
                         f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
-    worded_alike = lexical >= NEGATION_LEXICAL or (a.language != b.language and one_fact)
-    if a.negated == b.negated or a.hedged or b.hedged or not worded_alike:
+    if a.negated == b.negated or a.hedged or b.hedged:
         return None
     negated, plain = (a, b) if a.negated else (b, a)
     denial = negated_clause(negated) or negated.text
+    named = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
+    worded_alike = (lexical >= NEGATION_LEXICAL or (a.language != b.language and one_fact)
+                    or (any(k.startswith(("product:", "org:")) for k in named)  # a thing denied, not a market
+                        and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
+    if not worded_alike:
+        return None
     common = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
     if not common or plain.quantities or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
         return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)

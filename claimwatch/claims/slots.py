@@ -110,6 +110,11 @@ def _clause_of(clauses: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= at <= c[1]), (0, 0))
 
 
+def clauses_of(text: str) -> list[str]:
+    """The clauses of ``text`` (see ``clause_around``)."""
+    return [text[lo:hi] for lo, hi in _clauses(text)]
+
+
 def clause_around(text: str, at: int) -> str:
     """The clause of ``text`` that holds offset ``at`` (clauses end at punctuation and at 而/但/but…)."""
     lo, hi = _clause_of(_clauses(text), at)

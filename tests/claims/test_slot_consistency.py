@@ -11,10 +11,10 @@ from claimwatch.evaluation.calibrate import plateau_middle
 from claimwatch.pipeline import query_claim
 
 
-def _clusters(*specs, score=0.9):
+def _clusters(*specs, score=0.9, lexical=0.5):
     articles = [Article(id=aid, source=src, title="", published=pub, text=text) for aid, src, pub, text in specs]
     claims = [c for a in articles for c in segment_claims(a)]
-    return build_clusters(articles, claims, [Pair(0, 1, score, 0.5, score)], [], threshold=0.7)
+    return build_clusters(articles, claims, [Pair(0, 1, score, lexical, score)], [], threshold=0.7)
 
 
 def test_two_attributes_of_one_subject_are_not_compared():
@@ -121,6 +121,8 @@ def test_excluded_against_included_is_a_negation_conflict():
     (conflict,) = result.conflicts
     assert (conflict.reason, conflict.subject) == ("negation", "product:blackwell")
     # little shared wording: no negation conflict (the two may speak of different things)
+    articles[1] = Article(id="b", source="B", title="", published="2025-01-02", text="Blackwell芯片已在美国大规模出货。")
+    claims = [c for a in articles for c in segment_claims(a)]
     result = build_clusters(articles, claims, [Pair(0, 1, 0.9, 0.2, 0.9)], [], threshold=0.7)
     assert result.conflicts == []
 
@@ -292,3 +294,16 @@ def test_a_cue_of_two_attributes_names_the_one_its_value_fits():
     assert (x.severity, x.reason, x.attribute) == ("conflict", "date_mismatch", "delivery_date")
     result = _clusters(("a", "A", "2024-05-10", "X9今年交付了10万辆。"), ("b", "B", "2024-05-11", "X9今年交付了13万辆。"))
     assert [(x.severity, x.attribute) for x in result.conflicts] == [("conflict", "shipments")]
+
+
+def test_a_denial_restated_in_other_words_is_a_negation_conflict():
+    # little shared wording overall, but the denied "weights of Z9" is written in the other claim
+    result = _clusters(("a", "A", "2025-01-02", "与上一代不同，Z9的模型权重目前并未公开，开发者只能付费调用接口。"),
+                       ("b", "B", "2025-01-02", "该公司以宽松许可证开源了Z9的模型权重，允许商业使用。"), score=0.72, lexical=0.2)
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "negation")]
+
+
+def test_a_denial_about_a_market_is_not_restated_by_any_claim_on_that_market():
+    result = _clusters(("a", "A", "2025-01-02", "由于本土芯片更先进，X20在中国市场未能成功销售。"),
+                       ("b", "B", "2025-01-02", "美国市场消化库存较为困难，中国市场成为关键的去库存目标。"), score=0.72, lexical=0.2)
+    assert result.conflicts == []
