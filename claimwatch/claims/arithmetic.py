@@ -38,6 +38,9 @@ from claimwatch.claims.models import Article, Claim, Quantity
 Status = Literal["passed", "failed"]
 TOLERANCE = 0.02         # relative, for exact statements (rounding of the stated figures)
 APPROX_TOLERANCE = 0.05  # relative, when a value is approximate (约, about)
+_FALL_WORDS = ("跌幅", "下跌", "下降", "降幅", "跌至", "降至", "fell", "fall", "drop", "declin", "slid", "plunge", "tumble",
+               "down ", "lost")
+_FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|约)?\s*$", re.IGNORECASE)
 _RISE_WORDS = ("涨幅", "上涨", "增长", "增幅", "提升", "升至", "rise", "rose", "up ", "gain", "increase", "jump")
 
 
@@ -98,23 +101,34 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
                 (claim.id,), "price_times_shares", "passed" if ok else "failed",
                 f"{price.text} × {s.text} = {_fmt(expected, t.unit)}; stated {t.text} "
                 f"({'within' if ok else 'off by'} {gap:.1%}, tolerance {tol:.0%})", expected, t.value, tol))
-    rises = [q for q in qs if q.kind == "percent" and _is_rise(claim, q)]
-    if len(rises) == 1:
-        rise = rises[0]
+    moves = [(q, 1) for q in qs if q.kind == "percent" and _is_rise(claim, q)]
+    moves += [(q, -1) for q in qs if q.kind == "percent" and _is_fall(claim, q) and not _is_rise(claim, q)]
+    if len(moves) == 1:
+        rise, sign = moves[0]
         money = [q for q in qs if q.kind == "money"]
-        base = [q for q in money if q.start < rise.start]
-        result = [q for q in money if q.start > rise.end]
+        # "to close at $128.42, down from $142.62": the value after "from" is the base, wherever it stands
+        froms = [q for q in money if _FROM_BEFORE.search(claim.text, max(0, q.start - 14), q.start)]
+        if froms:
+            after = [q for q in froms if q.start > rise.end]  # "fell 17% to $118.42 from $142.62" (a note before it aside)
+            b = after[0] if after else froms[-1]
+            base = [b]
+            result = sorted((q for q in money if q not in froms and _currency(q) == _currency(b)),
+                            key=lambda q: abs(q.start - rise.end))
+        else:
+            base = [q for q in money if q.start < rise.start]
+            result = [q for q in money if q.start > rise.end]
         if not base and article_prices:
             base = [p for p in article_prices if result and _currency(p) == _currency(result[0])]
         if base and result and _currency(base[-1]) == _currency(result[0]):
             b, r = base[-1], result[0]
-            expected = b.value * (1 + rise.value / 100)
+            expected = b.value * (1 + sign * rise.value / 100)
             ok, tol = _close(expected, r)
             implied = (r.value / b.value - 1) * 100 if b.value else float("nan")
+            what = "rise" if implied >= 0 else "fall"
             out.append(InternalCheck(
                 (claim.id,), "rise", "passed" if ok else "failed",
-                f"{b.text} × (1 + {rise.text}) = {_fmt(expected, r.unit)}; stated {r.text}"
-                + ("" if ok else f"; {r.text} implies a rise of {implied:.1f}%") + f" (tolerance {tol:.0%})",
+                f"{b.text} × (1 {'+' if sign > 0 else '−'} {rise.text}) = {_fmt(expected, r.unit)}; stated {r.text}"
+                + ("" if ok else f"; {r.text} implies a {what} of {abs(implied):.1f}%") + f" (tolerance {tol:.0%})",
                 expected, r.value, tol))
     multiples = [q for q in qs if q.kind == "multiple"]
     values = [q for q in qs if q.kind in ("money", "measure", "count") and q not in prices and q.value]
@@ -141,6 +155,11 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
             (claim.id,), "ratio", "passed" if ok else "failed",
             f"stated {n.text}; " + "; ".join(tried) + f" (tolerance {best[2]:.0%})", n.value, best[1], best[2]))
     return out
+
+
+def _is_fall(claim: Claim, q: Quantity) -> bool:
+    window = claim.text[max(0, q.start - 8):q.end + 6].lower()
+    return any(w in window for w in _FALL_WORDS)
 
 
 def _is_rise(claim: Claim, q: Quantity) -> bool:

@@ -298,6 +298,29 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
 
 
+# A price per unit ("$2.19 per million output tokens", "每GPU小时2美元", "$80 an hour") is a rate: it
+# never meets a total, nor a rate per another unit.
+_PER_AFTER = re.compile(r"\s*(?:per|an?)\s+(?:(?:million|thousand|billion)\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+                        r"(?P<noun>tokens?|hours?|GPU hours?|units?|cars?|vehicles?|chips?|cards?|users?|"
+                        r"kWh|barrels?|tons?|tonnes?|ounces?|kg|kilogram|square metres?|square meters?)\b", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"每(?:百万|千|万)?(?:个|块|张|辆|台)?(?P<noun>[^，。,；;\d每]{1,10}?)"
+                         r"(?:的?(?:收费|售价|价格|租金|成本|费用|亏损|利润|盈利|收入|为|约|仅|需|要))?\s*$")
+
+
+def _per_unit(text: str, start: int, end: int) -> str:
+    """``"/tokens"`` for a money value stated per unit of something, else ``""``."""
+    m = _PER_AFTER.match(text, end)
+    if m:
+        return "/" + m["noun"].lower().rstrip("s").replace("gpu hour", "gpu小时").replace("hour", "小时")
+    m = _PER_BEFORE.search(text, max(0, start - 16), start)
+    if m and not m["noun"].strip().startswith(_PERIODS):  # 每年价值300亿美元: a yearly amount is compared with totals
+        return "/" + m["noun"].strip().lower().rstrip("s").replace("输出", "").replace("输入", "").strip()
+    return ""
+
+
+_PERIODS = ("年", "月", "天", "日", "季度", "周", "个月", "个季度")
+
+
 def _numerics(text: str) -> list[Quantity]:
     out = []
     pos = 0
@@ -329,6 +352,8 @@ def _numerics(text: str) -> list[Quantity]:
         if kind == "money" and (_PER_SHARE_AFTER.match(text, end) or _PER_SHARE_BEFORE.search(text, 0, start)
                                 or each_share):
             unit += "/share"
+        elif kind == "money":
+            unit += _per_unit(text, start, end)
         a = _to_number(m["a"])
         if m["b"] is not None:
             b = _to_number(m["b"])

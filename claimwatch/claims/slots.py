@@ -31,7 +31,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(
 _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为|约为|超过|高于|低于|比|较)(?P<y>[^，。,;；]{1,24}?)"
                           r"(?:的|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?)?\s*$")
 _ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高出|多出|低出|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|"
-                         r"降低了?|低了?)(?:约|近|超过|逾|了)?\s*$")
+                         r"降低了?|低了?|便宜了?|贵了?|少了?)(?:约|近|超过|逾|了)?\s*$")
 _EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|greater|larger|less|lower|cheaper|as much)?\s*"
                           r"(?:than|that of|those of|the [a-z ]{1,30}? of|the [^,.;]{1,20}? (?:on|of|for|in)|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
                           re.IGNORECASE)
@@ -275,6 +275,30 @@ def _relative(text: str, q: Quantity, mentions: list[Mention],
     return None, []
 
 
+_ZH_LESS = re.compile(r"(?:便宜|低|少|降低|下降|小)了?(?:约|近|超过|逾|达)?\s*$")
+_ZH_MORE = re.compile(r"(?:贵|高|多|提高|增加|大|快)了?(?:约|近|超过|逾|达)?\s*$")
+_EN_LESS = re.compile(r"^\s*(?:lower|cheaper|less|fewer|smaller|slower)\s+than\b", re.IGNORECASE)
+_EN_MORE = re.compile(r"^\s*(?:higher|more expensive|more|greater|larger|faster|bigger)\s+than\b", re.IGNORECASE)
+_ZH_PART_OF = re.compile(r"(?:是|为|约为|仅为|相当于)[^，。,;；]{1,24}?的\s*$")
+_EN_PART_OF = re.compile(r"^\s*of\b", re.IGNORECASE)
+
+
+def _as_ratio(text: str, q: Quantity) -> Quantity:
+    """A percentage compared with another subject as the ratio it states: "比o1便宜约96%" and "96%
+    cheaper than o1" are 0.04 of o1 (a fraction), "30% more than" is 1.3 times (a multiple), "为其3.7%"
+    is 0.037 of it; any other percentage is left as it is."""
+    before, after = text[max(0, q.start - 8):q.start], text[q.end:q.end + 30]
+    if _ZH_LESS.search(before) or _EN_LESS.match(after):
+        return replace(q, kind="fraction", unit="", value=1 - q.value / 100, low=max(0.0, 1 - q.high / 100),
+                       high=1 - q.low / 100)
+    if _ZH_MORE.search(before) or _EN_MORE.match(after):
+        return replace(q, kind="multiple", unit="x", value=1 + q.value / 100, low=1 + q.low / 100,
+                       high=1 + q.high / 100)
+    if _ZH_PART_OF.search(text[max(0, q.start - 30):q.start]) or _EN_PART_OF.match(after):
+        return replace(q, kind="fraction", unit="", value=q.value / 100, low=q.low / 100, high=q.high / 100)
+    return q
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -304,6 +328,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             continue
         q = _with_attribute(text, q, cues, clauses, clause)
         other, compared = _relative(text, q, mentions, named)
+        if other is not None and q.kind == "percent":
+            q = _as_ratio(text, q)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)
         own = [m for m in mentions if m not in compared and m.key not in taken and not (other and m.key == other.key)]

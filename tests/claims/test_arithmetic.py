@@ -127,3 +127,11 @@ def test_an_amount_in_two_currencies_must_imply_a_plausible_rate():
     assert [c.status for c in check_currency_pairs(claim)] == ["failed"]
     _, (claim,) = _feed_claims("昆仑芯收入13亿元，英伟达收入570亿美元。")  # two amounts, not one in two currencies
     assert check_currency_pairs(claim) == []
+
+
+def test_a_fall_from_a_stated_close_is_checked():
+    _, claims = _claims("The shares fell 17% to close at $128.42, down from $142.62 on Friday.")
+    (check,) = [x for c in claims for x in check_claim(c)]
+    assert check.status == "failed" and "implies a fall of 10.0%" in check.explanation
+    _, claims = _claims("The shares fell 17% to close at $118.42, down from $142.62 on Friday.")
+    assert [x.status for c in claims for x in check_claim(c)] == ["passed"]

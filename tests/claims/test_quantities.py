@@ -396,3 +396,17 @@ def test_the_speed_a_sprint_ends_at_is_no_top_speed():
                  "0-100 km/h加速仅需2.78秒，最高时速265公里/小时"):
         speeds = [q for q in attach_slots(text, extract_quantities(text, PUB)) if q.unit == "km/h"]
         assert [q.attribute for q in speeds] == [None, "top_speed"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The API charges $2.19 per million output tokens.", "USD/token"),
+    ("API价格为每百万tokens 2.19美元", "CNY/token".replace("CNY", "USD")),
+    ("按每GPU小时2美元计", "USD/gpu小时"),
+    ("At $2 per GPU hour", "USD/gpu小时"),
+    ("中国市场每年价值约300亿美元", "USD"),        # a yearly amount is compared with totals
+    ("adds $3-4 billion a year", "USD"),
+    ("训练成本为557.6万美元", "USD"),
+])
+def test_a_price_per_unit_is_a_rate(text, unit):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.kind == "money"]
+    assert q.unit == unit

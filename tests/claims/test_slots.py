@@ -160,3 +160,18 @@ def test_what_a_value_is_compared_against_is_never_its_subject():
     text = "H200芯片与H100采用同一架构，但性能是H100的两倍"
     (q,) = attach_slots(text, tuple(extract_quantities(text)))
     assert (q.subject, q.relative_to) == ("product:H200", "product:H100")
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "relative_to"), [
+    ("Z9's price is 96% lower than Y5's.", "fraction", 0.04, "product:Y5"),
+    ("Z9的API价格比Y5便宜96%", "fraction", 0.04, "product:Y5"),
+    ("Z9的销量比Y5多30%", "multiple", 1.3, "product:Y5"),
+])
+def test_a_percentage_against_another_subject_is_the_ratio_it_states(text, kind, value, relative_to):
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert (q.kind, q.relative_to) == (kind, relative_to) and q.value == pytest.approx(value)
+
+
+def test_a_share_of_a_market_stays_a_percentage():
+    text = "英伟达在中国的份额从95%降至0"
+    assert attach_slots(text, tuple(extract_quantities(text)))[0].kind == "percent"
