@@ -15,6 +15,7 @@ from claimwatch.claims.slots import clause_around
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
+                         r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
                          r"total parameters)", re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
@@ -25,7 +26,7 @@ _VARIANT_NAMES = {"标准": "standard", "基础": "base", "入门": "entry-level
                   "长续航": "long-range", "超长续航": "long-range", "性能": "performance", "四驱": "all-wheel-drive",
                   "双电机": "all-wheel-drive", "后驱": "rear-wheel-drive", "单电机": "rear-wheel-drive",
                   "大定": "deposits", "小定": "refundable deposits", "锁单": "locked orders"}
-_CONDITION_NAMES = {"稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
+_CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cache hit", "缓存未命中": "cache miss", "稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
                     "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total"}
 
 
@@ -35,7 +36,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "sparse": "sparsity", "dense": "sparsity", "per chip": "scope", "per server": "scope",
                "active": "parameters", "total": "parameters",
                **{c: "test cycle" for c in ("cltc", "wltp", "nedc", "epa")},
-               **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")}}
+               **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")},
+               "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache"}
 
 
 def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:

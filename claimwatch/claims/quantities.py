@@ -193,6 +193,7 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
     return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
 
 
+FROM_TO = re.compile(r"(?:从|由|from)\s*[^，。,;；]{0,12}?(?:降至|跌至|跌到|降到|减至|升至|涨至|增至|到|至|to)\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|only|约|有)?\s*$", re.IGNORECASE)
 
 
@@ -205,6 +206,9 @@ def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ..
         if (q.kind == before.kind == "count" and not q.unit and before.unit
                 and _OF_WHICH.search(text[max(0, q.start - 16):q.start])):
             out[n] = replace(q, unit=before.unit)
+        elif (before.kind == "percent" and before.unit == "%" and q.kind == "count" and not q.unit
+              and FROM_TO.search(text[max(0, before.start - 4):q.start])):
+            out[n] = replace(q, kind="percent", unit="%")  # "从95%一路跌到0": the 0 is 0%
     return tuple(out)
 
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits, sole_unit
+from claimwatch.claims.quantities import FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
@@ -299,6 +300,19 @@ def _as_ratio(text: str, q: Quantity) -> Quantity:
     return q
 
 
+_SHARES = ("market_share", "revenue_share")
+
+
+def _as_share(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
+              clause: tuple[int, int]) -> Quantity:
+    """A fraction that is a share ("一半以上份额", "收入的四分之一要交给美国政府") as the percentage it is;
+    any other fraction unchanged."""
+    scale = lambda x: x * 100 if x not in (float("inf"), float("-inf")) else x  # noqa: E731
+    share = replace(q, kind="percent", unit="%", value=q.value * 100, low=scale(q.low), high=scale(q.high))
+    share = _with_attribute(text, share, cues, clauses, clause)
+    return share if share.attribute in _SHARES else q
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -327,8 +341,12 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
         q = _with_attribute(text, q, cues, clauses, clause)
+        if q.kind == "fraction" and q.attribute is None:
+            q = _as_share(text, q, cues, clauses, clause)
+        if out and out[-1].kind == q.kind and out[-1].attribute and FROM_TO.search(text, max(0, out[-1].start - 4), q.start):
+            q = replace(q, attribute=out[-1].attribute)  # "份额从95%一路跌到0": the 0 is a share too
         other, compared = _relative(text, q, mentions, named)
-        if other is not None and q.kind == "percent":
+        if other is not None and q.kind == "percent" and q.unit == "%":  # points ("提高了10个百分点") stay points
             q = _as_ratio(text, q)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)

@@ -10,7 +10,8 @@ from claimwatch.claims.consistency import (
     attribute_known, comparable_slots, disjoint_slots, explain_difference, negated_clause, same_attribute,
     same_subject, subject_of,
 )
-from claimwatch.claims.slots import CHANGE
+from claimwatch.claims.quantities import FROM_TO
+from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim
 
@@ -63,15 +64,19 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     evidence names one of the subjects the claim names (when it names any) and compares as the
     claim does.
     """
-    if not any(is_prior_value(query.text, q) for q in query.quantities):
+    if _PAST.search(query.text):  # "份额曾超过95%": what it was, not what a change left it at
+        evidence = _without_final_values(evidence)
+    elif not any(is_prior_value(query.text, q) for q in query.quantities):
         evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
+    if _PRESENT.search(query.text) and not _PAST.search(query.text):
+        evidence = _without_past_values(evidence)  # "目前仍超过一半": not what it once was ("一度超过95%")
     move = opposite_move(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         if not disjoint:
-            agreeing = agreeing_values(query, evidence)
+            agreeing = agreeing_values(query, evidence, past=bool(_PAST.search(query.text)))
             if not agreeing:
                 return "related", "states a value of the same kind, but for something else"
             frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
@@ -218,12 +223,13 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     return bool(common) or not distinguishing(find_subjects(negated.text))
 
 
-def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:
+def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[tuple]:
     """Pairs of values, one from each claim, for one slot (kind, unit, attribute, subject) that meet.
 
     Two subjects both claims name are one slot ("H20和MI308…15%" against "15% … on the H20 and
     MI308"); a multiple agrees only with a multiple of the same thing ("twice the H100" is no
-    support for "twice the H20").
+    support for "twice the H20"). A value a change started from meets only a value stated as such,
+    unless the claim speaks of the ``past`` ("曾超过90%" meets "从95%跌到0").
     """
     named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
 
@@ -231,7 +237,7 @@ def agreeing_values(query: Claim, evidence: Claim) -> list[tuple]:
         return same_subject(x, y, named_q, named_e) or (x in named_e and y in named_q)
 
     return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
-            if is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb) and qa.kind == qb.kind
+            if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and one_subject(subject_of(query, qa), subject_of(evidence, qb))
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)]
@@ -245,6 +251,24 @@ _PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$
 def is_prior_value(text: str, q) -> bool:
     """True for a value the claim gives as an earlier state that a change or correction left."""
     return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
+
+
+_PAST = re.compile(r"曾经|曾|一度|\b(?:once|formerly|previously|used to|at one point)\b", re.IGNORECASE)
+
+
+_PRESENT = re.compile(r"目前|如今|现在|仍然|依然|仍|\b(?:currently|now|still|today)\b", re.IGNORECASE)
+
+
+def _without_past_values(claim: Claim) -> Claim:
+    """The claim without the values its own clause sets in the past ("一度超过95%，如今几乎归零": the 95%)."""
+    kept = tuple(q for q in claim.quantities if not _PAST.search(clause_around(claim.text, q.start)))
+    return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+
+
+def _without_final_values(claim: Claim) -> Claim:
+    """The claim without the values a change ended at ("从95%跌到0": the 0)."""
+    kept = tuple(q for q in claim.quantities if not FROM_TO.search(claim.text, max(0, q.start - 30), q.start))
+    return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
 
 
 def _without_prior_values(claim: Claim) -> Claim:

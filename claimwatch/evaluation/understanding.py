@@ -48,8 +48,12 @@ def baseline_quantities(text: str) -> list[dict]:
 
 
 def claimwatch_quantities(text: str, published: str | None, title: str = "") -> list[dict]:
+    """Each value as extracted (as written: "a quarter" is 0.25, "20% more than" 20%), with the
+    subject slots attach to it (slots may restate a value as the ratio or share it means)."""
+    found = extract_quantities(text, published)
+    slotted = attach_slots(text, found, title)
     return [{"kind": q.kind, "unit": q.unit, "value": q.value, "low": _bound(q.low), "high": _bound(q.high),
-             "subject": q.subject} for q in attach_slots(text, extract_quantities(text, published), title)]
+             "subject": s.subject} for q, s in zip(found, slotted)]
 
 
 def score_quantities(sentences: list[dict], extractor) -> dict[str, float]:

@@ -175,3 +175,30 @@ def test_a_percentage_against_another_subject_is_the_ratio_it_states(text, kind,
 def test_a_share_of_a_market_stays_a_percentage():
     text = "英伟达在中国的份额从95%降至0"
     assert attach_slots(text, tuple(extract_quantities(text)))[0].kind == "percent"
+
+
+@pytest.mark.parametrize(("text", "value", "attribute"), [
+    ("英伟达目前仍占据一半以上份额", 50.0, "market_share"),
+    ("按照新规则，Z9在华销售收入的四分之一要交给美国政府", 25.0, "revenue_share"),
+])
+def test_a_fraction_that_is_a_share_is_its_percentage(text, value, attribute):
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert (q.kind, q.low, q.attribute) == ("percent", value, attribute)
+
+
+def test_a_fraction_of_a_measure_stays_a_fraction():
+    text = "其整体处理性能仅为B30A芯片的一半"
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert q.kind == "fraction"
+
+
+def test_the_end_of_a_change_between_percentages_is_a_percentage_of_the_same_attribute():
+    text = "英伟达的市场份额从95%一路跌到0"
+    qs = attach_slots(text, tuple(extract_quantities(text)))
+    assert [(q.kind, q.value, q.attribute) for q in qs] == [("percent", 95, "market_share"), ("percent", 0, "market_share")]
+
+
+def test_points_are_not_a_ratio():
+    text = "此次Z9的分成比例较Y5提高了10个百分点"
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert (q.kind, q.unit, q.value) == ("percent", "pp", 10)

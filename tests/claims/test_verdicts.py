@@ -141,3 +141,17 @@ def test_a_move_the_other_way_refutes(claim, evidence, refutes):
     from claimwatch.claims.verdicts import opposite_move
 
     assert (opposite_move(_claim(claim), _claim(evidence)) is not None) is refutes
+
+
+@pytest.mark.parametrize(("claim", "relation"), [
+    ("英伟达在中国的市场份额曾超过90%", "supports"),      # what it once was
+    ("英伟达目前在中国的市场份额仍超过一半", "refutes"),  # what it is now
+])
+def test_once_and_now_are_read_against_the_start_and_the_end_of_a_change(claim, relation):
+    evidence = _claim("英伟达在中国的市场份额已经从95%一路跌到0。")
+    assert relate(query_claim(claim), evidence, 0.9)[0] == relation
+
+
+def test_now_is_not_refuted_or_supported_by_what_once_was():
+    evidence = _claim("英伟达在中国的市场份额一度超过95%，如今几乎归零。")
+    assert relate(query_claim("英伟达目前在中国的市场份额仍超过一半"), evidence, 0.9)[0] != "supports"
