@@ -107,7 +107,7 @@ _EN_DATE = re.compile(
     r"|\b(?:the )?first (?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of)?"
     r"(?:\s+(?P<ny>(?:19|20)\d{2}))?|"
     r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?)?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?![\d.,]?\d|\s?%|\s?percent)(?:st|nd|rd|th)?,?)?"
     r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
     r"|\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter)(?: of)?\s+(?P<qy>(?:19|20)\d{2})\b"
     r"|\b(?P<half>first|second) half(?: of)?\s+(?:(?P<hy>(?:19|20)\d{2})|(?P<hrel>this|next|last) year)\b"

@@ -410,3 +410,8 @@ def test_the_speed_a_sprint_ends_at_is_no_top_speed():
 def test_a_price_per_unit_is_a_rate(text, unit):
     (q,) = [q for q in extract_quantities(text, PUB) if q.kind == "money"]
     assert q.unit == unit
+
+
+def test_a_percentage_after_a_month_is_no_day():
+    qs = extract_quantities("The August 15% arrangement was never written into regulation.", PUB)
+    assert [(q.kind, q.value) for q in qs] == [("percent", 15.0)]
