@@ -414,4 +414,4 @@ def test_a_price_per_unit_is_a_rate(text, unit):
 
 def test_a_percentage_after_a_month_is_no_day():
     qs = extract_quantities("The August 15% arrangement was never written into regulation.", PUB)
-    assert [(q.kind, q.value) for q in qs] == [("percent", 15.0)]
+    assert [(q.kind, q.low, q.high) for q in qs] == [("date", 20250801, 20250831), ("percent", 15.0, 15.0)]
