@@ -15,7 +15,7 @@ GOLD_SETS = {
     "sample_zh": ("h200_digest_zh.json", "shared"),     # the third-party sample feed in ../shared
     "example_zh": ("example_digest_zh.json", "repo"),   # our own Chinese digest, examples/
     "example_en": ("example_wire_en.json", "repo"),     # our own English wire feed, examples/
-    # our own mixed zh/en feed on another story (DeepSeek, January 2025); held out of calibrate.py's DEV_SETS
+    # our own mixed zh/en feed on another story (DeepSeek, January 2025); a development set (calibrated on)
     "example_mixed": ("example_mixed.json", "repo"),
     # our own Chinese digest on another story (Xiaomi SU7 launch); a held-out test set: never calibrated on, its misses never read
     "heldout_zh": ("heldout_su7_zh.json", "repo"),
