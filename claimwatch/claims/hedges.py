@@ -16,7 +16,8 @@ _HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources s
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to")
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
-                 "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消")
+                 "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消",
+                 "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予")
 _NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
                  "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
 # Evaluation, judgement and sentiment: what a reader cannot check against another outlet.
@@ -30,6 +31,7 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
                 "impressive", "disappointing", "remarkable", "game changer", "game-changer", "rocket fuel")
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
+              "不得": ("不得不",), "不能": ("不能不",), "不可": ("不可逆", "不可或缺", "不可避免", "不可思议", "不可小觑", "不可替代"),
               "不在": ("不在乎",), "计划": ("的计划",)}
 # An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
 # a rumour denied ("否认了…传闻") is a denial.

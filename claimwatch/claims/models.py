@@ -66,7 +66,8 @@ class Quantity:
 
     def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:
         """True when the two intervals can describe the same value."""
-        slack = max(abs_tol, rel_tol * max(abs(self.value), abs(other.value)))
+        # 1e-9: the float error of a scaled figure (18.99万 is 189899.99999999997, not 189900)
+        slack = max(abs_tol, max(rel_tol, 1e-9) * max(abs(self.value), abs(other.value)))
         return self.low - slack <= other.high and other.low - slack <= self.high
 
 

@@ -298,7 +298,7 @@ _PER_SHARE_BEFORE = re.compile(r"(?:每股|股价(?:为|报|收于|达)?|发行�
                                r"shares? (?:jumped|rose|fell|closed|traded|dropped|climbed)[^,;]{0,20}? (?:to|at))"
                                r"\s*(?:US\$|HK\$|\$)?$")
 _EACH = re.compile(r"\s*each\b")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![A-Za-z])[A-Z][a-z]+\s$")
 _FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
 
 

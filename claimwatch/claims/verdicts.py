@@ -70,6 +70,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
     if _PRESENT.search(query.text) and not _PAST.search(query.text):
         evidence = _without_past_values(evidence)  # "目前仍超过一半": not what it once was ("一度超过95%")
+    values = [q for q in query.quantities if q.kind != "date"]
+    if values and all(q.subject is None for q in values):
+        missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
+        if missing:
+            return "related", f"states figures of {', '.join(missing)}, which it does not name"
     move = opposite_move(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
@@ -115,10 +120,37 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, fact: float | None) -> bool:
     """Support by wording: a score of at least ``fact`` (else ``support``), a subject in common, the
-    same comparison, and every name the alias table does not know written in the evidence too."""
+    same comparison, every name the alias table does not know written in the evidence too, and in
+    one language the claim's own words (see ``_worded_alike``)."""
     return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
             and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
-            and not unmatched_names(query.text, evidence.text))
+            and not unmatched_names(query.text, evidence.text) and _worded_alike(query, evidence, score, fact))
+
+
+WORDING_OVERLAP = 0.3  # the share of a claim's own words (names aside) its evidence must write, in one language
+
+
+def _worded_alike(query: Claim, evidence: Claim, score: float, fact: float | None) -> bool:
+    """Whether the evidence says what the claim says rather than something else about its subject
+    ("X9支持L3级自动驾驶" against "X9 Max版百公里加速3.2秒"): in one language, a share of the claim's
+    words (Chinese character pairs, English words; names and small words aside) written in the
+    evidence; across languages, a score of at least ``fact``."""
+    if query.language != evidence.language:
+        return fact is None or score >= fact
+    mine = _content_words(query.text)
+    return not mine or len(mine & _content_words(evidence.text)) / len(mine) >= WORDING_OVERLAP
+
+
+_SMALL_WORDS = frozenset("the a an of to in on at for and or but is are was were be been will would its it "
+                         "that this with by from as has have had".split())
+
+
+def _content_words(text: str) -> set[str]:
+    names = [(m.start, m.end) for m in subject_mentions(text)]
+    kept = "".join(" " if any(a <= n < b for a, b in names) else ch for n, ch in enumerate(text))
+    pairs = {kept[n:n + 2] for n in range(len(kept) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", kept[n:n + 2])}
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", kept)} - _SMALL_WORDS
+    return pairs | words
 
 
 _RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared)\b", re.IGNORECASE)

@@ -103,3 +103,15 @@ def test_evaluative_claims_are_opinions(text):
 ])
 def test_factual_claims_are_not_opinions(text):
     assert find_opinion(text) is None
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("X9标准版不配备激光雷达", True),
+    ("该规则不适用于Blackwell", True),
+    ("受芯片短缺影响，厂商不得不暂停部分生产线", False),
+    ("国产算力替代是不可逆转的趋势", False),
+])
+def test_denials_of_equipment_and_scope_are_negations(text, negated):
+    from claimwatch.claims.hedges import find_negation
+
+    assert (find_negation(text) is not None) is negated

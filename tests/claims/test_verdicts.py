@@ -75,7 +75,7 @@ def test_slot_rules_of_support(query, evidence, relation):
 
 def test_a_value_free_claim_needs_the_fact_threshold_and_a_common_subject():
     query = query_claim("Blackwell chips are included in the approval")
-    near = query_claim("Blackwell is a generation ahead of the H200")
+    near = query_claim("Blackwell chips are also included in the export approval")
     assert relate(query, near, 0.6, support=0.4, fact=0.5)[0] == "supports"
     assert relate(query, near, 0.45, support=0.4, fact=0.5)[0] == "related"
     assert relate(query_claim("Blackwell sales are strong"), query_claim("AMD sales are strong"), 0.9)[0] == "related"
@@ -155,3 +155,20 @@ def test_once_and_now_are_read_against_the_start_and_the_end_of_a_change(claim, 
 def test_now_is_not_refuted_or_supported_by_what_once_was():
     evidence = _claim("英伟达在中国的市场份额一度超过95%，如今几乎归零。")
     assert relate(query_claim("英伟达目前在中国的市场份额仍超过一半"), evidence, 0.9)[0] != "supports"
+
+
+def test_a_figure_scaled_by_a_chinese_magnitude_meets_the_same_figure_written_out():
+    # 18.99万 is 189899.99999999997 in floating point: still the same price as 189,900 yuan
+    evidence = _claim("远航X9标准版起售价为18.99万元。")
+    assert relate(query_claim("The X9 standard version starts at 189,900 yuan."), evidence, 0.9)[0] == "supports"
+
+
+def test_figures_of_a_name_the_evidence_does_not_write_are_not_judged():
+    evidence = _claim("远航X9标准版起售价为18.99万元。")
+    assert relate(query_claim("特斯拉Model 3的起售价为23.19万元"), evidence, 0.9)[0] == "related"
+
+
+def test_support_by_wording_needs_the_claims_own_words_in_one_language():
+    claim = query_claim("X9支持L3级自动驾驶")
+    assert relate(claim, _claim("X9 Max版百公里加速3.2秒。"), 0.6, 0.5, 0.55)[0] == "related"
+    assert relate(claim, _claim("X9已经支持L3级自动驾驶功能。"), 0.6, 0.5, 0.55)[0] == "supports"
