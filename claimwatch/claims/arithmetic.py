@@ -179,6 +179,7 @@ def check_relative(claims: list[Claim]) -> list[InternalCheck]:
                 entry = stated.setdefault((q.subject, q.attribute), [])
                 if len(entry) < CANDIDATES_PER_SIDE:
                     entry.append((c, q))
+    held = {id(q): conditions_at(c, q) for entry in stated.values() for c, q in entry}  # each figure's conditions, once
     out = []
     for c in claims:
         for n in c.quantities:
@@ -186,9 +187,9 @@ def check_relative(claims: list[Claim]) -> list[InternalCheck]:
                 continue  # a rumour or a hypothetical ("有消息称…最多2倍") states no ratio to check
             named = conditions_of(c.text)
             # a figure under a condition the multiple does not name (FP16 compute) does not measure it
-            pairs = [(cx, x, cy, y) for cx, x in stated.get((n.subject, n.attribute), ())
+            pairs = [(cx, x, cy, y) for cx, x in stated.get((n.subject, n.attribute), ()) if held[id(x)] <= named
                      for cy, y in stated.get((n.relative_to, n.attribute), ())
-                     if x.unit == y.unit and conditions_at(cx, x) | conditions_at(cy, y) <= named]
+                     if x.unit == y.unit and held[id(y)] <= named]
             if not pairs:
                 continue
             cx, x, cy, y = min(pairs, key=lambda p: abs(p[1].value / p[3].value - n.value))

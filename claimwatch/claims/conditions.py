@@ -9,6 +9,7 @@ is not a general one ("1,979 TFLOPS at FP16" does not measure "6 times the perfo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimwatch.claims.models import Claim, Quantity
 from claimwatch.claims.slots import clause_around
@@ -51,6 +52,7 @@ def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], f
     return None
 
 
+@lru_cache(maxsize=65536)
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
     named = {_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
