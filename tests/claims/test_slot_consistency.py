@@ -307,3 +307,12 @@ def test_a_denial_about_a_market_is_not_restated_by_any_claim_on_that_market():
     result = _clusters(("a", "A", "2025-01-02", "由于本土芯片更先进，X20在中国市场未能成功销售。"),
                        ("b", "B", "2025-01-02", "美国市场消化库存较为困难，中国市场成为关键的去库存目标。"), score=0.72, lexical=0.2)
     assert result.conflicts == []
+
+
+def test_claims_whose_figures_measure_different_attributes_never_join_one_cluster():
+    result = _clusters(("a", "A", "2025-01-02", "H200配备141GB显存，带宽为4.5TB/s。"),
+                       ("b", "B", "2025-01-02", "H200的性能至少是此前特供版H20的6倍。"), score=0.95)
+    assert all(len(k.claim_ids) < 2 for k in result.clusters) and result.conflicts == []
+    result = _clusters(("a", "A", "2025-01-02", "H200的带宽为4.8TB/s。"), ("b", "B", "2025-01-02", "H200显存带宽达4.8TB/s。"),
+                       score=0.95)
+    assert [len(k.claim_ids) for k in result.clusters] == [2]
