@@ -126,7 +126,16 @@ def _named_after(mentions: list[Mention], q: Quantity, text: str) -> str | None:
     """"25% for the H200", "3.35 TB/s on the H100", "25% of its H200 revenue": English names the
     subject right after the value."""
     follows = [m for m in mentions if q.end <= m.start <= q.end + 12 and _EN_FOR.fullmatch(text, q.end, m.start)]
-    return follows[0].key if follows else None
+    if not follows:
+        return None
+    first = follows[0]
+    # "a quarter of Nvidia's H200 revenue": the maker's product is the subject
+    owned = [m for m in mentions if m.key.startswith("product:") and first.end <= m.start <= first.end + 4
+             and _POSSESSIVE.fullmatch(text, first.end, m.start)]
+    return owned[0].key if owned and not first.key.startswith("product:") else first.key
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s)?\s*")
 
 
 _COUNTED_GAP = re.compile(r"^(?:\s|块|张|颗|个|片|台|英伟达|Nvidia|NVIDIA|AMD|华为|Huawei)*$")

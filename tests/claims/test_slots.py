@@ -202,3 +202,12 @@ def test_points_are_not_a_ratio():
     text = "此次Z9的分成比例较Y5提高了10个百分点"
     (q,) = attach_slots(text, tuple(extract_quantities(text)))
     assert (q.kind, q.unit, q.value) == ("percent", "pp", 10)
+
+
+def test_a_makers_product_after_a_value_is_its_subject():
+    text = "A quarter of Nvidia's H200 revenue from China will go to the US government."
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert q.subject == "product:H200"
+    text = "25% of Nvidia's revenue"
+    (q,) = attach_slots(text, tuple(extract_quantities(text)))
+    assert q.subject == "org:nvidia"
