@@ -34,13 +34,13 @@ from typing import Literal
 
 from claimwatch.claims.conditions import conditions_at, conditions_of
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.quantities import is_prior_value
 
 Status = Literal["passed", "failed"]
 TOLERANCE = 0.02         # relative, for exact statements (rounding of the stated figures)
 APPROX_TOLERANCE = 0.05  # relative, when a value is approximate (约, about)
 _FALL_WORDS = ("跌幅", "下跌", "下降", "降幅", "跌至", "降至", "fell", "fall", "drop", "declin", "slid", "plunge", "tumble",
                "down ", "lost")
-_FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|约)?\s*$", re.IGNORECASE)
 _RISE_WORDS = ("涨幅", "上涨", "增长", "增幅", "提升", "升至", "rise", "rose", "up ", "gain", "increase", "jump")
 
 
@@ -107,7 +107,7 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
         rise, sign = moves[0]
         money = [q for q in qs if q.kind == "money"]
         # "to close at $128.42, down from $142.62": the value after "from" is the base, wherever it stands
-        froms = [q for q in money if _FROM_BEFORE.search(claim.text, max(0, q.start - 14), q.start)]
+        froms = [q for q in money if is_prior_value(claim.text, q)]
         if froms:
             after = [q for q in froms if q.start > rise.end]  # "fell 17% to $118.42 from $142.62" (a note before it aside)
             b = after[0] if after else froms[-1]

@@ -20,6 +20,7 @@ from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
+from claimwatch.claims.text import han_pairs
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
 Severity = Literal["conflict", "explained_difference"]
@@ -283,17 +284,10 @@ def denial_restated(denial: str, plain: str) -> float:
     not character pairs."""
     cue = find_negation(denial)
     core = denial.replace(cue, "", 1) if cue else denial
-    pairs = _cjk_pairs(core)
+    pairs = han_pairs(core)
     if not pairs:
         return 0.0
-    return max((len(pairs & _cjk_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
-
-
-def _cjk_pairs(text: str) -> set[str]:
-    return {text[n:n + 2] for n in range(len(text) - 1) if _CJK.fullmatch(text[n:n + 2])}
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+    return max((len(pairs & han_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
 
 
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],

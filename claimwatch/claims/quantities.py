@@ -193,6 +193,16 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
     return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
 
 
+# "rose to $4.8 trillion from $4.6 trillion", "corrects … to $4.51 trillion from $4.6 trillion",
+# "营收从300亿美元增至350亿美元": the value after from/从/由 is what it was before, not what it is.
+_PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$", re.IGNORECASE)
+
+
+def is_prior_value(text: str, q: Quantity) -> bool:
+    """True for a value the claim gives as an earlier state that a change or correction left."""
+    return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
+
+
 FROM_TO = re.compile(r"(?:从|由|from)\s*[^，。,;；]{0,12}?(?:降至|跌至|跌到|降到|减至|升至|涨至|增至|到|至|to)\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|only|约|有)?\s*$", re.IGNORECASE)
 

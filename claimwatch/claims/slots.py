@@ -289,14 +289,12 @@ _ZH_LESS = re.compile(r"(?:便宜|低|少|降低|下降|小)了?(?:约|近|超�
 _ZH_MORE = re.compile(r"(?:贵|高|多|提高|增加|大|快)了?(?:约|近|超过|逾|达)?\s*$")
 _EN_LESS = re.compile(r"^\s*(?:lower|cheaper|less|fewer|smaller|slower)\s+than\b", re.IGNORECASE)
 _EN_MORE = re.compile(r"^\s*(?:higher|more expensive|more|greater|larger|faster|bigger)\s+than\b", re.IGNORECASE)
-_ZH_PART_OF = re.compile(r"(?:是|为|约为|仅为|相当于)[^，。,;；]{1,24}?的\s*$")
-_EN_PART_OF = re.compile(r"^\s*of\b", re.IGNORECASE)
 
 
 def _as_ratio(text: str, q: Quantity) -> Quantity:
     """A percentage compared with another subject as the ratio it states: "比o1便宜约96%" and "96%
-    cheaper than o1" are 0.04 of o1 (a fraction), "30% more than" is 1.3 times (a multiple), "为其3.7%"
-    is 0.037 of it; any other percentage is left as it is."""
+    cheaper than o1" are 0.04 of o1 (a fraction), "30% more than" is 1.3 times (a multiple); any
+    other percentage is left as it is."""
     before, after = text[max(0, q.start - 8):q.start], text[q.end:q.end + 30]
     if _ZH_LESS.search(before) or _EN_LESS.match(after):
         return replace(q, kind="fraction", unit="", value=1 - q.value / 100, low=max(0.0, 1 - q.high / 100),
@@ -304,8 +302,6 @@ def _as_ratio(text: str, q: Quantity) -> Quantity:
     if _ZH_MORE.search(before) or _EN_MORE.match(after):
         return replace(q, kind="multiple", unit="x", value=1 + q.value / 100, low=1 + q.low / 100,
                        high=1 + q.high / 100)
-    if _ZH_PART_OF.search(text[max(0, q.start - 30):q.start]) or _EN_PART_OF.match(after):
-        return replace(q, kind="fraction", unit="", value=q.value / 100, low=q.low / 100, high=q.high / 100)
     return q
 
 

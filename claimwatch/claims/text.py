@@ -1,4 +1,4 @@
-"""Small text utilities shared by the claim stages: width folding and language detection."""
+"""Small text utilities shared by the claim stages: width folding, language detection, Han character pairs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CITATION = re.compile(r"\[\d{1,3}\]")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def fold_width(text: str) -> str:
@@ -35,3 +36,8 @@ def strip_citations(text: str) -> str:
 
 
 __all__ = ["fold_width", "detect_language", "strip_citations"]
+
+
+def han_pairs(text: str) -> set[str]:
+    """The pairs of adjacent Han characters in ``text``: Chinese wording compared without a segmenter."""
+    return {text[n:n + 2] for n in range(len(text) - 1) if _HAN_PAIR.fullmatch(text, n, n + 2)}

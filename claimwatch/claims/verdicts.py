@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
     attribute_known, comparable_slots, disjoint_slots, explain_difference, negated_clause, same_attribute,
     same_subject, subject_of,
 )
-from claimwatch.claims.quantities import FROM_TO
+from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
-from claimwatch.claims.models import Article, Claim
+from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.text import han_pairs
 
 Relation = Literal["supports", "refutes", "related"]
 Verdict = Literal["supported", "refuted", "conflicting", "not_enough_evidence"]
@@ -64,12 +66,13 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     evidence names one of the subjects the claim names (when it names any) and compares as the
     claim does.
     """
-    if _PAST.search(query.text):  # "份额曾超过95%": what it was, not what a change left it at
-        evidence = _without_final_values(evidence)
+    past = bool(_PAST.search(query.text))
+    if past:  # "份额曾超过95%": what it was, not what a change left it at
+        evidence = _without(evidence, _is_final_value)
     elif not any(is_prior_value(query.text, q) for q in query.quantities):
-        evidence = _without_prior_values(evidence)  # "to $118.42 from $128.42" states $118.42
-    if _PRESENT.search(query.text) and not _PAST.search(query.text):
-        evidence = _without_past_values(evidence)  # "目前仍超过一半": not what it once was ("一度超过95%")
+        evidence = _without(evidence, is_prior_value)  # "to $118.42 from $128.42" states $118.42
+    if _PRESENT.search(query.text) and not past:
+        evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
         missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
@@ -81,7 +84,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         if not disjoint:
-            agreeing = agreeing_values(query, evidence, past=bool(_PAST.search(query.text)))
+            agreeing = agreeing_values(query, evidence, past=past)
             if not agreeing:
                 return "related", "states a value of the same kind, but for something else"
             frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
@@ -105,7 +108,6 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
         return "refutes", f"states {qb.text}, not {qa.text}"
-    values = [q for q in query.quantities if q.kind != "date"]
     if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
             and negation_bears_on_common_subject(query, evidence)):
         return "refutes", "says the opposite (one of the two is negated)"
@@ -148,9 +150,8 @@ _SMALL_WORDS = frozenset("the a an of to in on at for and or but is are was were
 def _content_words(text: str) -> set[str]:
     names = [(m.start, m.end) for m in subject_mentions(text)]
     kept = "".join(" " if any(a <= n < b for a, b in names) else ch for n, ch in enumerate(text))
-    pairs = {kept[n:n + 2] for n in range(len(kept) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", kept[n:n + 2])}
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", kept)} - _SMALL_WORDS
-    return pairs | words
+    return han_pairs(kept) | words
 
 
 _RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared)\b", re.IGNORECASE)
@@ -275,37 +276,26 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)]
 
 
-# "rose to $4.8 trillion from $4.6 trillion", "corrects … to $4.51 trillion from $4.6 trillion",
-# "营收从300亿美元增至350亿美元": the value after from/从/由 is what it was before, not what it is.
-_PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$", re.IGNORECASE)
-
-
-def is_prior_value(text: str, q) -> bool:
-    """True for a value the claim gives as an earlier state that a change or correction left."""
-    return bool(_PRIOR.search(text[max(0, q.start - 16):q.start]))
-
-
 _PAST = re.compile(r"曾经|曾|一度|\b(?:once|formerly|previously|used to|at one point)\b", re.IGNORECASE)
 
 
 _PRESENT = re.compile(r"目前|如今|现在|仍然|依然|仍|\b(?:currently|now|still|today)\b", re.IGNORECASE)
 
 
-def _without_past_values(claim: Claim) -> Claim:
-    """The claim without the values its own clause sets in the past ("一度超过95%，如今几乎归零": the 95%)."""
-    kept = tuple(q for q in claim.quantities if not _PAST.search(clause_around(claim.text, q.start)))
+def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
+    """The claim without the values ``dropped(text, value)`` picks."""
+    kept = tuple(q for q in claim.quantities if not dropped(claim.text, q))
     return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
 
 
-def _without_final_values(claim: Claim) -> Claim:
-    """The claim without the values a change ended at ("从95%跌到0": the 0)."""
-    kept = tuple(q for q in claim.quantities if not FROM_TO.search(claim.text, max(0, q.start - 30), q.start))
-    return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+def _is_past_value(text: str, q: Quantity) -> bool:
+    """A value its own clause sets in the past ("一度超过95%，如今几乎归零": the 95%)."""
+    return bool(_PAST.search(clause_around(text, q.start)))
 
 
-def _without_prior_values(claim: Claim) -> Claim:
-    kept = tuple(q for q in claim.quantities if not is_prior_value(claim.text, q))
-    return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+def _is_final_value(text: str, q: Quantity) -> bool:
+    """A value a change ended at ("从95%跌到0": the 0)."""
+    return bool(FROM_TO.search(text, max(0, q.start - 30), q.start))
 
 
 def _bounds_apart(qa, qb) -> bool:
