@@ -190,6 +190,8 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
         found.append(q)
         taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
+    found += _zeros(folded, found)
+    found.sort(key=lambda q: q.start)
     return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
 
 
@@ -205,6 +207,21 @@ def is_prior_value(text: str, q: Quantity) -> bool:
 
 FROM_TO = re.compile(r"(?:从|由|from)\s*[^，。,;；]{0,12}?(?:降至|跌至|跌到|降到|减至|升至|涨至|增至|到|至|to)\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|only|约|有)?\s*$", re.IGNORECASE)
+
+
+_ZERO = re.compile(r"(?<![A-Za-z])(?:zero|nil|零)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _zeros(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"fell from 95 percent to zero", "从95%跌到零": a zero written as a word, at the end of a change
+    from a percentage, is 0 % (a lone "zero" elsewhere is no figure)."""
+    out = []
+    for m in _ZERO.finditer(text):
+        before = [q for q in found if q.end <= m.start()]
+        if (before and before[-1].kind == "percent" and before[-1].unit == "%"
+                and FROM_TO.search(text[max(0, before[-1].start - 6):m.start()])):
+            out.append(Quantity("percent", 0.0, "%", 0.0, 0.0, m.group(0), m.start(), m.end(), False))
+    return out
 
 
 def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:

@@ -415,3 +415,15 @@ def test_a_price_per_unit_is_a_rate(text, unit):
 def test_a_percentage_after_a_month_is_no_day():
     qs = extract_quantities("The August 15% arrangement was never written into regulation.", PUB)
     assert [(q.kind, q.low, q.high) for q in qs] == [("date", 20250801, 20250831), ("percent", 15.0, 15.0)]
+
+
+@pytest.mark.parametrize("text", ["Its share fell from 95 percent to zero.", "其份额已经从95%跌到零", "share dropped from 20% to nil"])
+def test_a_zero_word_ending_a_change_from_a_percentage_is_zero_percent(text):
+    last = extract_quantities(text, PUB)[-1]
+    assert (last.kind, last.unit, last.low, last.high) == ("percent", "%", 0.0, 0.0)
+    assert text[last.start:last.end].lower() in ("zero", "零", "nil")
+
+
+@pytest.mark.parametrize("text", ["The score was zero.", "零售额增长了5%", "zero-emission cars rose 5%"])
+def test_a_zero_word_elsewhere_is_no_figure(text):
+    assert all(q.value != 0.0 for q in extract_quantities(text, PUB))
