@@ -27,7 +27,7 @@ from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
-from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots
+from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
@@ -429,6 +429,9 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         hits = _lexical_search(store, masked, max(top_k * 3, 30))
     else:
         hits = store.search(vector, max(top_k * 3, 30))
+    if mode == "hybrid":  # and the claims that share most wording, which a dense model may rank low
+        seen = {c.id for c, _ in hits}
+        hits += [h for h in store.search_words(search_terms(masked), top_k) if h[0].id not in seen]
     claims = [c for c, _ in hits]
     lex = lexical_vectors([masked] + [mask_quantities(c) for c in claims])
     lexical = row_dots(lex[1:], lex[0])
@@ -458,15 +461,22 @@ def _needs_a_year(query: Claim) -> bool:
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|前年|后年|this|next|last", re.IGNORECASE)
 
 
+JUDGED = 30  # candidates a verdict weighs
+
+
 def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
                  mode: Similarity = "hybrid") -> dict:
-    """Verify one claim against the store: verdict, confidence, evidence, explanation."""
-    query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
+    """Verify one claim against the store: verdict, confidence, evidence, explanation.
+
+    The verdict weighs the best ``JUDGED`` candidates (or ``top_k`` if more): a statement that
+    denies the claim in other words can rank below many merely related ones. The answer lists the
+    ``top_k`` first pieces of evidence, those that support or refute first."""
+    query, candidates = retrieve_evidence(store, embedder, text, max(top_k, JUDGED), mode)
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
                       origin_source=store.origin_sources(), confidence_table=limits.confidence,
                       support_cross=limits.support_cross, support_fact=limits.support_fact)
-    return answer_of(store, query, judgement)
+    return answer_of(store, query, judgement, top_k)
 
 
 def highlights(query: Claim, evidence: Claim) -> list[list[int]]:
@@ -475,8 +485,8 @@ def highlights(query: Claim, evidence: Claim) -> list[list[int]]:
     return [[q.start, q.end] for q in evidence.quantities if (q.kind, q.compared_unit) in wanted]
 
 
-def answer_of(store: Store, query: Claim, judgement) -> dict:
-    """The verify answer of the output contract."""
+def answer_of(store: Store, query: Claim, judgement, top_k: int | None = None) -> dict:
+    """The verify answer of the output contract, with the first ``top_k`` pieces of evidence."""
     return {
         "claim": query.text,
         "verdict": judgement.verdict,
@@ -489,7 +499,7 @@ def answer_of(store: Store, query: Claim, judgement) -> dict:
              "relation": e.relation, "score": round(e.score, 4), "note": e.note,
              "cluster_id": store.cluster_of(e.claim.id), "span": [e.claim.start, e.claim.end],
              "highlights": highlights(query, e.claim)}
-            for e in judgement.evidence
+            for e in judgement.evidence[:top_k]
         ],
     }
 

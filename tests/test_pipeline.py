@@ -153,3 +153,24 @@ def test_a_day_without_a_year_is_read_in_the_year_of_the_best_evidence(tmp_path,
     query, _ = retrieve_evidence(store, fake_embedder, "X9今年开始交付")  # "this year" stays unread: no day named
     assert query.quantities == ()
     store.close()
+
+
+def test_hybrid_verify_retrieves_by_wording_what_the_vectors_miss_and_lists_top_k(tmp_path, fake_embedder, monkeypatch):
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import retrieve_evidence
+
+    store = open_store(tmp_path / "store", fake_embedder.name, fake_embedder.dim)
+    filler = [Article(id=f"f{n}", source=f"F{n}", title="t", published="2025-01-0{}".format(n % 9 + 1),
+                      text=f"Outlet {n} wrote about weather number {n}.") for n in range(12)]
+    denial = Article(id="d", source="Wire", title="t", published="2025-01-05",
+                     text="Blackwell and Rubin chips are not included in the export approval.")
+    ingest_articles(store, [*filler, denial], fake_embedder)
+    monkeypatch.setattr(store, "search", lambda vector, k: [])  # the vectors find nothing at all
+    _, candidates = retrieve_evidence(store, fake_embedder, "Rubin chips are covered by the export approval.")
+    assert candidates and candidates[0][0].article_id == "d"
+    _, dense_only = retrieve_evidence(store, fake_embedder, "Rubin chips are covered by the export approval.", mode="dense")
+    assert dense_only == []
+    monkeypatch.undo()
+    answer = verify_claim(store, fake_embedder, "Rubin chips are covered by the export approval.", top_k=2)
+    assert len(answer["evidence"]) <= 2
+    store.close()

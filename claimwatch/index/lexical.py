@@ -6,6 +6,8 @@ stateless (no vocabulary to store), so stored and new claims are always comparab
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -57,4 +59,19 @@ def hybrid_score(dense: np.ndarray | float, lexical: np.ndarray | float, weight:
     return dense + weight * lexical * (1.0 - dense)
 
 
-__all__ = ["lexical_vectors", "pair_similarity", "row_dots", "hybrid_score"]
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]{2,}|[A-Za-z]+\d[A-Za-z0-9]*")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_COMMON = frozenset("the and for that this with from are was were has have had its not but will would which "
+                    "their they been also than into over about after said says".split())
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms a word index is searched with: Latin words and model codes (common words left out)
+    and every three-character run of Chinese, in order, each once."""
+    terms = [w.lower() for w in _LATIN_WORD.findall(text) if w.lower() not in _COMMON]
+    for run in _HAN_RUN.findall(text):
+        terms += [run[n:n + 3] for n in range(len(run) - 2)]
+    return list(dict.fromkeys(terms))
+
+
+__all__ = ["search_terms", "lexical_vectors", "pair_similarity", "row_dots", "hybrid_score"]

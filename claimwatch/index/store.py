@@ -4,6 +4,10 @@
     DIR/claimwatch.db   articles, claims (with their vectors, so the index can be rebuilt), clusters
     DIR/vectors.faiss   the FAISS index over claim vectors, ids = claim row ids
 
+Claims are also indexed for words (SQLite FTS5, trigram tokenizer, so Chinese needs no segmenter):
+verify retrieves candidates both by vector and by shared wording. That index lives in the same
+database; a store written before it existed gets it built on open.
+
 SQLite is the source of truth. The FAISS file is written atomically after each committed
 ingest; if it is missing or out of step on open, it is rebuilt from SQLite and the log says so.
 """
@@ -97,9 +101,25 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._words = self._open_word_index()
         self._index = self._rebuild_index() if rebuild else self._open_index()
 
     # ------------------------------------------------------------------ index
+    def _open_word_index(self) -> bool:
+        """The FTS5 index of claim texts, built from the claims table when it is missing or behind;
+        False (word search off, logged) where this SQLite has no FTS5."""
+        try:
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5("
+                             "text, content='claims', content_rowid='row', tokenize='trigram')")
+        except sqlite3.OperationalError as exc:
+            log.warning("SQLite has no FTS5 trigram tokenizer (%s): verify retrieves by vector only", exc)
+            return False
+        indexed = self._db.execute("SELECT COUNT(*) FROM claims_fts_docsize").fetchone()[0]
+        if indexed != self.count_claims():
+            log.warning("word index holds %d of %d claims: rebuilding it", indexed, self.count_claims())
+            self._db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+        return True
+
     def _open_index(self) -> FaissIndex:
         path = self.path / "vectors.faiss"
         count = self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
@@ -182,6 +202,8 @@ class Store:
                              vec.tobytes()),
                         )
                         new_rows.append(cur.lastrowid)
+                        if self._words:
+                            self._db.execute("INSERT INTO claims_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text))
                         new_vecs.append(vec)
                 self._db.execute("COMMIT")
             except BaseException:
@@ -313,6 +335,24 @@ class Store:
             got = {r[0]: self._claim(r) for r in self._db.execute(
                 f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
         return [(got[r], s) for r, s in found if r in got]
+
+    def search_words(self, terms: list[str], k: int) -> list[tuple[Claim, float]]:
+        """The ``k`` stored claims that share most of ``terms`` (each three characters or more),
+        best first, scored by BM25 (higher is better); empty when word search is off."""
+        terms = [t for t in dict.fromkeys(terms) if len(t) >= 3]
+        if not self._words or not terms or k <= 0:
+            return []
+        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        with self._lock:
+            found = self._db.execute(
+                "SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? "
+                "ORDER BY bm25(claims_fts) LIMIT ?", (query, k)).fetchall()
+            if not found:
+                return []
+            marks = ",".join("?" * len(found))
+            got = {r[0]: self._claim(r) for r in self._db.execute(
+                f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
+        return [(got[r], float(s)) for r, s in found if r in got]
 
     def clusters(self, status: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[Cluster], int]:
         where, args = ("WHERE status = ?", [status]) if status else ("", [])

@@ -148,3 +148,37 @@ def test_concurrent_ingests_of_one_feed_store_it_once_and_never_fail(tmp_path, f
     assert errors == []
     assert store.count_articles() == len(feed)
     assert store.check()["ok"]
+
+
+def test_word_search_finds_claims_by_shared_wording_in_both_scripts(tmp_path, fake_embedder, articles):
+    from claimwatch.index.lexical import search_terms
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    for claim in store.claims()[::7]:
+        hits = store.search_words(search_terms(claim.text), 5)
+        assert claim.id in [c.id for c, _ in hits], claim.text
+        assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert store.search_words(search_terms("zebra quokka marmalade"), 5) == []
+    assert store.search_words(["ab", "x"], 5) == []  # terms under three characters are not searched
+
+
+def test_word_index_persists_and_is_rebuilt_for_a_store_written_without_it(tmp_path, fake_embedder, articles):
+    import sqlite3
+
+    from claimwatch.index.lexical import search_terms
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    target = store.claims()[5]
+    store.close()
+    reopened = open_store(tmp_path / "s", fake_embedder.name)
+    assert reopened.search_words(search_terms(target.text), 3)[0][0].id == target.id
+    reopened.close()
+    db = sqlite3.connect(tmp_path / "s" / "claimwatch.db")  # as a store of an earlier version left it
+    db.execute("DROP TABLE claims_fts")
+    db.commit()
+    db.close()
+    again = open_store(tmp_path / "s", fake_embedder.name)
+    assert again.search_words(search_terms(target.text), 3)[0][0].id == target.id
+    assert again.count_claims() == len(again.claims())
