@@ -19,6 +19,8 @@ GOLD_SETS = {
     "example_mixed": ("example_mixed.json", "repo"),
     # our own Chinese digest on another story (Xiaomi SU7 launch); a held-out test set: never calibrated on, its misses never read
     "heldout_zh": ("heldout_su7_zh.json", "repo"),
+    # our own mixed zh/en feed on a disaster story (Myanmar earthquake); a held-out test set: never calibrated on, its items and misses never read
+    "heldout_quake": ("heldout_quake_mixed.json", "repo"),
 }
 
 
