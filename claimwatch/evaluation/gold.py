@@ -17,6 +17,8 @@ GOLD_SETS = {
     "example_en": ("example_wire_en.json", "repo"),     # our own English wire feed, examples/
     # our own mixed zh/en feed on another story (DeepSeek, January 2025); a development set (calibrated on)
     "example_mixed": ("example_mixed.json", "repo"),
+    # our own Chinese digest on a finance story (CATL's Hong Kong listing); a development set
+    "dev_catl_zh": ("dev_catl_zh.json", "repo"),
     # our own Chinese digest on another story (Xiaomi SU7 launch); a held-out test set: never calibrated on, its misses never read
     "heldout_zh": ("heldout_su7_zh.json", "repo"),
     # our own mixed zh/en feed on a disaster story (Myanmar earthquake); a held-out test set: never calibrated on, its items and misses never read
