@@ -175,6 +175,63 @@ def bench_verify(embedder: Embedder, sizes: tuple[int, ...], queries: int = 200,
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class WordRow:
+    size: int
+    p50_ms: float
+    p99_ms: float
+    found_own: float   # share of queries (stored claims' texts) whose own claim the search returned
+    build_seconds: float
+
+
+def bench_words(sizes: tuple[int, ...], queries: int = 200, seed: int = 0) -> list[WordRow]:
+    """The word half of hybrid verify: ``Store.search_words`` on real stores of synthetic claims.
+
+    Beyond 10k distinct claims the texts repeat (each stored claim keeps its own id), which makes
+    common terms commoner than in real news: a pessimistic case for an inverted index."""
+    import tempfile
+    from dataclasses import replace as with_
+
+    from claimwatch.claims.models import Article
+    from claimwatch.evaluation.synth import generate_feed
+    from claimwatch.index.lexical import search_terms
+    from claimwatch.index.store import open_store
+
+    rng = np.random.default_rng(seed)
+    base = extract_claims(generate_feed(10_000, seed=seed).articles)
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(tmp, "bench", 8)
+            t0 = time.perf_counter()
+            for start in range(0, n, 50_000):
+                batch = [with_(base[i % len(base)], id=f"c{i}", article_id=f"a{i // 1000}")
+                         for i in range(start, min(n, start + 50_000))]
+                articles = [Article(id=aid, source="S", title=aid, published=None, text=aid)
+                            for aid in dict.fromkeys(c.article_id for c in batch)]
+                vectors = rng.standard_normal((len(batch), 8)).astype(np.float32)
+                store.add(articles, batch, vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+            build = time.perf_counter() - t0
+            asked = rng.choice(min(n, len(base)), min(queries, n), replace=False)
+            latencies, own = [], []
+            for i in asked:
+                terms = search_terms(mask_quantities(base[i]))
+                t0 = time.perf_counter()
+                hits = store.search_words(terms, 10)
+                latencies.append(time.perf_counter() - t0)
+                own.append(any(c.text == base[i].text for c, _ in hits))
+            store.close()
+        rows.append(WordRow(n, float(np.percentile(latencies, 50) * 1000), float(np.percentile(latencies, 99) * 1000),
+                            float(np.mean(own)), build))
+    return rows
+
+
+def format_words(rows: list[WordRow]) -> str:
+    lines = ["| stored claims | word search p50 ms | p99 ms | own claim found | store build s |", "|---|---|---|---|---|"]
+    lines += [f"| {r.size} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.found_own:.2f} | {r.build_seconds:.0f} |" for r in rows]
+    return "\n".join(lines)
+
+
 def format_scale(rows: list[ScaleRow], embedder: Embedder) -> str:
     lines = [f"machine: {os.cpu_count()} cores; embedder: {embedder.name}; synthetic feeds (evaluation/synth.py)",
              "| claims | audit claims/s | embedder claims/s | audit / embedder | clustering s | peak RSS MB |",
@@ -199,5 +256,5 @@ def format_verify(rows: list[VerifyRow]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["bench_scale", "bench_verify", "growth_exponent", "format_scale", "format_verify", "rss_bytes",
+__all__ = ["bench_scale", "bench_verify", "bench_words", "format_words", "growth_exponent", "format_scale", "format_verify", "rss_bytes",
            "SCALE_SIZES", "VERIFY_SIZES"]

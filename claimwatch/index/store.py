@@ -20,6 +20,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +34,8 @@ from claimwatch.index.vectors import FaissIndex, choose_index_kind
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
+RARE_TERMS = 6          # word search looks for the claims sharing the rarest terms of a query ...
+WORD_BUDGET_S = 0.02    # ... and gives up after this long (the vector candidates remain)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT UNIQUE NOT NULL,
@@ -111,6 +114,7 @@ class Store:
         try:
             self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5("
                              "text, content='claims', content_rowid='row', tokenize='trigram')")
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
         except sqlite3.OperationalError as exc:
             log.warning("SQLite has no FTS5 trigram tokenizer (%s): verify retrieves by vector only", exc)
             return False
@@ -337,16 +341,34 @@ class Store:
         return [(got[r], s) for r, s in found if r in got]
 
     def search_words(self, terms: list[str], k: int) -> list[tuple[Claim, float]]:
-        """The ``k`` stored claims that share most of ``terms`` (each three characters or more),
-        best first, scored by BM25 (higher is better); empty when word search is off."""
-        terms = [t for t in dict.fromkeys(terms) if len(t) >= 3]
+        """Up to ``k`` stored claims that share the rarest of ``terms`` (three characters or more),
+        best first by BM25 (higher is better). Best effort: the ``RARE_TERMS`` rarest terms the store
+        holds are searched, within ``WORD_BUDGET_S`` seconds; empty when word search is off, no term
+        is stored, or the budget runs out."""
+        terms = [t for t in dict.fromkeys(t.lower() for t in terms) if len(t) >= 3]
         if not self._words or not terms or k <= 0:
             return []
-        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
         with self._lock:
-            found = self._db.execute(
-                "SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? "
-                "ORDER BY bm25(claims_fts) LIMIT ?", (query, k)).fetchall()
+            grams = {t: {t[n:n + 3] for n in range(len(t) - 2)} for t in terms}  # the index holds trigrams
+            wanted = sorted(set().union(*grams.values()))
+            marks = ",".join("?" * len(wanted))
+            counts = dict(self._db.execute(f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", wanted))
+            rarity = {t: min(counts.get(g, 0) for g in gs) for t, gs in grams.items()}  # claims holding all its trigrams, at most
+            rare = sorted((t for t in terms if rarity[t]), key=lambda t: rarity[t])[:RARE_TERMS]
+            if not rare:
+                return []
+            query = " OR ".join('"' + t.replace('"', '""') + '"' for t in rare)
+            deadline = time.perf_counter() + WORD_BUDGET_S
+            self._db.set_progress_handler(lambda: int(time.perf_counter() > deadline), 1000)
+            try:
+                found = self._db.execute(
+                    "SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? "
+                    "ORDER BY bm25(claims_fts) LIMIT ?", (query, k)).fetchall()
+            except sqlite3.OperationalError as exc:
+                log.debug("word search gave up (%s): verify goes on with the vector candidates", exc)
+                return []
+            finally:
+                self._db.set_progress_handler(None, 0)
             if not found:
                 return []
             marks = ",".join("?" * len(found))

@@ -321,7 +321,7 @@ def bench(
     """
     from claimwatch.evaluation.bench import SIZES, bench_audit, format_audit_bench
     from claimwatch.evaluation.scale import (
-        SCALE_SIZES, VERIFY_SIZES, bench_scale, bench_verify, format_scale, format_verify,
+        SCALE_SIZES, VERIFY_SIZES, bench_scale, bench_verify, bench_words, format_scale, format_verify, format_words,
     )
     from claimwatch.index.embedders import create_embedder
 
@@ -344,6 +344,8 @@ def bench(
     if BenchPart.verify in parts:
         typer.echo("\n## Verify latency by index size and kind (one query at a time, query embedding included)\n")
         typer.echo(format_verify(bench_verify(model, VERIFY_SIZES[size.value])))
+        typer.echo("\n## Word search of hybrid verify (SQLite FTS5, rarest terms, 20 ms budget)\n")
+        typer.echo(format_words(bench_words(VERIFY_SIZES[size.value])))
     if BenchPart.load in parts:
         from claimwatch.evaluation.load import LOAD_SIZES, format_load, run_load
 

@@ -32,6 +32,14 @@ def test_bench_small_prints_throughput_and_ratio():
     assert "clustering growth exponent" in result.stdout and "recall@10 vs exact" in result.stdout
     assert "| 2000 | 100 | 4 |" in result.stdout  # the load part: claims, requests, concurrency
     assert "per-MB cost / smallest" in result.stdout  # the understanding part
+    assert "word search p50 ms" in result.stdout  # the word half of hybrid verify
+
+
+def test_word_search_bench_finds_each_querys_own_claim_in_a_small_store():
+    from claimwatch.evaluation.scale import bench_words
+
+    (row,) = bench_words((800,), queries=50)
+    assert row.size == 800 and row.found_own >= 0.9 and row.p50_ms <= row.p99_ms
 
 
 def test_grown_articles_reach_their_size_and_carry_hostile_fragments():
