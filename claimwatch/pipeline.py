@@ -27,6 +27,8 @@ from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
+from claimwatch.claims.name_pairs import mine_names
+from claimwatch.claims.subjects import learn_names, learned_names
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
@@ -58,6 +60,8 @@ class Corpus:
 
 
 def extract_claims(articles: list[Article], progress: Progress | None = None) -> list[Claim]:
+    """The claims of ``articles``, after learning the names they translate ("宁德时代（CATL）")."""
+    learn_names(mine_names(a.title + "\n" + a.text for a in articles))
     if progress is None:
         return [c for a in articles for c in segment_claims(a)]
     claims: list[Claim] = []
@@ -341,7 +345,7 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
     claims = extract_claims(fresh, progress)
     check_claim_count(claims, max_claims)
     corpus = build_corpus(fresh, embedder, claims, progress)
-    result = store.add(fresh, corpus.claims, corpus.vectors)
+    result = store.add(fresh, corpus.claims, corpus.vectors, names=learned_names())
     if result.claims_added:
         if progress is not None:
             progress("analyse", 0, 1)

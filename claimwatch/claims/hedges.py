@@ -9,12 +9,13 @@ from functools import cache, lru_cache
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
               "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "估算", "估计",
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
-              "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待")
+              "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待",
+              "如果", "若", "假如", "倘若", "假设")  # the last: a condition, what holds only if it is met
 _HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "would", "estimated", "estimates", "estimate",
               "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
-              "likely", "possibly", "plans to", "is set to")
+              "likely", "possibly", "plans to", "is set to", "if")
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
                  "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消",
                  "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予")
@@ -32,7 +33,7 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不得": ("不得不",), "不能": ("不能不",), "不可": ("不可逆", "不可或缺", "不可避免", "不可思议", "不可小觑", "不可替代"),
-              "不在": ("不在乎",), "计划": ("的计划",)}
+              "不在": ("不在乎",), "计划": ("的计划",), "若": ("若干",)}
 # An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
 # a rumour denied ("否认了…传闻") is a denial.
 _EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|如|那样|于)[^，。,]{0,8}"

@@ -190,6 +190,7 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
         found.append(q)
         taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
+    found = [q for q in found if not _RETRACTED.search(folded, max(0, q.start - 48), q.start)]
     found += _zeros(folded, found)
     found.sort(key=lambda q: q.start)
     return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
@@ -209,6 +210,9 @@ FROM_TO = re.compile(r"(?:从|由|from)\s*[^，。,;；]{0,12}?(?:降至|跌至|
 _OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|only|约|有)?\s*$", re.IGNORECASE)
 
 
+# A correction's wrong figure ("误写为26.43%，应为16.43%", "incorrectly reported it as $128.42") is no claim.
+_RETRACTED = re.compile(r"(?:误写为|误写成|误作|误报为|错写为|错报为|误为|(?:incorrectly|wrongly|erroneously|mistakenly)"
+                        r"\s+(?:\w+\s+){0,3}?(?:as|at)|misstated\s+(?:\w+\s+){0,3}?as)\s*(?:about|约)?\s*$", re.IGNORECASE)
 _ZERO = re.compile(r"(?<![A-Za-z])(?:zero|nil|零)(?![A-Za-z])", re.IGNORECASE)
 
 

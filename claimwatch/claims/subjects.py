@@ -22,6 +22,37 @@ PRODUCT_CODE = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|INT|BF|TF|HBM|G?DDR|LPDDR|P
 FRAMING = frozenset({"place:china", "place:us", "org:us-government"})
 
 
+# Names learned from ingested text (claims/name_pairs.py: "宁德时代（CATL）"), name -> subject key.
+# Process-wide: a name learned from one feed is known to every later one.
+_LEARNED: dict[str, str] = {}
+
+
+def key_of(name: str) -> str | None:
+    """The subject key a name has in the alias table (or among learned names), if any."""
+    _, latin, _, _, cjk = _aliases()
+    return latin.get(name.lower()) if name.isascii() else cjk.get(name)
+
+
+def learn_names(names: dict[str, str]) -> int:
+    """Add ``{name: subject key}`` to the known names; names already known keep their key. Returns
+    how many were new; when any is, every cache that depends on the names is cleared."""
+    new = {n: k for n, k in names.items() if n not in _LEARNED and key_of(n) is None}
+    if not new:
+        return 0
+    _LEARNED.update(new)
+    _aliases.cache_clear()
+    subject_mentions.cache_clear()
+    find_subjects.cache_clear()
+    from claimwatch.claims import words  # the segmenter's dictionary holds the names too
+
+    words.forget_names()
+    return len(new)
+
+
+def learned_names() -> dict[str, str]:
+    return dict(_LEARNED)
+
+
 @cache
 def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], dict[str, str]]:
     """Latin names (whole word, case-insensitive but for short all-caps ones) and CJK names, as two
@@ -32,6 +63,8 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
         with open(extra, encoding="utf-8") as fh:
             for key, names in json.load(fh).items():
                 table.setdefault(key, []).extend(names)
+    for name, key in _LEARNED.items():
+        table.setdefault(key, []).append(name)
     latin: dict[str, str] = {}
     cjk: dict[str, str] = {}
     upper_only = set()  # "US", "AMD": in lower case they are other words ("us")
@@ -76,7 +109,37 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
         if name.lower() in upper_only and not name.isupper():
             continue
         found.append(Mention(m.start(), m.end(), latin[name.lower()]))
+    found += _suffixed_names(text, found)
     return tuple(sorted(found))
+
+
+# A Chinese organisation outside the alias table, by what its name ends with: 美的集团, 招商银行, 中信证券.
+_ORG_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)")
+
+
+_GENERIC_HEADS = frozenset("股份 科技 投资 量化 商业 国有 中央 地方 外资 这家 该家 一家 多家 新能源 金融 控股".split())
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
+
+
+def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
+    """Organisations named by a word and an organisation suffix ("去年美的集团在港上市": 美的集团), where no
+    known name stands; the word is the segmenter's, so what comes before it stays out."""
+    from claimwatch.claims.words import word_edges  # words reads the alias table: imported late
+
+    out = []
+    for m in _ORG_SUFFIX.finditer(text):
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue
+        edges = sorted(e for e in word_edges(text) if e < m.start())
+        start = edges[-1] if edges else None
+        if start is None or m.start() - start < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:m.start()]):
+            continue
+        if text[start:m.start()] in _GENERIC_HEADS or any(
+                k.end <= m.start() and m.start() - k.end <= 10 and _HAN_ONLY.fullmatch(text[k.end:m.start()])
+                for k in known):
+            continue  # "宁德时代新能源科技股份有限公司": a known name's full form; "股份有限公司" names no one
+        out.append(Mention(start, m.end(), "org:" + text[start:m.end()]))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -96,4 +159,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]
+__all__ = ["key_of", "learn_names", "learned_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]

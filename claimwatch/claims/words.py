@@ -28,6 +28,12 @@ def _segmenter():
     return tokenizer
 
 
+def forget_names() -> None:
+    """Rebuild the segmenter (and forget its cuts) on next use: the known names changed."""
+    _segmenter.cache_clear()
+    word_edges.cache_clear()
+
+
 @lru_cache(maxsize=16384)
 def word_edges(text: str) -> frozenset[int]:
     """Offsets where a word starts or ends in ``text`` (jieba, exact mode)."""

@@ -29,6 +29,7 @@ import numpy as np
 
 from claimwatch.claims.consistency import Cluster, Conflict, SyndicationGroup
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.subjects import learn_names
 from claimwatch.errors import EmbedderMismatch, IndexCorrupt, InputError, NotFound, StoreError
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
 
@@ -105,6 +106,7 @@ class Store:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
         self._words = self._open_word_index()
+        learn_names(self.names())  # the names its articles taught, for claims read from now on
         self._index = self._rebuild_index() if rebuild else self._open_index()
 
     # ------------------------------------------------------------------ index
@@ -167,8 +169,10 @@ class Store:
             yield rows, vectors
 
     # ------------------------------------------------------------------ writes
-    def add(self, articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> IngestResult:
-        """Store new articles with their claims and vectors in one transaction; skip known content."""
+    def add(self, articles: list[Article], claims: list[Claim], vectors: np.ndarray,
+            names: dict[str, str] | None = None) -> IngestResult:
+        """Store new articles with their claims and vectors in one transaction; skip known content.
+        ``names`` (learned names, ``{name: subject key}``) join the store's, for its next opening."""
         if len(claims) != len(vectors):
             raise StoreError("claims and vectors differ in length")
         if len(vectors) and vectors.shape[1] != self.dim:
@@ -209,6 +213,11 @@ class Store:
                         if self._words:
                             self._db.execute("INSERT INTO claims_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text))
                         new_vecs.append(vec)
+                if names and added:
+                    known = self.names()
+                    if names.keys() - known.keys():
+                        self._db.execute("INSERT OR REPLACE INTO analysis VALUES ('names', ?)",
+                                         (json.dumps({**names, **known}, ensure_ascii=False, sort_keys=True),))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -375,6 +384,12 @@ class Store:
             got = {r[0]: self._claim(r) for r in self._db.execute(
                 f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
         return [(got[r], float(s)) for r, s in found if r in got]
+
+    def names(self) -> dict[str, str]:
+        """The names learned from this store's articles ("宁德时代" and "CATL" → org:catl)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM analysis WHERE key = 'names'").fetchone()
+        return json.loads(row[0]) if row else {}
 
     def clusters(self, status: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[Cluster], int]:
         where, args = ("WHERE status = ?", [status]) if status else ("", [])

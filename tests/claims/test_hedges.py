@@ -115,3 +115,15 @@ def test_denials_of_equipment_and_scope_are_negations(text, negated):
     from claimwatch.claims.hedges import find_negation
 
     assert (find_negation(text) is not None) is negated
+
+
+@pytest.mark.parametrize("text", ["若超额配股权获悉数行使，募资总额将增至约410亿港元",
+                                  "如果需求回暖，出货量将翻倍",
+                                  "Proceeds rise to HK$41 billion if the greenshoe is exercised in full"])
+def test_a_condition_is_a_hedge(text):
+    assert find_hedge(text) is not None
+
+
+@pytest.mark.parametrize("text", ["公司引入了若干基石投资者", "The run cost $5.6 million, by assuming a $2 hourly rental rate"])
+def test_若干_and_a_method_are_no_condition(text):
+    assert find_hedge(text) is None

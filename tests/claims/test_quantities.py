@@ -427,3 +427,12 @@ def test_a_zero_word_ending_a_change_from_a_percentage_is_zero_percent(text):
 @pytest.mark.parametrize("text", ["The score was zero.", "零售额增长了5%", "zero-emission cars rose 5%"])
 def test_a_zero_word_elsewhere_is_no_figure(text):
     assert all(q.value != 0.0 for q in extract_quantities(text, PUB))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("本报早前版本将首日涨幅误写为26.43%，应为16.43%，特此更正", [16.43]),
+    ("An earlier version incorrectly reported the close as $128.42; it was $118.42.", [118.42]),
+    ("首日涨幅为26.43%，随后回落至16.43%", [26.43, 16.43]),
+])
+def test_a_corrections_wrong_figure_is_no_claim(text, kept):
+    assert [q.value for q in extract_quantities(text, PUB) if q.kind in ("percent", "money")] == kept

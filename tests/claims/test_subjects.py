@@ -41,3 +41,12 @@ def test_one_digit_model_codes_are_products_but_periods_and_standards_are_not():
     from claimwatch.claims.subjects import find_subjects
     assert find_subjects("DeepSeek-V3 and R1 were released") >= {"product:V3", "product:R1"}
     assert not {s for s in find_subjects("Q3 revenue and H1 sales on HBM3e and DDR5") if s.startswith("product:")}
+
+
+def test_an_organisation_outside_the_alias_table_is_named_by_its_suffix():
+    from claimwatch.claims.subjects import subject_mentions
+
+    assert {m.key for m in subject_mentions("去年美的集团在港上市，招商银行与中信证券参与")} == {
+        "org:美的集团", "org:招商银行", "org:中信证券"}
+    assert subject_mentions("量化基金与股份有限公司") == ()  # generic words are no name
+    assert [m.key for m in subject_mentions("英伟达集团")] == ["org:nvidia"]  # a known name keeps its key

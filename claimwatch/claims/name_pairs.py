@@ -1,0 +1,106 @@
+"""Names a feed translates itself: "宁德时代（CATL）", "曾毓群（Robin Zeng）", "State Audit Office (SAO)".
+
+News gives a name's other form in brackets the first time it appears; every later "CATL" in an
+English claim and "宁德时代" in a Chinese one then name one subject. The alias table cannot list
+every company, agency and person of every story, so these pairs are learned from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimwatch.claims.subjects import PRODUCT_CODE, key_of
+
+# A Chinese name, then its Latin form in brackets (full-width or not): "宁德时代（CATL）"
+_CJK_THEN_LATIN = re.compile(r"(?P<cjk>[\u4e00-\u9fff]{2,16})\s?[（(](?P<latin>[A-Z][A-Za-z.&'-]*(?: [A-Z][A-Za-z.&'-]*){0,5})[）)]")
+# Capitalised words, then their initials in brackets: "State Audit Office (SAO)"
+_WORDS_THEN_ACRONYM = re.compile(r"(?P<words>(?:[A-Z][A-Za-z.'-]*\s(?:(?:of|for|and|the|on|de)\s)*){1,8})\((?P<acr>[A-Z]{2,8})\)")
+_SMALL = frozenset({"of", "for", "and", "the", "on", "de"})
+_PERSON_TITLES = re.compile(r"(?:董事长|总裁|总经理|首席执行官|CEO|主席|部长|总理|总统|发言人|创始人|局长|市长|先生|女士)$")
+
+
+_CLOSED_TAGS = ("p", "c", "u", "r")  # prepositions, conjunctions, particles, pronouns open no name
+_LEADING_VERBS = frozenset("采用 使用 包括 成为 收购 投资 宣布 发布 表示 推出 旗下 据 称 是 由 即 其中 以及 联合 携手 "
+                           "入股 控股 合作 对手 竞争对手 同行 龙头 巨头 企业 公司 机构 部门".split())
+
+
+def _tail_words(run: str) -> str:
+    """The run without its leading words that cannot open a name ("采用混合专家" → "混合专家", "董事长
+    曾毓群" → "曾毓群"): closed word classes by jieba's tags, a few verbs and nouns, and titles."""
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(run)]
+    while len(words) > 1 and (words[0][1].startswith(_CLOSED_TAGS) or words[0][0] in _LEADING_VERBS
+                              or _PERSON_TITLES.search(words[0][0])):
+        words.pop(0)
+    return "".join(w for w, _ in words)
+
+
+def _cjk_name(run: str, corpus: str) -> str | None:
+    """The name at the end of a run of Chinese characters ("向匈牙利德布勒森" → "德布勒森"): of its
+    endings of 2 to 8 characters (leading verbs, prepositions and titles left out), the one whose
+    length times its count in ``corpus`` is largest, provided it also stands elsewhere."""
+    run = _tail_words(run)
+    best, score = None, 0
+    for n in range(2, min(8, len(run)) + 1):
+        ending = run[-n:]
+        count = corpus.count(ending)
+        if count >= 2 and count * n > score:
+            best, score = ending, count * n
+    return best
+
+
+def _acronym_words(words: str, acronym: str) -> str | None:
+    """The last words of ``words`` whose initials spell ``acronym`` (small words may be skipped)."""
+    tokens = words.split()
+    want = list(acronym)
+    picked: list[str] = []
+    for token in reversed(tokens):
+        if want and token[0] == want[-1]:
+            want.pop()
+            picked.append(token)
+        elif token in _SMALL and picked:
+            picked.append(token)
+        else:
+            return None if want else " ".join(reversed(picked))
+        if not want:
+            return " ".join(reversed(picked))
+    return None if want else " ".join(reversed(picked))
+
+
+def _new_key(latin: str, cjk: str | None) -> str:
+    person = cjk is not None and 2 <= len(cjk) <= 3 and len(latin.split()) == 2 and not latin.isupper()
+    return ("person:" if person else "org:") + re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+
+
+def mine_names(texts: Iterable[str]) -> dict[str, str]:
+    """``{name: subject key}`` for each pair of names the texts give for one thing; a name already
+    in the alias table lends its key to the other."""
+    texts = list(texts)
+    corpus = "\n".join(texts)
+    found: dict[str, str] = {}
+
+    def pair(one: str, other: str, cjk: str | None) -> None:
+        if PRODUCT_CODE.fullmatch(one) or PRODUCT_CODE.fullmatch(other) or one == other:
+            return  # a model code is a subject as written already
+        key = key_of(one) or key_of(other) or found.get(one) or found.get(other) or _new_key(
+            other if other.isascii() else one, cjk)
+        found.setdefault(one, key)
+        found.setdefault(other, key)
+
+    for text in texts:
+        for m in _CJK_THEN_LATIN.finditer(text):
+            if _PERSON_TITLES.search(m["cjk"]) and len(m["cjk"]) <= 4:
+                continue  # "董事长（CEO）" names a post
+            name = _cjk_name(m["cjk"], corpus)
+            if name and not _PERSON_TITLES.search(name):
+                pair(name, m["latin"], name)
+        for m in _WORDS_THEN_ACRONYM.finditer(text):
+            full = _acronym_words(m["words"].strip(), m["acr"])
+            if full and len(full.split()) >= 2:
+                pair(full, m["acr"], None)
+    return found
+
+
+__all__ = ["mine_names"]

@@ -1,0 +1,59 @@
+"""Names a feed translates itself are learned: one subject across languages, kept by the store."""
+
+from claimwatch.claims.name_pairs import mine_names
+from claimwatch.claims.subjects import find_subjects, learn_names
+
+ZH = ["全球电池龙头晨曦能源（Dawnlight）今日在港上市，晨曦能源发行价为每股80港元。",
+      "晨曦能源董事长林海川（Haichuan Lin）表示，公司将向匈牙利塞格德（Szeged）工厂投入资金。",
+      "林海川称塞格德工厂明年投产。"]
+EN = ["The Regional Water Authority (RWA) said on Monday that 40% of wells were dry.",
+      "RWA officials later raised the figure."]
+
+
+def test_a_chinese_name_and_its_bracketed_latin_form_are_one_pair():
+    names = mine_names(ZH)
+    assert names["晨曦能源"] == names["Dawnlight"]
+    assert names["塞格德"] == names["Szeged"] != names["Dawnlight"]
+    assert names["林海川"] == names["Haichuan Lin"] and names["林海川"].startswith("person:")
+    assert not any(n.startswith(("董事长", "向", "匈牙利")) for n in names)  # titles and prepositions left out
+
+
+def test_capitalised_words_and_their_initials_are_one_pair():
+    names = mine_names(EN)
+    assert names["Regional Water Authority"] == names["RWA"]
+    assert mine_names(["The figure (about US$5 million) was revised (Reuters)."]) == {}
+
+
+def test_a_name_the_alias_table_knows_lends_its_key():
+    names = mine_names(["辉达（Nvidia）的股价下跌。"])
+    assert names.get("辉达", "org:nvidia") == "org:nvidia" and names.get("Nvidia", "org:nvidia") == "org:nvidia"
+
+
+def test_learned_names_make_one_subject_across_languages():
+    text_zh, text_en = "黎明储能发布了新电池", "Lumenstore launched a new battery"
+    before = find_subjects(text_zh) | find_subjects(text_en)
+    assert learn_names(mine_names(["储能企业黎明储能（Lumenstore）宣布扩产，黎明储能称"])) >= 1
+    assert find_subjects(text_zh) == find_subjects(text_en) == {"org:lumenstore"} != before
+
+
+def test_the_store_keeps_learned_names_for_its_next_opening(tmp_path, fake_embedder):
+    from claimwatch.claims import subjects
+    from claimwatch.claims.models import Article
+    from claimwatch.index.store import open_store
+    from claimwatch.pipeline import ingest_articles
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    text = "远航电池（Voyacell）今年营收增长20%。远航电池的利润也在增长。"
+    ingest_articles(store, [Article(id="a", source="A", title="t", published="2025-01-02", text=text)], fake_embedder)
+    store.close()
+    subjects._LEARNED.pop("远航电池")  # as in a new process
+    subjects._LEARNED.pop("Voyacell")
+    subjects.learn_names({})
+    subjects._aliases.cache_clear()
+    subjects.find_subjects.cache_clear()
+    subjects.subject_mentions.cache_clear()
+    assert find_subjects("Voyacell grew") == frozenset()
+    again = open_store(tmp_path / "s", fake_embedder.name)
+    assert again.names()["Voyacell"] == "org:voyacell"
+    assert find_subjects("Voyacell grew") == find_subjects("远航电池增长") == {"org:voyacell"}
+    again.close()
