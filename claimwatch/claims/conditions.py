@@ -17,7 +17,8 @@ from claimwatch.claims.slots import clause_around
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
                          r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
-                         r"total parameters)", re.IGNORECASE)
+                         r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
+                         r"excluding one-off items|non-GAAP|adjusted)", re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
 _VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
@@ -28,7 +29,10 @@ _VARIANT_NAMES = {"标准": "standard", "基础": "base", "入门": "entry-level
                   "双电机": "all-wheel-drive", "后驱": "rear-wheel-drive", "单电机": "rear-wheel-drive",
                   "大定": "deposits", "小定": "refundable deposits", "锁单": "locked orders"}
 _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cache hit", "缓存未命中": "cache miss", "稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
-                    "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total"}
+                    "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total",
+                    "扣非": "excluding one-offs", "excluding one-off items": "excluding one-offs", "non-gaap": "adjusted",
+                    "归母": "attributable", "归属于上市公司股东": "attributable", "归属于母公司": "attributable",
+                    "attributable to shareholders": "attributable"}
 
 
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
@@ -38,7 +42,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "active": "parameters", "total": "parameters",
                **{c: "test cycle" for c in ("cltc", "wltp", "nedc", "epa")},
                **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")},
-               "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache"}
+               "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
+               **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")}}
 
 
 def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -55,7 +60,7 @@ def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], f
 @lru_cache(maxsize=65536)
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
-    named = {_CONDITION_NAMES.get(m.group(0), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
+    named = {_CONDITION_NAMES.get(m.group(0).lower(), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
     for m in _VARIANTS.finditer(text):
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))

@@ -318,6 +318,24 @@ def _as_share(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[i
     return share if share.attribute in _SHARES else q
 
 
+def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
+    """A rise or fall of an unnamed measure right after an amount is that amount's ("营业收入3620.13亿元，
+    同比下降9.70%": revenue fell 9.70 %), when no more than a short phrase stands between them."""
+    out = list(values)
+    for n, q in enumerate(out):
+        base, _, way = (q.attribute or "").rpartition("_")
+        if q.kind != "percent" or base != CHANGE or way not in ("up", "down"):
+            continue
+        amount = next((p for p in reversed(out[:n]) if p.kind in ("money", "count") and p.attribute
+                       and not p.attribute.endswith(("_up", "_down", "_change"))), None)
+        if amount is not None and q.start - amount.end <= 24 and not _SENTENCE_BREAK.search(text, amount.end, q.start):
+            out[n] = replace(q, attribute=f"{amount.attribute}_{way}")
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[。；;!?！？]")
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -373,6 +391,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
+    out = _changes_of_amounts(text, out)
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts
         out = [replace(q, subject=main) if q.kind == "date" and q.attribute is None else q for q in out]

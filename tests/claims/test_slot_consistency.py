@@ -316,3 +316,18 @@ def test_claims_whose_figures_measure_different_attributes_never_join_one_cluste
     result = _clusters(("a", "A", "2025-01-02", "H200的带宽为4.8TB/s。"), ("b", "B", "2025-01-02", "H200显存带宽达4.8TB/s。"),
                        score=0.95)
     assert [len(k.claim_ids) for k in result.clusters] == [2]
+
+
+def test_one_profit_under_two_bases_is_a_qualifier_mismatch():
+    result = _clusters(("a", "A", "2025-03-15", "远航电池2024年扣非净利润为507.45亿元。"),
+                       ("b", "B", "2025-03-15", "远航电池2024年归属于上市公司股东的净利润为507.45亿元。"))
+    (conflict,) = result.conflicts
+    assert (conflict.severity, conflict.reason) == ("conflict", "qualifier_mismatch")
+    assert "attributable" in conflict.explanation and "excluding one-offs" in conflict.explanation
+
+
+def test_two_falls_of_one_revenue_clash_by_the_amount_they_follow():
+    result = _clusters(("a", "A", "2025-03-15", "远航电池2024年营业收入3620亿元，同比下降9.70%。"),
+                       ("b", "B", "2025-03-15", "远航电池2024年营收3620亿元，较上年下降约7.9%。"))
+    (conflict,) = result.conflicts
+    assert conflict.severity == "conflict" and conflict.attribute == "revenue_down"

@@ -211,3 +211,19 @@ def test_a_makers_product_after_a_value_is_its_subject():
     text = "25% of Nvidia's revenue"
     (q,) = attach_slots(text, tuple(extract_quantities(text)))
     assert q.subject == "org:nvidia"
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("全日收报302.6港元", "share_price"),
+    ("中国石化认购3亿美元", "subscription"),
+    ("项目总投资约78亿欧元", "investment"),
+    ("该项目于2022年8月首次对外公布", "approval_date"),
+    ("公司于2018年6月21日登陆深交所创业板", "listing_date"),
+    ("营业收入3620.13亿元，同比下降9.70%", "revenue_down"),
+])
+def test_finance_figures_get_their_attribute(text, attribute):
+    assert slots(text)[-1][2] == attribute
+
+
+def test_a_fall_far_from_an_amount_stays_unnamed():
+    assert slots("营业收入3620.13亿元。另外，指数下降9.70%")[-1][2] == "change_down"
