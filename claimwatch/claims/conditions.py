@@ -18,7 +18,8 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
                          r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
-                         r"excluding one-off items|non-GAAP|adjusted)", re.IGNORECASE)
+                         r"excluding one-off items|non-GAAP|adjusted|开盘|开报|收盘|收报|收市|opened at|opening price|"
+                         r"closed at|closing price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?)", re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
 _VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
@@ -32,7 +33,12 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total",
                     "扣非": "excluding one-offs", "excluding one-off items": "excluding one-offs", "non-gaap": "adjusted",
                     "归母": "attributable", "归属于上市公司股东": "attributable", "归属于母公司": "attributable",
-                    "attributable to shareholders": "attributable"}
+                    "attributable to shareholders": "attributable", "开盘": "open", "开报": "open",
+                    "opened at": "open", "opening price": "open", "收盘": "close", "收报": "close", "收市": "close",
+                    "closed at": "close", "closing price": "close", "a股": "a shares", "a-share": "a shares",
+                    "a-shares": "a shares", "h股": "h shares", "港股": "h shares", "h-share": "h shares",
+                    "h-shares": "h shares", "b股": "b shares", "美股": "us listing", "adr": "us listing",
+                    "adrs": "us listing", "ads": "us listing", "adss": "us listing"}
 
 
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
@@ -43,7 +49,9 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                **{c: "test cycle" for c in ("cltc", "wltp", "nedc", "epa")},
                **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")},
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
-               **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")}}
+               **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
+               "open": "session", "close": "session",
+               **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")}}
 
 
 def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:

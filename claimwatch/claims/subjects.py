@@ -131,7 +131,11 @@ def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
         if any(k.start < m.end() and m.start() < k.end for k in known):
             continue
         edges = sorted(e for e in word_edges(text) if e < m.start())
-        start = edges[-1] if edges else None
+        start = edges.pop() if edges else None
+        while start is not None and m.start() - start == 1 and edges and start - edges[-1] == 1:
+            start = edges.pop()  # an unknown name the segmenter cut into characters: 华/茂/集团
+            if m.start() - start >= 2 and (not edges or start - edges[-1] > 1):
+                break
         if start is None or m.start() - start < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:m.start()]):
             continue
         if text[start:m.start()] in _GENERIC_HEADS or any(

@@ -331,3 +331,16 @@ def test_two_falls_of_one_revenue_clash_by_the_amount_they_follow():
                        ("b", "B", "2025-03-15", "远航电池2024年营收3620亿元，较上年下降约7.9%。"))
     (conflict,) = result.conflicts
     assert conflict.severity == "conflict" and conflict.attribute == "revenue_down"
+
+
+def test_an_opening_and_a_closing_price_are_two_facts():
+    result = _clusters(("a", "A", "2025-05-20", "远航电池H股首日开盘报296港元。"),
+                       ("b", "B", "2025-05-20", "远航电池H股首日收报306.2港元。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_one_closing_price_in_two_share_classes_is_a_qualifier_mismatch():
+    result = _clusters(("a", "A", "2025-05-20", "远航电池A股当日收报262.5元。"),
+                       ("b", "B", "2025-05-20", "远航电池H股当日收报262.5元。"))
+    (conflict,) = result.conflicts
+    assert conflict.reason == "qualifier_mismatch" and "a shares" in conflict.explanation

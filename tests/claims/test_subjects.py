@@ -46,7 +46,12 @@ def test_one_digit_model_codes_are_products_but_periods_and_standards_are_not():
 def test_an_organisation_outside_the_alias_table_is_named_by_its_suffix():
     from claimwatch.claims.subjects import subject_mentions
 
-    assert {m.key for m in subject_mentions("去年美的集团在港上市，招商银行与中信证券参与")} == {
-        "org:美的集团", "org:招商银行", "org:中信证券"}
+    assert {m.key for m in subject_mentions("去年华茂集团在港上市，江城银行与海港证券参与")} == {
+        "org:华茂集团", "org:江城银行", "org:海港证券"}
     assert subject_mentions("量化基金与股份有限公司") == ()  # generic words are no name
     assert [m.key for m in subject_mentions("英伟达集团")] == ["org:nvidia"]  # a known name keeps its key
+
+
+@pytest.mark.parametrize("zh, en", [("比亚迪", "BYD"), ("宁德时代", "CATL"), ("中国石化", "Sinopec")])
+def test_well_known_companies_are_one_subject_in_both_languages(zh, en):
+    assert find_subjects(f"{zh}营收增长") == find_subjects(f"{en} revenue grew") != frozenset()
