@@ -118,7 +118,8 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
             base = [q for q in money if q.start < rise.start]
             result = [q for q in money if q.start > rise.end]
         if not base and article_prices:
-            base = [p for p in article_prices if result and _currency(p) == _currency(result[0])]
+            base = [p for p in article_prices if result and _currency(p) == _currency(result[0])
+                    and p not in claim.quantities]  # the base comes from another claim, never the result itself
         if base and result and _currency(base[-1]) == _currency(result[0]):
             b, r = base[-1], result[0]
             expected = b.value * (1 + sign * rise.value / 100)

@@ -420,10 +420,19 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
     (base_a, way_a), (base_b, way_b) = _direction_of(qa.attribute), _direction_of(qb.attribute)
     if way_a and way_b and way_a != way_b:
         return False
+    if (way_a or way_b) == "" and {base_a, base_b} & set(_KIND_OF.values()) and \
+            _KIND_OF.get(base_a, base_a) == _KIND_OF.get(base_b, base_b):
+        return True  # a price, stated in general, is the issue price or the share price a claim names
     return base_a == base_b or CHANGE in (base_a, base_b) and bool(way_a or way_b)
 
 
+# Attributes that are one kind of a more general one: "定价263港元" (a price) is the issue price.
+_KIND_OF = {"issue_price": "price", "share_price": "price"}
+
+
 def _direction_of(attribute: str) -> tuple[str, str]:
+    if attribute == "growth":  # a growth rate is a rise: it is no fall ("同比增长15.01%" against "下滑15.01%")
+        return attribute, "_up"
     for way in ("_up", "_down"):
         if attribute.endswith(way):
             return attribute[: -len(way)], way

@@ -325,7 +325,8 @@ def _magnitude(token: str) -> float:
 
 
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
-_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价(?:为|报|收于|达)?|发行价为?|share price of|priced at|"
+_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
+                               r"share price of|priced at|"
                                r"shares? (?:jumped|rose|fell|closed|traded|dropped|climbed)[^,;]{0,20}? (?:to|at))"
                                r"\s*(?:US\$|HK\$|\$)?$")
 _EACH = re.compile(r"\s*each\b")

@@ -237,6 +237,9 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     return None
 
 
+_PER_SHARE = ("share_price", "issue_price")
+
+
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
                     clause: tuple[int, int]) -> Quantity:
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
@@ -249,6 +252,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     q = replace(q, attribute=attribute)
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
         q = replace(q, unit=sole_unit(attribute) or q.unit)
+    if q.kind == "money" and attribute in _PER_SHARE and "/" not in q.unit:  # "收市报306.2港元": a price per share
+        q = replace(q, unit=q.unit + "/share")
     if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
         return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
     if attribute and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value

@@ -160,7 +160,10 @@ _FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|\b(?:fell|fall|fal
 
 
 def _way(attribute: str | None) -> tuple[str, str] | None:
-    """(base, direction) of a rise or fall attribute: share_price_down → (share_price, down)."""
+    """(base, direction) of a rise or fall attribute: share_price_down → (share_price, down); a
+    growth rate is a rise of an unnamed measure."""
+    if attribute == "growth":
+        return CHANGE, "up"
     for way in ("up", "down"):
         if attribute and attribute.endswith("_" + way):
             return attribute[: -len(way) - 1], way

@@ -172,3 +172,17 @@ def test_support_by_wording_needs_the_claims_own_words_in_one_language():
     claim = query_claim("X9支持L3级自动驾驶")
     assert relate(claim, _claim("X9 Max版百公里加速3.2秒。"), 0.6, 0.5, 0.55)[0] == "related"
     assert relate(claim, _claim("X9已经支持L3级自动驾驶功能。"), 0.6, 0.5, 0.55)[0] == "supports"
+
+
+def test_a_stated_growth_refutes_a_claimed_fall_of_that_size():
+    evidence = _claim("远航电池净利润507.45亿元，同比增长15.01%。")
+    assert relate(query_claim("远航电池2024年净利润同比下滑15.01%"), evidence, 0.9)[0] == "refutes"
+    assert relate(query_claim("远航电池2024年净利润同比增长15.01%"), evidence, 0.9)[0] == "supports"
+
+
+def test_a_price_in_general_meets_the_issue_price_and_a_close_is_per_share():
+    issue = _claim("远航电池H股最终发行价定为每股263港元。")
+    assert relate(query_claim("远航电池在香港的招股定价为每股263港币"), issue, 0.9)[0] == "supports"
+    close = _claim("远航电池H股首日收市报306.2港元。")
+    assert relate(query_claim("Yuanhang's H shares closed at HK$306.20 on their first day."), close, 0.9)[0] != "refutes"
+    assert [q.unit for q in close.quantities if q.kind == "money"] == ["HKD/share"]
