@@ -34,7 +34,7 @@ from typing import Literal
 
 from claimwatch.claims.conditions import conditions_at, conditions_of
 from claimwatch.claims.models import Article, Claim, Quantity
-from claimwatch.claims.quantities import is_prior_value
+from claimwatch.claims.quantities import CURRENCY_NAMES, is_prior_value
 
 Status = Literal["passed", "failed"]
 TOLERANCE = 0.02         # relative, for exact statements (rounding of the stated figures)
@@ -53,6 +53,9 @@ class InternalCheck:
     expected: float
     stated: float
     tolerance: float
+
+
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较于?|compared with|versus)[^，,。；;]{0,8}$", re.IGNORECASE)
 
 
 def _currency(q: Quantity) -> str:
@@ -74,6 +77,22 @@ def _fmt(value: float, unit: str) -> str:
 def _close(expected: float, stated: Quantity) -> tuple[bool, float]:
     tol = APPROX_TOLERANCE if stated.approx else TOLERANCE
     return abs(expected - stated.value) <= tol * abs(stated.value), tol
+
+
+def _price_and_total(a: Quantity, b: Quantity) -> bool:
+    """A price per share and an amount ten times larger or smaller, not per share ("收报302.6港元…
+    成交额约132亿港元"): a price and a total, never a base and its result."""
+    ratio = b.value / a.value if a.value else float("inf")
+    return ("/share" in a.unit) != ("/share" in b.unit) and not 0.1 <= ratio <= 10
+
+
+def _percent_close(implied: float, stated: Quantity) -> bool:
+    """The percentage two amounts imply rounds to the one stated: within half a unit of its last
+    digit ("17%" admits 16.5–17.5), widened by the approximate tolerance when it is approximate."""
+    digits = re.search(r"\d+(?:\.(\d+))?", stated.text)
+    decimals = len(digits.group(1) or "") if digits else 0
+    slack = 0.5 * 10 ** -decimals + (APPROX_TOLERANCE * stated.value if stated.approx else 0.0)
+    return abs(implied - stated.value) <= slack + 1e-9
 
 
 def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> list[InternalCheck]:
@@ -117,21 +136,30 @@ def check_claim(claim: Claim, article_prices: list[Quantity] | None = None) -> l
         else:
             base = [q for q in money if q.start < rise.start]
             result = [q for q in money if q.start > rise.end]
+            compared = [q for q in base if _COMPARED_WITH.search(claim.text, max(0, q.start - 12), q.start)]
+            if compared and not any(q.unit == compared[-1].unit for q in result):
+                # "收报306.2港元，较发行价263港元上涨16.43%": the base follows 较, the result precedes it
+                b = compared[-1]
+                result = sorted((q for q in base if q is not b and _currency(q) == _currency(b)),
+                                key=lambda q: abs(q.start - b.start))
+                base = [b]
         if not base and article_prices:
             base = [p for p in article_prices if result and _currency(p) == _currency(result[0])
                     and p not in claim.quantities]  # the base comes from another claim, never the result itself
-        if base and result and _currency(base[-1]) == _currency(result[0]):
+        if base and result and _currency(base[-1]) == _currency(result[0]) and not _price_and_total(base[-1], result[0]):
             b, r = base[-1], result[0]
             expected = b.value * (1 + sign * rise.value / 100)
             ok, tol = _close(expected, r)
             implied = (r.value / b.value - 1) * 100 if b.value else float("nan")
+            ok = ok and _percent_close(abs(implied), rise)  # "下降约7.9%" is no 9.70 % fall, though the amounts differ by 2 %
             what = "rise" if implied >= 0 else "fall"
             out.append(InternalCheck(
                 (claim.id,), "rise", "passed" if ok else "failed",
                 f"{b.text} × (1 {'+' if sign > 0 else '−'} {rise.text}) = {_fmt(expected, r.unit)}; stated {r.text}"
                 + ("" if ok else f"; {r.text} implies a {what} of {abs(implied):.1f}%") + f" (tolerance {tol:.0%})",
                 expected, r.value, tol))
-    multiples = [q for q in qs if q.kind == "multiple"]
+    # "N times Y", and "a third of Y" (a fraction of a named base; a bare share is no ratio check)
+    multiples = [q for q in qs if q.kind == "multiple" or (q.kind == "fraction" and q.relative_to)]
     values = [q for q in qs if q.kind in ("money", "measure", "count") and q not in prices and q.value]
     pairs = [(a, b) for n, a in enumerate(values) for b in values[n + 1:] if a.unit == b.unit]
     if len([q for q in qs if q.kind != "date"]) > 6:
@@ -218,8 +246,9 @@ _SHARE_BEFORE = re.compile(r"(?:占|占到|占据|相当于)[^，。,;；]{0,16}
                            re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s*of\s+(?:its\s+|the\s+company's\s+|total\s+|overall\s+|group\s+)*(?:revenue|sales)\b",
                           re.IGNORECASE)
-_SECOND_CURRENCY = re.compile(r"\s*[（(]\s*(?:约合|约|合|相当于|about|around|roughly|or|approximately)?\s*$"
-                              r"|\s*[，,]?\s*(?:约合|合|相当于|or about|or roughly|about|equivalent to)\s*$", re.IGNORECASE)
+_SECOND_CURRENCY = re.compile(rf"\s*[（(]\s*(?:约合|约|合|相当于|about|around|roughly|or|approximately)?\s*(?:{CURRENCY_NAMES})?\s*$"
+                              rf"|\s*[，,]?\s*(?:约合|折合|合|相当于|or about|or roughly|about|equivalent to)\s*(?:约)?"
+                              rf"(?:{CURRENCY_NAMES})?\s*$", re.IGNORECASE)
 
 
 def _decimals(text: str) -> int:

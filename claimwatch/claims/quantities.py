@@ -39,6 +39,9 @@ _SCALED_UNITS = {
     "km/h": ("measure", "km/h", 1.0), "公里/小时": ("measure", "km/h", 1.0), "千米/小时": ("measure", "km/h", 1.0),
     "公里每小时": ("measure", "km/h", 1.0), "kph": ("measure", "km/h", 1.0), "mph": ("measure", "km/h", 1.609344),
     "kWh": ("measure", "kWh", 1.0), "千瓦时": ("measure", "kWh", 1.0), "度电": ("measure", "kWh", 1.0),
+    # industrial energy (output, capacity, installations) in GWh: it never names a battery's capacity
+    "MWh": ("measure", "GWh", 1e-3), "兆瓦时": ("measure", "GWh", 1e-3), "GWh": ("measure", "GWh", 1.0),
+    "吉瓦时": ("measure", "GWh", 1.0), "TWh": ("measure", "GWh", 1e3), "太瓦时": ("measure", "GWh", 1e3),
     "kW": ("measure", "W", 1e3), "千瓦": ("measure", "W", 1e3), "MW": ("measure", "W", 1e6), "兆瓦": ("measure", "W", 1e6),
     "GW": ("measure", "W", 1e9), "吉瓦": ("measure", "W", 1e9), "瓦": ("measure", "W", 1.0),
     "马力": ("measure", "W", 735.5), "hp": ("measure", "W", 745.7), "horsepower": ("measure", "W", 745.7),
@@ -213,6 +216,8 @@ _OF_WHICH = re.compile(r"(?:of which|of them|among them|其中)\s*(?:about|some|
 # A correction's wrong figure ("误写为26.43%，应为16.43%", "incorrectly reported it as $128.42") is no claim.
 _RETRACTED = re.compile(r"(?:误写为|误写成|误作|误报为|错写为|错报为|误为|(?:incorrectly|wrongly|erroneously|mistakenly)"
                         r"\s+(?:\w+\s+){0,3}?(?:as|at)|misstated\s+(?:\w+\s+){0,3}?as)\s*(?:about|约)?\s*$", re.IGNORECASE)
+# Currency names written before an amount whose unit follows it ("约合人民币368亿元").
+CURRENCY_NAMES = "人民币|美元|港币|港元|欧元|日元|英镑"
 _ZERO = re.compile(r"(?<![A-Za-z])(?:zero|nil|零)(?![A-Za-z])", re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits, sole_unit
-from claimwatch.claims.quantities import FROM_TO
+from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
@@ -156,8 +156,8 @@ def _counted_product(mentions: list[Mention], q: Quantity, text: str) -> str | N
 # "a Hopper-generation chip", "Ampere-based", "Hopper架构的": a name used as a descriptor of another thing
 _DESCRIPTOR = re.compile(r"-(?:generation|based|class|era|style)\b|\s*架构的")
 _LONE_DATE = re.compile(r"[\s于在]*(?:on|in)?[\s]*", re.IGNORECASE)
-_CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or roughly|or|equivalent to)\s*(?:约|about|roughly)?\s*$",
-                         re.IGNORECASE)
+_CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or roughly|or|equivalent to)\s*(?:约|about|roughly)?\s*"
+                         rf"(?:{CURRENCY_NAMES})?\s*(?:约|about|roughly)?\s*$", re.IGNORECASE)  # "约合人民币368亿元"
 
 
 # ", about $279 billion,": a value set off by commas names no attribute of its own; it is the previous clause's

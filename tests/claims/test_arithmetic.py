@@ -22,6 +22,12 @@ def _claims(text, published="2025-12-09T01:00"):
     pytest.param("H200带宽为4.8TB/s，是H100(3.35TB/s)的两倍。", "ratio", "failed", id="zh-ratio-wrong"),
     pytest.param("Revenue grew from $10 billion to $30 billion, three times the earlier level.", "ratio", "passed",
                  id="en-ratio-ok"),
+    pytest.param("首日收报306.2港元，较发行价263港元上涨16.43%。", "rise", "passed", id="zh-compared-base-ok"),
+    pytest.param("首日收报306.2港元，较发行价263港元上涨26.43%。", "rise", "failed", id="zh-compared-base-wrong"),
+    pytest.param("营收3620.13亿元，较上年的4009.17亿元下降约7.9%。", "rise", "failed", id="zh-fall-percent-off-by-rounding"),
+    pytest.param("营收3620.13亿元，较上年的4009.17亿元下降9.70%。", "rise", "passed", id="zh-fall-percent-ok"),
+    pytest.param("中创新航装车量36.6GWh，约为宁德时代247.2GWh的三分之一。", "ratio", "failed", id="zh-fraction-of-base-wrong"),
+    pytest.param("中创新航装车量80GWh，约为宁德时代247.2GWh的三分之一。", "ratio", "passed", id="zh-fraction-of-base-ok"),
 ])
 def test_checks_on_one_claim(text, kind, status):
     _, claims = _claims(text)
@@ -135,3 +141,15 @@ def test_a_fall_from_a_stated_close_is_checked():
     assert check.status == "failed" and "implies a fall of 10.0%" in check.explanation
     _, claims = _claims("The shares fell 17% to close at $118.42, down from $142.62 on Friday.")
     assert [x.status for c in claims for x in check_claim(c)] == ["passed"]
+
+
+def test_a_price_per_share_and_a_turnover_are_no_base_and_result():
+    _, claims = _claims("全日收报302.6港元，较发行价上涨15.06%，成交额约132亿港元。")
+    assert [x for c in claims for x in check_claim(c) if x.kind == "rise"] == []
+
+
+@pytest.mark.parametrize(("text", "status"), [("募资总额356.6亿港元，约合人民币368亿元。", "failed"),
+                                              ("募资总额356.6亿港元，约合人民币328亿元。", "passed")])
+def test_a_currency_named_before_the_second_amount_is_checked(text, status):
+    article, claims = _claims(text)
+    assert [(x.kind, x.status) for x in check_articles([article], claims)] == [("currency", status)]
