@@ -19,7 +19,9 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
                          r"excluding one-off items|non-GAAP|adjusted|开盘|开报|收盘|收报|收市|opened at|opening price|"
-                         r"closed at|closing price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?)", re.IGNORECASE)
+                         r"closed at|closing price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
+                         r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
+                         r"国内|全球|domestic|global|worldwide)", re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
 _VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
@@ -38,7 +40,11 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "closed at": "close", "closing price": "close", "a股": "a shares", "a-share": "a shares",
                     "a-shares": "a shares", "h股": "h shares", "港股": "h shares", "h-share": "h shares",
                     "h-shares": "h shares", "b股": "b shares", "美股": "us listing", "adr": "us listing",
-                    "adrs": "us listing", "ads": "us listing", "adss": "us listing"}
+                    "adrs": "us listing", "ads": "us listing", "adss": "us listing",
+                    "公开发售": "public tranche", "public offering": "public tranche", "retail tranche": "public tranche",
+                    "国际配售": "international tranche", "international offering": "international tranche",
+                    "international placing": "international tranche", "国内": "domestic", "全球": "global",
+                    "worldwide": "global"}
 
 
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
@@ -51,7 +57,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "open": "session", "close": "session",
-               **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")}}
+               **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
+               "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region"}
 
 
 def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -62,8 +62,8 @@ _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗",
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips")]
 _LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于", "突破", "more than", "over", "at least",
                 "above", "exceeding", "upwards of", "最早于", "as early as")
-_UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "up to", "less than", "under", "below",
-                "at most", "no more than")
+_UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "上限为", "封顶", "up to", "less than", "under",
+                "below", "at most", "no more than", "capped at", "a maximum of")
 _APPROX_BEFORE = ("约", "约为", "大约", "大约为", "约合", "大概", "近", "接近", "将近", "几乎", "about", "around",
                   "roughly", "approximately", "nearly", "almost", "some", "close to", "an estimated")
 _UPPER_BOUND = _UPPER_BOUND + ("not more than", "no more than")
@@ -186,7 +186,7 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
             continue
         found.append(q)
         taken.append((q.start, q.end))
-    for q in (_numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
+    for q in (_ranks(folded) + _numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
               + _english_words(folded) + _english_counts(folded) + _chinese_counts(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
@@ -691,6 +691,31 @@ def _betweens(text: str) -> list[Quantity]:
         start = m.start("prefix") if m["prefix"] else m.start("a")
         out.append(Quantity(kind, (low + high) / 2, unit, low, high, text[start:m.end()].strip(), start,
                             start + len(text[start:m.end()].rstrip())))
+    return out
+
+
+# A place in a ranking: "位居第二", "排名全球第3位", "ranked second", "the third-largest".
+_ZH_RANK = re.compile(r"(?:位居|排名|排在|位列|名列|居|排)(?:全球|国内|全国|世界|行业|业内)?(?P<n>第(?:[一二三四五六七八九十]+|\d+))")
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_RANK = re.compile(r"\b(?:(?:ranked|ranks|ranking|placed|came|finished)\s+(?P<a>first|second|third|fourth|fifth|sixth|"
+                      r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b|(?P<b>second|third|fourth|fifth)[- ]"
+                      r"(?:largest|biggest|highest))", re.IGNORECASE)
+
+
+def _ranks(text: str) -> list[Quantity]:
+    """Places in a ranking, as counts in the unit ``rank``."""
+    out = []
+    for m in _ZH_RANK.finditer(text):
+        digits = m["n"][1:]
+        n = float(digits) if digits.isdigit() else _cn_number(digits)
+        if n:
+            out.append(Quantity("count", n, "rank", n, n, m["n"], m.start("n"), m.end("n")))
+    for m in _EN_RANK.finditer(text):
+        word = (m["a"] or m["b"]).lower()
+        n = float(_EN_ORDINALS.get(word) or re.match(r"\d+", word).group(0))
+        group = "a" if m["a"] else "b"
+        out.append(Quantity("count", n, "rank", n, n, m[group], m.start(group), m.end(group)))
     return out
 
 

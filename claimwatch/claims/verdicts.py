@@ -12,6 +12,7 @@ from claimwatch.claims.consistency import (
     same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
+from claimwatch.claims.conditions import conditions_at, differing
 from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -73,6 +74,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without(evidence, is_prior_value)  # "to $118.42 from $128.42" states $118.42
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
+    evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb))
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
         missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
@@ -289,6 +291,14 @@ def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
     """The claim without the values ``dropped(text, value)`` picks."""
     kept = tuple(q for q in claim.quantities if not dropped(claim.text, q))
     return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+
+
+def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool:
+    """An evidence value stated under a condition other than the one every claim value of its kind
+    is stated under ("国际配售部分获超额认购约15倍" for a claim on the public tranche): another fact."""
+    cb = conditions_at(evidence, qb)
+    mine = [qa for qa in query.quantities if qa.kind == qb.kind]
+    return bool(cb and mine) and all(differing(conditions_at(query, qa), cb) is not None for qa in mine)
 
 
 def _is_past_value(text: str, q: Quantity) -> bool:

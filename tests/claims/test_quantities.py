@@ -436,3 +436,15 @@ def test_a_zero_word_elsewhere_is_no_figure(text):
 ])
 def test_a_corrections_wrong_figure_is_no_claim(text, kept):
     assert [q.value for q in extract_quantities(text, PUB) if q.kind in ("percent", "money")] == kept
+
+
+@pytest.mark.parametrize("text, rank", [("中创新航装车量位居第二", 2), ("排名全国第3位", 3), ("The company ranked 3rd in 2024.", 3),
+                                        ("BYD held the second-largest share", 2), ("连续八年位居全球第一", 1)])
+def test_a_place_in_a_ranking_is_a_rank(text, rank):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.unit == "rank"]
+    assert (q.kind, q.value) == ("count", rank)
+
+
+def test_capped_at_is_an_upper_bound():
+    (q,) = extract_quantities("Total investment is capped at €7.34 billion.", PUB)
+    assert q.low == float("-inf") and q.high == pytest.approx(7.34e9)

@@ -186,3 +186,14 @@ def test_a_price_in_general_meets_the_issue_price_and_a_close_is_per_share():
     close = _claim("远航电池H股首日收市报306.2港元。")
     assert relate(query_claim("Yuanhang's H shares closed at HK$306.20 on their first day."), close, 0.9)[0] != "refutes"
     assert [q.unit for q in close.quantities if q.kind == "money"] == ["HKD/share"]
+
+
+def test_a_figure_of_another_tranche_neither_supports_nor_refutes():
+    evidence = _claim("远航电池香港公开发售部分获超额认购约151倍，国际配售部分获超额认购约15倍。")
+    assert relate(query_claim("远航电池香港公开发售部分的认购倍数约为15倍"), evidence, 0.9)[0] == "refutes"
+    assert relate(query_claim("远航电池国际配售部分的认购倍数约为15倍"), evidence, 0.9)[0] == "supports"
+
+
+def test_a_rank_refutes_another_rank_and_a_headcount_is_employees():
+    assert relate(query_claim("中创新航2024年国内装车量位居第二"), _claim("中创新航2024年国内装车量排名第三。"), 0.9)[0] == "refutes"
+    assert [q.attribute for q in query_claim("CATL employed roughly 150,000 people.").quantities] == ["employees"]
