@@ -127,6 +127,7 @@ def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, 
     same comparison, every name the alias table does not know written in the evidence too, and in
     one language the claim's own words (see ``_worded_alike``)."""
     return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
+            and not _places_unnamed(query, evidence)
             and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
             and not unmatched_names(query.text, evidence.text) and _worded_alike(query, evidence, score, fact))
 
@@ -243,6 +244,13 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     return [m.group(0) for m in _LATIN_NAME.finditer(query)
             if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
             and m.group(0).lower() not in folded]
+
+
+def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:
+    """The places a claim names (beyond the framing ones) that the evidence does not: "意大利已下架
+    DeepSeek应用" is not borne out by a statement about the US App Store."""
+    places = {s for s in distinguishing(find_subjects(query.text)) if s.startswith("place:")}
+    return frozenset(places - find_subjects(evidence.text))
 
 
 def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:

@@ -197,3 +197,15 @@ def test_a_figure_of_another_tranche_neither_supports_nor_refutes():
 def test_a_rank_refutes_another_rank_and_a_headcount_is_employees():
     assert relate(query_claim("中创新航2024年国内装车量位居第二"), _claim("中创新航2024年国内装车量排名第三。"), 0.9)[0] == "refutes"
     assert [q.attribute for q in query_claim("CATL employed roughly 150,000 people.").quantities] == ["employees"]
+
+
+def test_a_claim_about_one_country_is_not_borne_out_by_a_statement_about_another():
+    from claimwatch.claims.verdicts import _same_in_words
+
+    evidence = _claim("随后DeepSeek应用登上美国苹果应用商店免费榜首位。")
+    assert not _same_in_words(query_claim("意大利已在应用商店下架DeepSeek应用"), evidence, 0.9, 0.5, 0.5)
+    assert _same_in_words(query_claim("DeepSeek应用登上美国苹果应用商店免费榜首位"), evidence, 0.9, 0.5, 0.5)
+
+
+def test_a_place_is_never_the_subject_of_a_value():
+    assert [q.subject for q in query_claim("远航电池在匈牙利的工厂投资73亿欧元").quantities] == [None]
