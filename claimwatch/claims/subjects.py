@@ -63,7 +63,7 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
         with open(extra, encoding="utf-8") as fh:
             for key, names in json.load(fh).items():
                 table.setdefault(key, []).extend(names)
-    for name, key in _LEARNED.items():
+    for name, key in dict(_LEARNED).items():  # a snapshot: another thread may be learning names
         table.setdefault(key, []).append(name)
     latin: dict[str, str] = {}
     cjk: dict[str, str] = {}
