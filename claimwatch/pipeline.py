@@ -433,9 +433,12 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         hits = _lexical_search(store, masked, max(top_k * 3, 30))
     else:
         hits = store.search(vector, max(top_k * 3, 30))
+    worded: set[str] = set()
     if mode == "hybrid":  # and the claims that share most wording, which a dense model may rank low
         seen = {c.id for c, _ in hits}
-        hits += [h for h in store.search_words(search_terms(masked), top_k) if h[0].id not in seen]
+        found = store.search_words(search_terms(masked), top_k)
+        worded = {c.id for c, _ in found}
+        hits += [h for h in found if h[0].id not in seen]
     claims = [c for c, _ in hits]
     lex = lexical_vectors([masked] + [mask_quantities(c) for c in claims])
     lexical = row_dots(lex[1:], lex[0])
@@ -451,7 +454,8 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     if candidates and _needs_a_year(query):
         # "5月20日" with no year: the claim is read in the year of the article that best matches it
         query = query_claim(text, candidates[0][1].published)
-    return query, candidates[:top_k]
+    # the best top_k, and the word index's finds wherever they rank ("Rubin chips are not included")
+    return query, candidates[:top_k] + [c for c in candidates[top_k:] if c[0].id in worded]
 
 
 def _needs_a_year(query: Claim) -> bool:
@@ -465,17 +469,14 @@ def _needs_a_year(query: Claim) -> bool:
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|前年|后年|this|next|last", re.IGNORECASE)
 
 
-JUDGED = 30  # candidates a verdict weighs
-
-
 def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
                  mode: Similarity = "hybrid") -> dict:
     """Verify one claim against the store: verdict, confidence, evidence, explanation.
 
-    The verdict weighs the best ``JUDGED`` candidates (or ``top_k`` if more): a statement that
-    denies the claim in other words can rank below many merely related ones. The answer lists the
-    ``top_k`` first pieces of evidence, those that support or refute first."""
-    query, candidates = retrieve_evidence(store, embedder, text, max(top_k, JUDGED), mode)
+    The verdict weighs the ``top_k`` best candidates and what the word index found (a statement
+    that denies the claim in other words can rank low by vector); the answer lists the ``top_k``
+    first pieces of evidence, those that support or refute first."""
+    query, candidates = retrieve_evidence(store, embedder, text, top_k, mode)
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
                       origin_source=store.origin_sources(), confidence_table=limits.confidence,

@@ -31,7 +31,7 @@ from claimwatch.evaluation.metrics import bcubed, macro_f1, pair_prf
 from claimwatch.evaluation.quality import MODES, VERDICTS
 from claimwatch.index.embedders import Embedder, create_embedder
 from claimwatch.index.store import open_store
-from claimwatch.pipeline import JUDGED, analyse, build_corpus, build_report, ingest_articles, retrieve_evidence
+from claimwatch.pipeline import analyse, build_corpus, build_report, ingest_articles, retrieve_evidence
 
 DEV_SETS = ("example_zh", "example_en", "example_mixed", "dev_catl_zh")
 LINK_GRID = np.round(np.arange(0.30, 0.99, 0.025), 3)
@@ -79,7 +79,7 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 store = open_store(Path(tmp), embedder.name, embedder.dim)
                 ingest_articles(store, articles, embedder)
                 origin = store.origin_sources()  # a syndicated copy counts with its origin, as in verify
-                retrieved.append([(item["expected"], retrieve_evidence(store, embedder, item["claim"], JUDGED, mode), origin)
+                retrieved.append([(item["expected"], retrieve_evidence(store, embedder, item["claim"], 10, mode), origin)
                                   for item in gold.data["verify"]])
                 store.close()
         best = (float(RELATED_GRID[0]), float(SUPPORT_GRID[0]), -1.0)
