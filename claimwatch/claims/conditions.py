@@ -21,7 +21,8 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"excluding one-off items|non-GAAP|adjusted|开盘|开报|收盘|收报|收市|opened at|opening price|"
                          r"closed at|closing price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
-                         r"国内|全球|domestic|global|worldwide)", re.IGNORECASE)
+                         r"国内|全球|domestic|global|worldwide|最终训练|最后一次训练|final training run|final run|"
+                         r"全部研发|全部成本|总研发|all of its development|total development|total R&D)", re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
 _VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
@@ -44,7 +45,10 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "公开发售": "public tranche", "public offering": "public tranche", "retail tranche": "public tranche",
                     "国际配售": "international tranche", "international offering": "international tranche",
                     "international placing": "international tranche", "国内": "domestic", "全球": "global",
-                    "worldwide": "global"}
+                    "worldwide": "global", "最终训练": "final run", "最后一次训练": "final run",
+                    "final training run": "final run", "全部研发": "all development", "全部成本": "all development",
+                    "总研发": "all development", "all of its development": "all development",
+                    "total development": "all development", "total r&d": "all development"}
 
 
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
@@ -58,7 +62,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "open": "session", "close": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
-               "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region"}
+               "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
+               "final run": "cost scope", "all development": "cost scope"}
 
 
 def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:

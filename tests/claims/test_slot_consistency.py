@@ -344,3 +344,9 @@ def test_one_closing_price_in_two_share_classes_is_a_qualifier_mismatch():
                        ("b", "B", "2025-05-20", "远航电池H股当日收报262.5元。"))
     (conflict,) = result.conflicts
     assert conflict.reason == "qualifier_mismatch" and "a shares" in conflict.explanation
+
+
+def test_one_cost_for_all_development_and_for_the_final_run_is_a_qualifier_mismatch():
+    result = _clusters(("a", "A", "2025-01-28", "据介绍，该公司仅花费约560万美元就完成了V3模型的全部研发。"),
+                       ("b", "B", "2025-01-28", "The widely quoted figure of $5.6 million covers only the final training run of V3."))
+    assert [c.reason for c in result.conflicts] == ["qualifier_mismatch"]
