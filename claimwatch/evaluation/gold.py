@@ -23,6 +23,8 @@ GOLD_SETS = {
     "heldout_zh": ("heldout_su7_zh.json", "repo"),
     # our own mixed zh/en feed on a disaster story (Myanmar earthquake); a held-out test set: never calibrated on, its items and misses never read
     "heldout_quake": ("heldout_quake_mixed.json", "repo"),
+    # our own mixed zh/en feed on a weather disaster (Typhoon Yagi); a development set
+    "dev_typhoon": ("dev_typhoon_mixed.json", "repo"),
 }
 
 
