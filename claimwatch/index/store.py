@@ -36,7 +36,10 @@ from claimwatch.index.vectors import FaissIndex, choose_index_kind
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 RARE_TERMS = 6          # word search looks for the claims sharing the rarest terms of a query ...
-WORD_BUDGET_S = 0.02    # ... and gives up after this long (the vector candidates remain)
+WORD_BUDGET_S = 0.015   # ... and gives up after this long (the vector candidates remain)
+# Beyond this many claims a query's common trigrams have posting lists SQLite scans in one step
+# (no budget can stop it): verify retrieves by vector only. Measured by `claimwatch bench --part verify`.
+WORD_SEARCH_MAX = 200_000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT UNIQUE NOT NULL,
@@ -353,23 +356,24 @@ class Store:
         """Up to ``k`` stored claims that share the rarest of ``terms`` (three characters or more),
         best first by BM25 (higher is better). Best effort: the ``RARE_TERMS`` rarest terms the store
         holds are searched, within ``WORD_BUDGET_S`` seconds; empty when word search is off, no term
-        is stored, or the budget runs out."""
+        is stored, the budget runs out, or the store holds more than ``WORD_SEARCH_MAX`` claims."""
         terms = [t for t in dict.fromkeys(t.lower() for t in terms) if len(t) >= 3]
-        if not self._words or not terms or k <= 0:
+        if not self._words or not terms or k <= 0 or len(self._index) > WORD_SEARCH_MAX:
             return []
         with self._lock:
-            grams = {t: {t[n:n + 3] for n in range(len(t) - 2)} for t in terms}  # the index holds trigrams
-            wanted = sorted(set().union(*grams.values()))
-            marks = ",".join("?" * len(wanted))
-            counts = dict(self._db.execute(f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", wanted))
-            rarity = {t: min(counts.get(g, 0) for g in gs) for t, gs in grams.items()}  # claims holding all its trigrams, at most
-            rare = sorted((t for t in terms if rarity[t]), key=lambda t: rarity[t])[:RARE_TERMS]
-            if not rare:
-                return []
-            query = " OR ".join('"' + t.replace('"', '""') + '"' for t in rare)
-            deadline = time.perf_counter() + WORD_BUDGET_S
+            deadline = time.perf_counter() + WORD_BUDGET_S  # both look-ups below count against it
             self._db.set_progress_handler(lambda: int(time.perf_counter() > deadline), 1000)
             try:
+                grams = {t: {t[n:n + 3] for n in range(len(t) - 2)} for t in terms}  # the index holds trigrams
+                wanted = sorted(set().union(*grams.values()))
+                marks = ",".join("?" * len(wanted))
+                counts = dict(self._db.execute(
+                    f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", wanted))
+                rarity = {t: min(counts.get(g, 0) for g in gs) for t, gs in grams.items()}  # claims with all its trigrams, at most
+                rare = sorted((t for t in terms if rarity[t]), key=lambda t: rarity[t])[:RARE_TERMS]
+                if not rare:
+                    return []
+                query = " OR ".join('"' + t.replace('"', '""') + '"' for t in rare)
                 found = self._db.execute(
                     "SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? "
                     "ORDER BY bm25(claims_fts) LIMIT ?", (query, k)).fetchall()

@@ -182,3 +182,15 @@ def test_word_index_persists_and_is_rebuilt_for_a_store_written_without_it(tmp_p
     again = open_store(tmp_path / "s", fake_embedder.name)
     assert again.search_words(search_terms(target.text), 3)[0][0].id == target.id
     assert again.count_claims() == len(again.claims())
+
+
+def test_word_search_is_off_beyond_its_size_limit(tmp_path, fake_embedder, articles, monkeypatch):
+    from claimwatch.index import store as store_module
+    from claimwatch.index.lexical import search_terms
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    claim = store.claims()[3]
+    assert store.search_words(search_terms(claim.text), 3)
+    monkeypatch.setattr(store_module, "WORD_SEARCH_MAX", store.count_claims() - 1)
+    assert store.search_words(search_terms(claim.text), 3) == []
