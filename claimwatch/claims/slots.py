@@ -338,6 +338,22 @@ def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_FOLLOWED = re.compile(r"\b(?:followed|came next|did the same)\b|随后跟进|紧随其后|跟进|随后亦|也于|亦于", re.IGNORECASE)
+
+
+def _followed_events(text: str, values: list[Quantity]) -> list[Quantity]:
+    """A date whose clause says its subject followed ("V3 on December 10, and R1 followed on January
+    20") is the date of the same event as the date before it."""
+    out = list(values)
+    for n, q in enumerate(out):
+        if q.kind != "date" or q.attribute or not _FOLLOWED.search(clause_around(text, q.start)):
+            continue
+        earlier = next((p for p in reversed(out[:n]) if p.kind == "date" and p.attribute), None)
+        if earlier is not None and not _SENTENCE_BREAK.search(text, earlier.end, q.start):
+            out[n] = replace(q, attribute=earlier.attribute)
+    return out
+
+
 _SENTENCE_BREAK = re.compile(r"[。；;!?！？]")
 
 
@@ -397,6 +413,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     out = _changes_of_amounts(text, out)
+    out = _followed_events(text, out)
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts
         out = [replace(q, subject=main) if q.kind == "date" and q.attribute is None else q for q in out]

@@ -227,3 +227,9 @@ def test_finance_figures_get_their_attribute(text, attribute):
 
 def test_a_fall_far_from_an_amount_stays_unnamed():
     assert slots("营业收入3620.13亿元。另外，指数下降9.70%")[-1][2] == "change_down"
+
+
+def test_a_subject_that_followed_shares_the_event_of_the_date_before():
+    assert slots("DeepSeek released V3 on December 10, and the R1 reasoning model followed on January 20.")[-1] == (
+        "January 20", "product:R1", "release_date", None)
+    assert slots("DeepSeek released V3 on December 10, and Nvidia fell on January 27.")[-1][2] is None
