@@ -208,7 +208,9 @@ def check_relative(claims: list[Claim]) -> list[InternalCheck]:
                 entry = stated.setdefault((q.subject, q.attribute), [])
                 if len(entry) < CANDIDATES_PER_SIDE:
                     entry.append((c, q))
-    held = {id(q): conditions_at(c, q) for entry in stated.values() for c, q in entry}  # each figure's conditions, once
+    # each figure's conditions, once (where it was stated is no condition a multiple must name)
+    held = {id(q): frozenset(x for x in conditions_at(c, q) if not x.startswith("place:"))
+            for entry in stated.values() for c, q in entry}
     out = []
     for c in claims:
         for n in c.quantities:

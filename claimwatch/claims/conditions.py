@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from claimwatch.claims.models import Claim, Quantity
 from claimwatch.claims.slots import clause_around
+from claimwatch.claims.subjects import subject_mentions
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
@@ -66,12 +67,17 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "final run": "cost scope", "all development": "cost scope"}
 
 
-def differing(ca: frozenset[str], cb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+def _dimension(condition: str) -> str:
+    return "place" if condition.startswith("place:") else _DIMENSIONS.get(condition, "variant")
+
+
+def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]] | None:
     """The conditions of one dimension that two figures are stated under, when they differ
-    ({fp16} against {fp8, fp4}); ``None`` when no dimension is named on both sides with other values."""
-    for dimension in sorted({_DIMENSIONS.get(c, "variant") for c in ca} & {_DIMENSIONS.get(c, "variant") for c in cb}):
-        xa = frozenset(c for c in ca if _DIMENSIONS.get(c, "variant") == dimension)
-        xb = frozenset(c for c in cb if _DIMENSIONS.get(c, "variant") == dimension)
+    ({fp16} against {fp8, fp4}; {place:hainan} against {place:guangdong}); ``None`` when no
+    dimension (other than those in ``ignore``) is named on both sides with other values."""
+    for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
+        xa = frozenset(c for c in ca if _dimension(c) == dimension)
+        xb = frozenset(c for c in cb if _dimension(c) == dimension)
         if not xa & xb:
             return xa, xb
     return None
@@ -84,6 +90,7 @@ def conditions_of(text: str) -> frozenset[str]:
     for m in _VARIANTS.finditer(text):
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
+    named |= {m.key for m in subject_mentions(text) if m.key.startswith("place:")}  # where: 海南 / 广东 / Vietnam
     return frozenset(named)
 
 
@@ -92,9 +99,17 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     active), else of the whole claim if it states no other value of that attribute ("671 billion
     parameters, of which 37 billion are active": the active is the 37 billion's)."""
     own = conditions_of(clause_around(claim.text, q.start))
-    if own or any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities):
-        return own
-    return conditions_of(claim.text)
+    if not (own or any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities)):
+        own = conditions_of(claim.text)
+    if q.attribute not in LOCATED:  # "杭州人工智能公司", "美国苹果应用商店": a place describing a noun
+        own = frozenset(c for c in own if not c.startswith("place:"))
+    return own
 
 
-__all__ = ["conditions_of", "conditions_at", "differing"]
+# What is counted or measured where it happens: a toll, a wind speed, a loss. For these the places
+# a clause names are a condition (the toll in Vietnam is not the toll in China).
+LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "rainfall",
+                     "top_speed", "pressure", "landfall_date"})
+
+
+__all__ = ["conditions_of", "conditions_at", "differing", "LOCATED"]

@@ -26,7 +26,9 @@ _EN_MAG_RE = r"\s?(?:trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])|(?:
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "RMB": "CNY", "¥": "CNY", "€": "EUR"}
 _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"),
                     ("欧元", "EUR"), ("元", "CNY"), ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"),
-                    ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY")]
+                    ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY"), ("日元", "JPY"), ("yen", "JPY"), ("越南盾", "VND"),
+                    ("dong", "VND"), ("泰铢", "THB"), ("baht", "THB"), ("英镑", "GBP"), ("pounds", "GBP"), ("euros", "EUR"),
+                    ("韩元", "KRW"), ("won", "KRW")]
 _MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "teraflops", "petaflops", "PFLOPS", "TOPS", "TPP", "GB", "TB",
                   "MB", "nm", "W", "GHz"]
 _MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS"}
@@ -37,6 +39,12 @@ _SCALED_UNITS = {
     "km": ("measure", "km", 1.0), "公里": ("measure", "km", 1.0), "千米": ("measure", "km", 1.0),
     "kilometres": ("measure", "km", 1.0), "kilometers": ("measure", "km", 1.0), "miles": ("measure", "km", 1.609344), "英里": ("measure", "km", 1.609344),
     "km/h": ("measure", "km/h", 1.0), "公里/小时": ("measure", "km/h", 1.0), "千米/小时": ("measure", "km/h", 1.0),
+    "m/s": ("measure", "km/h", 3.6), "米/秒": ("measure", "km/h", 3.6), "米每秒": ("measure", "km/h", 3.6),
+    "metres per second": ("measure", "km/h", 3.6), "meters per second": ("measure", "km/h", 3.6),
+    "hPa": ("measure", "hPa", 1.0), "百帕": ("measure", "hPa", 1.0), "hectopascals": ("measure", "hPa", 1.0),
+    "级": ("measure", "grade", 1.0),  # a grade on a scale: wind force (17级), magnitude (7.7级)
+    "mm": ("measure", "mm", 1.0), "毫米": ("measure", "mm", 1.0), "millimetres": ("measure", "mm", 1.0),
+    "millimeters": ("measure", "mm", 1.0),
     "公里每小时": ("measure", "km/h", 1.0), "kph": ("measure", "km/h", 1.0), "mph": ("measure", "km/h", 1.609344),
     "kWh": ("measure", "kWh", 1.0), "千瓦时": ("measure", "kWh", 1.0), "度电": ("measure", "kWh", 1.0),
     # industrial energy (output, capacity, installations) in GWh: it never names a battery's capacity
@@ -77,7 +85,7 @@ _APPROX_REL = 0.05
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
 _PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|€)"
 _RANGE_SEP = r"\s?(?:-|–|—|~|至|到|to)\s?"
-_CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|元"
+_CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|日元|越南盾|泰铢|英镑|韩元|元"
 _SUFFIX_UNITS = "|".join(
     re.escape(u) for u in sorted(
         ["%", "个百分点", "percentage points", "percent", "per cent", "倍", "times", "-fold", "x"]
@@ -150,7 +158,8 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "people": "people", "companies": "companies", "firms": "companies", "clusters": "clusters",
                "transistors": "transistors", "customers": "customers", "generations": "generations",
                "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
-               "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies",
+               "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies", "人": "people",
+               "户": "households", "households": "households", "homes": "households",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
@@ -159,7 +168,7 @@ _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
-                            r"工程师|研发人员)")
+                            r"工程师|研发人员|人|户)")
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
@@ -181,7 +190,9 @@ def extract_quantities(text: str, published: str | None = None) -> tuple[Quantit
     folded = fold_width(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
-    for q in _dates(folded, published) + _english_dates(folded, published) + _durations(folded) + _betweens(folded):
+    taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
+    for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
+              + _durations(folded) + _betweens(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -557,6 +568,32 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
                 low, high = year * 10000 + month * 100 + 1, year * 10000 + month * 100 + _last_day(year, month)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0).strip(), start, m.end()))
+    return out
+
+
+# A time of day: "16时20分", "14时许", "晚上8点", "1 p.m.", "08:20 GMT".
+_CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:许|前后|左右)?"
+                    r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:[01]?\d|2[0-4])\s?点(?:[0-5]?\d分|半)?"
+                    r"|\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+                    r"|\b(?:[01]\d|2[0-3]):?[0-5]\d\s?(?:GMT|UTC|local time)\b", re.IGNORECASE)
+# A day of the month alone, as Chinese news writes it ("6日在海南文昌登陆"): the publication's month,
+# or the month before when that day is still to come. Not 日元 (yen), 日本, 日报, 日均.
+_DAY = re.compile(r"(?<![月\d年.])(?P<d>3[01]|[12]\d|0?[1-9])\s?日(?![元本报均内前后间起至])")
+
+
+def _days(text: str, published: str | None) -> list[Quantity]:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if m is None:
+        return []
+    year, month, today = int(m[1]), int(m[2]), int(m[3])
+    out = []
+    for d in _DAY.finditer(text):
+        day = int(d["d"])
+        y, mo = (year, month) if day <= today + 1 else ((year, month - 1) if month > 1 else (year - 1, 12))
+        if day > _last_day(y, mo):
+            continue
+        v = float(y * 10000 + mo * 100 + day)
+        out.append(Quantity("date", v, "date", v, v, d.group(0).strip(), d.start(), d.end()))
     return out
 
 

@@ -231,6 +231,9 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     lo, hi = clause
     fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
                and not (m.start < q.end and q.start < m.end)]
+    right_after = [m for m in fitting if q.kind == "count" and 0 <= m.start - q.end <= 2]  # "128人失踪、800多人受伤"
+    if right_after:
+        return min(right_after, key=lambda m: m.start).key
     if fitting:
         distance = lambda m: q.start - m.end if m.end <= q.start else 1.5 * (m.start - q.end)  # noqa: E731
         return min(fitting, key=distance).key
@@ -238,6 +241,7 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
 
 
 _PER_SHARE = ("share_price", "issue_price")
+_LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
 
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
@@ -256,7 +260,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         q = replace(q, unit=q.unit + "/share")
     if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
         return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
-    if attribute and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
+    if attribute and attribute not in _LOSSES and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
         return replace(q, attribute=attribute + "_change")
     if q.kind == "percent" and attribute != "growth":
         way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts

@@ -43,9 +43,10 @@ def learn_names(names: dict[str, str]) -> int:
     _aliases.cache_clear()
     subject_mentions.cache_clear()
     find_subjects.cache_clear()
-    from claimwatch.claims import words  # the segmenter's dictionary holds the names too
+    from claimwatch.claims import conditions, words  # the segmenter's dictionary and the places named hold names too
 
     words.forget_names()
+    conditions.conditions_of.cache_clear()
     return len(new)
 
 

@@ -448,3 +448,20 @@ def test_a_place_in_a_ranking_is_a_rank(text, rank):
 def test_capped_at_is_an_upper_bound():
     (q,) = extract_quantities("Total investment is capped at €7.34 billion.", PUB)
     assert q.low == float("-inf") and q.high == pytest.approx(7.34e9)
+
+
+def test_times_of_day_are_no_figures_and_a_day_alone_is_a_date():
+    qs = extract_quantities("“摩羯”6日在海南文昌登陆，7日14时前后又在越南登陆，9月4日20时起停航", "2024-09-09T10:00+08:00")
+    assert [(q.text, q.kind) for q in qs] == [("6日", "date"), ("7日", "date"), ("9月4日", "date")]
+    assert qs[0].low == 20240906
+    assert extract_quantities("at about 1 p.m. local time, or 0820 GMT", PUB) == ()
+    assert [q.unit for q in extract_quantities("100万日元", PUB)] == ["JPY"]  # 日 of 日元 is no day
+
+
+@pytest.mark.parametrize("text, unit, value", [("最大风速为52米/秒", "km/h", 187.2), ("winds of 62 metres per second", "km/h", 223.2),
+                                               ("最低气压为935百帕", "hPa", 935), ("累计降雨量达300毫米", "mm", 300),
+                                               ("最大风力17级", "grade", 17), ("损失约40万亿越南盾", "VND", 4e13),
+                                               ("500万泰铢", "THB", 5e6), ("800多人受伤", "people", 800)])
+def test_weather_and_currency_units(text, unit, value):
+    (q,) = extract_quantities(text, PUB)
+    assert q.unit == unit and q.low == pytest.approx(value, rel=0.06)

@@ -350,3 +350,11 @@ def test_one_cost_for_all_development_and_for_the_final_run_is_a_qualifier_misma
     result = _clusters(("a", "A", "2025-01-28", "据介绍，该公司仅花费约560万美元就完成了V3模型的全部研发。"),
                        ("b", "B", "2025-01-28", "The widely quoted figure of $5.6 million covers only the final training run of V3."))
     assert [c.reason for c in result.conflicts] == ["qualifier_mismatch"]
+
+
+def test_tolls_of_two_places_are_two_facts_and_a_release_date_has_no_place():
+    result = _clusters(("a", "A", "2024-09-09", "台风已造成海南2人死亡。"), ("b", "B", "2024-09-09", "台风已造成越南13人死亡。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+    result = _clusters(("a", "A", "2025-01-28", "杭州公司深度求索于1月20日发布推理模型R1。"),
+                       ("b", "B", "2025-01-28", "1月27日，深度求索发布推理模型R1，其应用登上美国应用商店榜首。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]

@@ -233,3 +233,8 @@ def test_a_subject_that_followed_shares_the_event_of_the_date_before():
     assert slots("DeepSeek released V3 on December 10, and the R1 reasoning model followed on January 20.")[-1] == (
         "January 20", "product:R1", "release_date", None)
     assert slots("DeepSeek released V3 on December 10, and Nvidia fell on January 27.")[-1][2] is None
+
+
+def test_a_toll_takes_the_cue_right_after_each_count():
+    assert [a for _, _, a, _ in slots("越南死亡人数升至197人，另有128人失踪、800多人受伤")] == ["deaths", "missing", "injured"]
+    assert slots("越南政府初步估计经济损失约40万亿越南盾")[0][2] == "economic_loss"  # the loss is the figure, no change
