@@ -563,9 +563,33 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             if dated and _well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
+    if qa is not None and qa.attribute in RUNNING_COUNTS and _hours_apart(*published) >= RUNNING_HOURS:
+        return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
+                                        f"reported {_hours_apart(*published):.0f} hours apart")
     if a.hedged != b.hedged:
         return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
     return "conflict", "value_mismatch: the values cannot both hold"
+
+
+# Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
+# hours apart state two moments of one count, not two claims about one moment.
+RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss"})
+RUNNING_HOURS = 6.0
+
+
+def _hours_apart(x: str | None, y: str | None) -> float:
+    """Hours between two publication times (ISO 8601; naive ones read as UTC), 0 when either is unknown."""
+    from datetime import datetime, timezone
+
+    def at(s: str) -> datetime | None:
+        try:
+            t = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+    tx, ty = (at(x) if x else None), (at(y) if y else None)
+    return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
 
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",

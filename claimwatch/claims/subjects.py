@@ -114,8 +114,10 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(found))
 
 
-# A Chinese organisation outside the alias table, by what its name ends with: 美的集团, 招商银行, 中信证券.
-_ORG_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)")
+# A Chinese organisation or place outside the alias table, by what its name ends with: 美的集团, 招商银行,
+# 中信证券; 文昌市, 徐闻县, 富寿省, 翁田镇. The suffix must end a word (市 of 市场 does not).
+_ORG_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)|(?P<place>省|市|县|镇|乡)")
+_EN_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture)\b")
 
 
 _GENERIC_HEADS = frozenset("股份 科技 投资 量化 商业 国有 中央 地方 外资 这家 该家 一家 多家 新能源 金融 控股".split())
@@ -127,23 +129,32 @@ def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
     known name stands; the word is the segmenter's, so what comes before it stays out."""
     from claimwatch.claims.words import word_edges  # words reads the alias table: imported late
 
-    out = []
+    out = [Mention(m.start(), m.end(), "place:" + m["name"].lower().replace(" ", "-")) for m in _EN_PLACE.finditer(text)
+           if not any(k.start < m.end() and m.start() < k.end for k in known)]
+    edges_all = word_edges(text) if _ORG_SUFFIX.search(text) else frozenset()
     for m in _ORG_SUFFIX.finditer(text):
-        if any(k.start < m.end() and m.start() < k.end for k in known):
+        if any(k.start < m.end() and m.start() < k.end for k in known) or m.end() not in edges_all:
             continue
-        edges = sorted(e for e in word_edges(text) if e < m.start())
-        start = edges.pop() if edges else None
+        edges = sorted(e for e in edges_all if e < m.start())
+        if m.start() not in edges_all:  # the suffix ends a word: 文昌市 is a name, 上市 (list) is none
+            start = edges[-1] if edges else None
+            if start is None or m.start() - start < 2:
+                continue
+            edges = []
+        else:
+            start = edges.pop() if edges else None
         while start is not None and m.start() - start == 1 and edges and start - edges[-1] == 1:
             start = edges.pop()  # an unknown name the segmenter cut into characters: 华/茂/集团
             if m.start() - start >= 2 and (not edges or start - edges[-1] > 1):
                 break
         if start is None or m.start() - start < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:m.start()]):
             continue
-        if text[start:m.start()] in _GENERIC_HEADS or any(
+        if text[start:m.start()] in _GENERIC_HEADS or not m["place"] and any(
                 k.end <= m.start() and m.start() - k.end <= 10 and _HAN_ONLY.fullmatch(text[k.end:m.start()])
                 for k in known):
             continue  # "宁德时代新能源科技股份有限公司": a known name's full form; "股份有限公司" names no one
-        out.append(Mention(start, m.end(), "org:" + text[start:m.end()]))
+        kind = "place:" if m["place"] else "org:"
+        out.append(Mention(start, m.end(), kind + (text[start:m.start()] if m["place"] else text[start:m.end()])))
     return out
 
 

@@ -358,3 +358,12 @@ def test_tolls_of_two_places_are_two_facts_and_a_release_date_has_no_place():
     result = _clusters(("a", "A", "2025-01-28", "杭州公司深度求索于1月20日发布推理模型R1。"),
                        ("b", "B", "2025-01-28", "1月27日，深度求索发布推理模型R1，其应用登上美国应用商店榜首。"))
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_a_running_toll_reported_hours_apart_is_two_moments_of_one_count():
+    result = _clusters(("a", "A", "2024-09-08T08:00+07:00", "台风已造成越南59人死亡。"),
+                       ("b", "B", "2024-09-10T20:00+07:00", "台风已造成越南197人死亡。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("explained_difference", "different_time")]
+    result = _clusters(("a", "A", "2024-09-10T08:00+07:00", "台风已造成越南59人死亡。"),
+                       ("b", "B", "2024-09-10T09:00+07:00", "台风已造成越南197人死亡。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]

@@ -55,3 +55,12 @@ def test_an_organisation_outside_the_alias_table_is_named_by_its_suffix():
 @pytest.mark.parametrize("zh, en", [("比亚迪", "BYD"), ("宁德时代", "CATL"), ("中国石化", "Sinopec")])
 def test_well_known_companies_are_one_subject_in_both_languages(zh, en):
     assert find_subjects(f"{zh}营收增长") == find_subjects(f"{en} revenue grew") != frozenset()
+
+
+def test_places_outside_the_alias_table_are_named_by_their_suffix_when_it_ends_a_word():
+    from claimwatch.claims.subjects import subject_mentions
+
+    keys = [m.key for m in subject_mentions("台风在海南省文昌市翁田镇沿海登陆，富寿省峰州桥垮塌")]
+    assert {"place:hainan", "place:文昌", "place:富寿"} <= set(keys)
+    assert not any(k.startswith("place:") for k in find_subjects("华茂集团在港上市，城市与市场"))  # 上市, 城市, 市场 name no place
+    assert "place:quang-ninh" in find_subjects("It came ashore in Quang Ninh province")
