@@ -367,3 +367,9 @@ def test_a_running_toll_reported_hours_apart_is_two_moments_of_one_count():
     result = _clusters(("a", "A", "2024-09-10T08:00+07:00", "台风已造成越南59人死亡。"),
                        ("b", "B", "2024-09-10T09:00+07:00", "台风已造成越南197人死亡。"))
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_two_dates_of_one_collapse_clash():
+    result = _clusters(("a", "A", "2024-09-12", "富寿省峰州桥垮塌事故发生于9月8日上午。"),
+                       ("b", "B", "2024-09-12", "富寿省峰州桥于9月9日上午垮塌。"))
+    assert [(c.severity, c.reason, c.attribute) for c in result.conflicts] == [("conflict", "date_mismatch", "collapse_date")]
