@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claimwatch.claims.subjects import PRODUCT_CODE, key_of, subject_mentions
+from claimwatch.claims.subjects import PRODUCT_CODE, key_of
 
 # A Chinese name, then its Latin form in brackets (full-width or not): "宁德时代（CATL）"
 _CJK_THEN_LATIN = re.compile(r"(?P<cjk>[\u4e00-\u9fff]{2,16})\s?[（(](?P<latin>[A-Z][A-Za-z.&'-]*(?: [A-Z][A-Za-z.&'-]*){0,5})[）)]")
@@ -100,15 +100,7 @@ def mine_names(texts: Iterable[str]) -> dict[str, str]:
             full = _acronym_words(m["words"].strip(), m["acr"])
             if full and len(full.split()) >= 2:
                 pair(full, m["acr"], None)
-        for mention in subject_mentions(text):  # 文昌市: 文昌, and Wenchang as English writes it
-            name = text[mention.start:mention.end - 1]
-            if mention.key.startswith("place:") and CJK_NAME.fullmatch(name) and key_of(name) is None:
-                found.setdefault(name, mention.key)
-                found.setdefault(mention.key.split(":", 1)[1].capitalize(), mention.key)
     return found
-
-
-CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 __all__ = ["mine_names"]

@@ -153,16 +153,9 @@ def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
                 k.end <= m.start() and m.start() - k.end <= 10 and _HAN_ONLY.fullmatch(text[k.end:m.start()])
                 for k in known):
             continue  # "宁德时代新能源科技股份有限公司": a known name's full form; "股份有限公司" names no one
-        key = place_key(text[start:m.start()]) if m["place"] else "org:" + text[start:m.end()]
-        out.append(Mention(start, m.end(), key))
+        kind = "place:" if m["place"] else "org:"
+        out.append(Mention(start, m.end(), kind + (text[start:m.start()] if m["place"] else text[start:m.end()])))
     return out
-
-
-def place_key(name: str) -> str:
-    """A Chinese place's key is its pinyin, which is how English writes it: 文昌 → place:wenchang."""
-    from pypinyin import lazy_pinyin
-
-    return "place:" + "".join(lazy_pinyin(name))
 
 
 @lru_cache(maxsize=65536)
@@ -182,4 +175,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["place_key", "key_of", "learn_names", "learned_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]
+__all__ = ["key_of", "learn_names", "learned_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]

@@ -57,11 +57,3 @@ def test_the_store_keeps_learned_names_for_its_next_opening(tmp_path, fake_embed
     assert again.names()["Voyacell"] == "org:voyacell"
     assert find_subjects("Voyacell grew") == find_subjects("远航电池增长") == {"org:voyacell"}
     again.close()
-
-
-def test_a_chinese_place_is_learned_with_its_pinyin_so_english_text_names_it_too():
-    names = mine_names(["台风在海南省琼林市沿海登陆", "去年华茂集团在港上市"])
-    assert names["琼林"] == names["Qionglin"] == "place:qionglin"
-    assert not any(k.startswith("place:") and "华茂" in n for n, k in names.items())
-    learn_names(names)
-    assert find_subjects("Yagi came ashore in Qionglin") == find_subjects("琼林市遭受重创") == {"place:qionglin"}
