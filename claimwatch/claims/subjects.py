@@ -116,7 +116,7 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
 
 # A Chinese organisation or place outside the alias table, by what its name ends with: 美的集团, 招商银行,
 # 中信证券; 文昌市, 徐闻县, 富寿省, 翁田镇. The suffix must end a word (市 of 市场 does not).
-_ORG_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)|(?P<place>省|市|县|镇|乡)")
+_NAME_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)|(?P<place>省|市|县|镇|乡)")
 _EN_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture)\b")
 
 
@@ -125,14 +125,15 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
-    """Organisations named by a word and an organisation suffix ("去年美的集团在港上市": 美的集团), where no
-    known name stands; the word is the segmenter's, so what comes before it stays out."""
+    """Organisations and places named by a word and a suffix ("去年美的集团在港上市": 美的集团; "海南省文昌市":
+    文昌), and English "X province / county / city", where no known name stands; the word is the
+    segmenter's, so what comes before it stays out."""
     from claimwatch.claims.words import word_edges  # words reads the alias table: imported late
 
     out = [Mention(m.start(), m.end(), "place:" + m["name"].lower().replace(" ", "-")) for m in _EN_PLACE.finditer(text)
            if not any(k.start < m.end() and m.start() < k.end for k in known)]
-    edges_all = word_edges(text) if _ORG_SUFFIX.search(text) else frozenset()
-    for m in _ORG_SUFFIX.finditer(text):
+    edges_all = word_edges(text) if _NAME_SUFFIX.search(text) else frozenset()
+    for m in _NAME_SUFFIX.finditer(text):
         if any(k.start < m.end() and m.start() < k.end for k in known) or m.end() not in edges_all:
             continue
         edges = sorted(e for e in edges_all if e < m.start())
