@@ -47,6 +47,7 @@ def learn_names(names: dict[str, str]) -> int:
 
     words.forget_names()
     conditions.conditions_of.cache_clear()
+    conditions._conditions_at.cache_clear()
     return len(new)
 
 
