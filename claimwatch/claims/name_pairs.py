@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from claimwatch.claims.subjects import PRODUCT_CODE, key_of
 
 # A Chinese name, then its Latin form in brackets (full-width or not): "宁德时代（CATL）"
 _CJK_THEN_LATIN = re.compile(r"(?P<cjk>[\u4e00-\u9fff]{2,16})\s?[（(](?P<latin>[A-Z][A-Za-z.&'-]*(?: [A-Z][A-Za-z.&'-]*){0,5})[）)]")
+# A feed's first this many bracketed Latin names are read (each costs a count over the feed's text):
+# enough for any news feed, and a bound for a hostile one.
+MAX_BRACKETS = 500
 # Capitalised words, then their initials in brackets: "State Audit Office (SAO)"
 _WORDS_THEN_ACRONYM = re.compile(r"(?P<words>(?:[A-Z][A-Za-z.'-]*\s(?:(?:of|for|and|the|on|de)\s)*){1,8})\((?P<acr>[A-Z]{2,8})\)")
 _SMALL = frozenset({"of", "for", "and", "the", "on", "de"})
@@ -37,15 +41,18 @@ def _tail_words(run: str) -> str:
     return "".join(w for w, _ in words)
 
 
-def _cjk_name(run: str, corpus: str) -> str | None:
+def _cjk_name(run: str, corpus: str, counts: dict[str, int]) -> str | None:
     """The name at the end of a run of Chinese characters ("向匈牙利德布勒森" → "德布勒森"): of its
     endings of 2 to 8 characters (leading verbs, prepositions and titles left out), the one whose
-    length times its count in ``corpus`` is largest, provided it also stands elsewhere."""
+    length times its count in ``corpus`` is largest, provided it also stands elsewhere. ``counts``
+    keeps the counts made, for the next run."""
     run = _tail_words(run)
     best, score = None, 0
     for n in range(2, min(8, len(run)) + 1):
         ending = run[-n:]
-        count = corpus.count(ending)
+        count = counts.get(ending)
+        if count is None:  # each ending is counted in the corpus once
+            count = counts[ending] = corpus.count(ending)
         if count >= 2 and count * n > score:
             best, score = ending, count * n
     return best
@@ -89,13 +96,15 @@ def mine_names(texts: Iterable[str]) -> dict[str, str]:
         found.setdefault(one, key)
         found.setdefault(other, key)
 
+    counts: dict[str, int] = {}
+    brackets = (m for text in texts for m in _CJK_THEN_LATIN.finditer(text))
+    for m in islice(brackets, MAX_BRACKETS):
+        if _PERSON_TITLES.search(m["cjk"]) and len(m["cjk"]) <= 4:
+            continue  # "董事长（CEO）" names a post
+        name = _cjk_name(m["cjk"], corpus, counts)
+        if name and not _PERSON_TITLES.search(name):
+            pair(name, m["latin"], name)
     for text in texts:
-        for m in _CJK_THEN_LATIN.finditer(text):
-            if _PERSON_TITLES.search(m["cjk"]) and len(m["cjk"]) <= 4:
-                continue  # "董事长（CEO）" names a post
-            name = _cjk_name(m["cjk"], corpus)
-            if name and not _PERSON_TITLES.search(name):
-                pair(name, m["latin"], name)
         for m in _WORDS_THEN_ACRONYM.finditer(text):
             full = _acronym_words(m["words"].strip(), m["acr"])
             if full and len(full.split()) >= 2:

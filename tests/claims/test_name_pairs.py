@@ -57,3 +57,13 @@ def test_the_store_keeps_learned_names_for_its_next_opening(tmp_path, fake_embed
     assert again.names()["Voyacell"] == "org:voyacell"
     assert find_subjects("Voyacell grew") == find_subjects("远航电池增长") == {"org:voyacell"}
     again.close()
+
+
+def test_a_feed_of_endless_brackets_is_read_up_to_a_bound():
+    from claimwatch.claims.name_pairs import MAX_BRACKETS
+
+    latin = lambda n: "N" + "".join(chr(97 + n // 26 ** k % 26) for k in range(3))  # noqa: E731
+    hostile = "。".join(f"{chr(0x4e00 + n)}{chr(0x5e00 + n)}（{latin(n)}）" for n in range(MAX_BRACKETS + 10))
+    late = "深蓝电池（Deepblue）发布新品，深蓝电池称"
+    assert "Deepblue" in mine_names([late])
+    assert "Deepblue" not in mine_names([hostile, late])  # beyond the bound: not read
