@@ -25,6 +25,7 @@ FRAMING = frozenset({"place:china", "place:us", "org:us-government"})
 # Names learned from ingested text (claims/name_pairs.py: "宁德时代（CATL）"), name -> subject key.
 # Process-wide: a name learned from one feed is known to every later one.
 _LEARNED: dict[str, str] = {}
+MAX_LEARNED = 20_000  # names learned at most; beyond, a feed's translations are not learned
 
 
 def key_of(name: str) -> str | None:
@@ -37,6 +38,7 @@ def learn_names(names: dict[str, str]) -> int:
     """Add ``{name: subject key}`` to the known names; names already known keep their key. Returns
     how many were new; when any is, every cache that depends on the names is cleared."""
     new = {n: k for n, k in names.items() if n not in _LEARNED and key_of(n) is None}
+    new = dict(list(new.items())[:max(0, MAX_LEARNED - len(_LEARNED))])  # the alias pattern grows with each name
     if not new:
         return 0
     _LEARNED.update(new)

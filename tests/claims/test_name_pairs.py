@@ -67,3 +67,10 @@ def test_a_feed_of_endless_brackets_is_read_up_to_a_bound():
     late = "深蓝电池（Deepblue）发布新品，深蓝电池称"
     assert "Deepblue" in mine_names([late])
     assert "Deepblue" not in mine_names([hostile, late])  # beyond the bound: not read
+
+
+def test_learning_stops_at_its_bound(monkeypatch):
+    from claimwatch.claims import subjects
+
+    monkeypatch.setattr(subjects, "MAX_LEARNED", len(subjects._LEARNED))
+    assert learn_names({"新名称甲": "org:new-name-a"}) == 0 and "新名称甲" not in subjects._LEARNED
