@@ -28,7 +28,7 @@ from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
 from claimwatch.claims.name_pairs import mine_names
-from claimwatch.claims.subjects import learn_names, learned_names
+from claimwatch.claims.subjects import learn_names
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
@@ -59,9 +59,18 @@ class Corpus:
         return self._anchors
 
 
-def extract_claims(articles: list[Article], progress: Progress | None = None) -> list[Claim]:
-    """The claims of ``articles``, after learning the names they translate ("宁德时代（CATL）")."""
-    learn_names(mine_names(a.title + "\n" + a.text for a in articles))
+def learn_feed_names(articles: list[Article]) -> dict[str, str]:
+    """Learn the names ``articles`` translate ("宁德时代（CATL）") and return them."""
+    names = mine_names(a.title + "\n" + a.text for a in articles)
+    learn_names(names)
+    return names
+
+
+def extract_claims(articles: list[Article], progress: Progress | None = None, learn: bool = True) -> list[Claim]:
+    """The claims of ``articles``, after learning the names they translate (unless ``learn`` is off:
+    the caller did)."""
+    if learn:
+        learn_feed_names(articles)
     if progress is None:
         return [c for a in articles for c in segment_claims(a)]
     claims: list[Claim] = []
@@ -342,10 +351,11 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
     ``progress(stage, done, total)`` is told of segment, embed (per batch) and analyse."""
     known = store.known_hashes([a.content_hash for a in articles])
     fresh = [a for a in articles if a.content_hash not in known]
-    claims = extract_claims(fresh, progress)
+    names = learn_feed_names(fresh)  # the store keeps its own feeds' names, not every name this process knows
+    claims = extract_claims(fresh, progress, learn=False)
     check_claim_count(claims, max_claims)
     corpus = build_corpus(fresh, embedder, claims, progress)
-    result = store.add(fresh, corpus.claims, corpus.vectors, names=learned_names())
+    result = store.add(fresh, corpus.claims, corpus.vectors, names=names)
     if result.claims_added:
         if progress is not None:
             progress("analyse", 0, 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, timezone
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -417,7 +417,7 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
     can be one of any attribute that rose or fell that way."""
     if qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute:
         return True
-    (base_a, way_a), (base_b, way_b) = _direction_of(qa.attribute), _direction_of(qb.attribute)
+    (base_a, way_a), (base_b, way_b) = direction_of(qa.attribute), direction_of(qb.attribute)
     if way_a and way_b and way_a != way_b:
         return False
     if (way_a or way_b) == "" and {base_a, base_b} & set(_KIND_OF.values()) and \
@@ -430,7 +430,8 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
 _KIND_OF = {"issue_price": "price", "share_price": "price"}
 
 
-def _direction_of(attribute: str) -> tuple[str, str]:
+def direction_of(attribute: str) -> tuple[str, str]:
+    """(measure, "_up" / "_down" / "") of an attribute: share_price_down → (share_price, _down)."""
     if attribute == "growth":  # a growth rate is a rise: it is no fall ("同比增长15.01%" against "下滑15.01%")
         return attribute, "_up"
     for way in ("_up", "_down"):
@@ -441,7 +442,7 @@ def _direction_of(attribute: str) -> tuple[str, str]:
 
 def attribute_known(q: Quantity) -> bool:
     """True when what ``q`` measures is named (a bare rise or fall names no measure)."""
-    return bool(q.attribute) and _direction_of(q.attribute)[0] != CHANGE
+    return bool(q.attribute) and direction_of(q.attribute)[0] != CHANGE
 
 
 @lru_cache(maxsize=65536)
@@ -563,9 +564,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             if dated and _well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
-    if qa is not None and qa.attribute in RUNNING_COUNTS and _hours_apart(*published) >= RUNNING_HOURS:
+    hours = _hours_apart(*published) if qa is not None and qa.attribute in RUNNING_COUNTS else 0.0
+    if hours >= RUNNING_HOURS:
         return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
-                                        f"reported {_hours_apart(*published):.0f} hours apart")
+                                        f"reported {hours:.0f} hours apart")
     if a.hedged != b.hedged:
         return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
     return "conflict", "value_mismatch: the values cannot both hold"
@@ -579,8 +581,6 @@ RUNNING_HOURS = 6.0
 
 def _hours_apart(x: str | None, y: str | None) -> float:
     """Hours between two publication times (ISO 8601; naive ones read as UTC), 0 when either is unknown."""
-    from datetime import datetime, timezone
-
     def at(s: str) -> datetime | None:
         try:
             t = datetime.fromisoformat(s.replace("Z", "+00:00"))
@@ -594,4 +594,4 @@ def _hours_apart(x: str | None, y: str | None) -> float:
 
 __all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
-           "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]
+           "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

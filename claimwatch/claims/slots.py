@@ -361,6 +361,11 @@ def _followed_events(text: str, values: list[Quantity]) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[。；;!?！？]")
 
 
+def _frames(key: str) -> bool:
+    """A framing name (China, the US government) or any place: where a value holds, never what it describes."""
+    return key in FRAMING or key.startswith("place:")
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -370,12 +375,12 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         return quantities
     speaker = find_attribution(text)
     named = _names(text, subject_mentions(text))
-    mentions = [m for m in named if m.key not in FRAMING and not m.key.startswith("place:") and m.key != speaker
+    mentions = [m for m in named if not _frames(m.key) and m.key != speaker
                 and not _DESCRIPTOR.match(text, m.end)]
     spoken = [m for m in named if m.key == speaker]  # the speaker is the subject only when no other is named
     cues = _whole_words(text, attribute_mentions(text))
     clauses = _clauses(text)
-    in_title = [m.key for m in subject_mentions(context) if m.key not in FRAMING and not m.key.startswith("place:")] if context else []
+    in_title = [m.key for m in subject_mentions(context) if not _frames(m.key)] if context else []
     fallback = next((k for k in in_title if k.startswith("product:")), in_title[0] if in_title else None)
     out: list[Quantity] = []
     # a name right after one value ("3.35 TB/s on the H100") is that value's, not its neighbours'

@@ -53,10 +53,6 @@ def learn_names(names: dict[str, str]) -> int:
     return len(new)
 
 
-def learned_names() -> dict[str, str]:
-    return dict(_LEARNED)
-
-
 @cache
 def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], dict[str, str]]:
     """Latin names (whole word, case-insensitive but for short all-caps ones) and CJK names, as two
@@ -179,4 +175,4 @@ def distinguishing(subjects: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in subjects if s not in FRAMING)
 
 
-__all__ = ["key_of", "learn_names", "learned_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]
+__all__ = ["key_of", "learn_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing", "FRAMING", "PRODUCT_CODE", "singular_code"]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    attribute_known, comparable_slots, disjoint_slots, explain_difference, negated_clause, same_attribute,
+    attribute_known, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
     same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
@@ -165,12 +165,10 @@ _FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|\b(?:fell|fall|fal
 def _way(attribute: str | None) -> tuple[str, str] | None:
     """(base, direction) of a rise or fall attribute: share_price_down → (share_price, down); a
     growth rate is a rise of an unnamed measure."""
-    if attribute == "growth":
-        return CHANGE, "up"
-    for way in ("up", "down"):
-        if attribute and attribute.endswith("_" + way):
-            return attribute[: -len(way) - 1], way
-    return None
+    base, way = direction_of(attribute or "")
+    if not way:
+        return None
+    return (CHANGE if attribute == "growth" else base), way[1:]
 
 
 def opposite_move(query: Claim, evidence: Claim) -> str | None:

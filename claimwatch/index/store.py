@@ -123,9 +123,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             log.warning("SQLite has no FTS5 trigram tokenizer (%s): verify retrieves by vector only", exc)
             return False
-        indexed = self._db.execute("SELECT COUNT(*) FROM claims_fts_docsize").fetchone()[0]
-        if indexed != self.count_claims():
-            log.warning("word index holds %d of %d claims: rebuilding it", indexed, self.count_claims())
+        indexed, stored = self._db.execute("SELECT COUNT(*) FROM claims_fts_docsize").fetchone()[0], self.count_claims()
+        if indexed != stored:
+            log.warning("word index holds %d of %d claims: rebuilding it", indexed, stored)
             self._db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
         return True
 
@@ -345,12 +345,16 @@ class Store:
         with self._lock:
             scores, rows = self._index.search(query.reshape(1, -1), k)
             found = [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
-            if not found:
-                return []
-            marks = ",".join("?" * len(found))
-            got = {r[0]: self._claim(r) for r in self._db.execute(
-                f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
-        return [(got[r], s) for r, s in found if r in got]
+            return self._claims_at(found)
+
+    def _claims_at(self, found: list[tuple[int, float]]) -> list[tuple[Claim, float]]:
+        """The claims of ``(row, score)`` pairs, in their order (call under the lock)."""
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        got = {r[0]: self._claim(r) for r in self._db.execute(
+            f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
+        return [(got[r], float(s)) for r, s in found if r in got]
 
     def search_words(self, terms: list[str], k: int) -> list[tuple[Claim, float]]:
         """Up to ``k`` stored claims that share the rarest of ``terms`` (three characters or more),
@@ -382,12 +386,7 @@ class Store:
                 return []
             finally:
                 self._db.set_progress_handler(None, 0)
-            if not found:
-                return []
-            marks = ",".join("?" * len(found))
-            got = {r[0]: self._claim(r) for r in self._db.execute(
-                f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
-        return [(got[r], float(s)) for r, s in found if r in got]
+            return self._claims_at(found)
 
     def names(self) -> dict[str, str]:
         """The names learned from this store's articles ("宁德时代" and "CATL" → org:catl)."""

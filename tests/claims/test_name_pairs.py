@@ -74,3 +74,16 @@ def test_learning_stops_at_its_bound(monkeypatch):
 
     monkeypatch.setattr(subjects, "MAX_LEARNED", len(subjects._LEARNED))
     assert learn_names({"新名称甲": "org:new-name-a"}) == 0 and "新名称甲" not in subjects._LEARNED
+
+
+def test_a_store_keeps_only_the_names_its_own_feeds_taught(tmp_path, fake_embedder):
+    from claimwatch.claims.models import Article
+    from claimwatch.index.store import open_store
+    from claimwatch.pipeline import ingest_articles
+
+    learn_names({"别处公司": "org:elsewhere-co"})  # learned in this process from some other feed
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    text = "青峰电池（Qingfeng）今年营收增长20%。青峰电池的利润也在增长。"
+    ingest_articles(store, [Article(id="a", source="A", title="t", published="2025-01-02", text=text)], fake_embedder)
+    assert store.names() == {"青峰电池": "org:qingfeng", "Qingfeng": "org:qingfeng"}
+    store.close()
