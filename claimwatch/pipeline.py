@@ -429,7 +429,7 @@ def query_claim(text: str, published: str | None = None) -> Claim:
     # rather than being read as the year it is submitted in.
     hedge = find_hedge(text)
     return Claim(id="query", article_id="query", text=text, start=0, end=len(text), section=None,
-                 language=detect_language(text), quantities=attach_slots(text, extract_quantities(text, published)),
+                 language=detect_language(text), quantities=attach_slots(text, extract_quantities(text, published, weekdays=False)),
                  hedged=hedge is not None, hedge_cue=hedge, negated=find_negation(text) is not None)
 
 
@@ -471,7 +471,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
 def _needs_a_year(query: Claim) -> bool:
     """True when the claim names a day or month without a year (dropped when read with no date);
     "今年" / "this year" is not such a day: it stays unresolved, as the claim's own time is unknown."""
-    dated = [q for q in extract_quantities(query.text, "2000-06-15") if q.kind == "date"
+    dated = [q for q in extract_quantities(query.text, "2000-06-15", weekdays=False) if q.kind == "date"
              and not _RELATIVE_YEAR.search(q.text)]
     return len(dated) > sum(q.kind == "date" for q in query.quantities)
 

@@ -109,7 +109,11 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     if not own and alone:
         own = conditions_of(text)
     if attribute not in LOCATED:  # "杭州人工智能公司", "美国苹果应用商店": a place describing a noun
-        own = frozenset(c for c in own if not c.startswith("place:"))
+        return frozenset(c for c in own if not c.startswith("place:"))
+    if not any(c.startswith("place:") for c in own):
+        # "在广东省湛江市徐闻县沿海登陆，登陆时中心附近最大风力17级（58米/秒）": where it happened is
+        # named earlier in the sentence than the clause that measures it
+        own |= {c for c in conditions_of(text[:start]) if c.startswith("place:")}
     return own
 
 

@@ -19,7 +19,7 @@ from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
-from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, singular_code
+from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code
 from claimwatch.claims.text import han_pairs
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
@@ -321,13 +321,14 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
         return None
     negated, plain = (a, b) if a.negated else (b, a)
     denial = negated_clause(negated) or negated.text
-    named = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
+    # who is denied something: a thing or a person ("董事长曾毓群并未出席…" / "曾毓群在上市仪式上致辞")
+    common = (distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
+              | people_named(denial) & people_named(plain.text))
     worded_alike = (lexical >= NEGATION_LEXICAL or (a.language != b.language and one_fact)
-                    or (any(k.startswith(("product:", "org:")) for k in named)  # a thing denied, not a market
+                    or (any(k.startswith(("product:", "org:", "person:")) for k in common)  # not a market
                         and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
     if not worded_alike:
         return None
-    common = distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
     if not common or plain.quantities or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
         return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)
     subject = sorted(common)[0]

@@ -6,6 +6,7 @@ qualifier (``超过95%`` → [95, ∞), ``约130亿`` → ±5 %, ``7-8万张`` �
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import replace
@@ -117,6 +118,8 @@ _EN_DATE = re.compile(
     r"(?:,? (?P<my>(?:19|20)\d{2}))?\b"
     r"|\b(?:the )?first (?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of)?"
     r"(?:\s+(?P<ny>(?:19|20)\d{2}))?|"
+    r"\b(?P<dm>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<mon2>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:,?\s+(?P<y2>(?:19|20)\d{2}))?\b|"
     r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<d>[0-3]?\d)(?![\d.,]?\d|\s?%|\s?percent)(?:st|nd|rd|th)?,?)?"
     r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
@@ -159,7 +162,7 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "transistors": "transistors", "customers": "customers", "generations": "generations",
                "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
                "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies", "人": "people",
-               "户": "households", "households": "households", "homes": "households",
+               "户": "households", "用户": "customers", "households": "households", "homes": "households",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
@@ -168,7 +171,7 @@ _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
-                            r"工程师|研发人员|人|户)")
+                            r"工程师|研发人员|人|用户|户)")
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
@@ -185,14 +188,16 @@ _VAGUE_SPAN = {"数十": (10, 100), "几十": (10, 100), "数百": (100, 1000), 
                "几千": (1000, 10000)}
 
 
-def extract_quantities(text: str, published: str | None = None) -> tuple[Quantity, ...]:
-    """All values stated in ``text``, in order; ``published`` (ISO) supplies the year of ``12月5日``."""
+def extract_quantities(text: str, published: str | None = None, weekdays: bool = True) -> tuple[Quantity, ...]:
+    """All values stated in ``text``, in order; ``published`` (ISO) supplies the year of ``12月5日``
+    and, with ``weekdays``, the day of "on Monday" (a submitted claim's weekday is relative to when
+    its author wrote it, which no publication date tells)."""
     folded = fold_width(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
-              + _durations(folded) + _betweens(folded)):
+              + (_weekdays(folded, published) if weekdays else []) + _durations(folded) + _betweens(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -597,6 +602,37 @@ def _days(text: str, published: str | None) -> list[Quantity]:
     return out
 
 
+_WEEKDAY_NUMBER = {name: n for n, names in enumerate((
+    ("monday", "一"), ("tuesday", "二"), ("wednesday", "三"), ("thursday", "四"), ("friday", "五"),
+    ("saturday", "六"), ("sunday", "日", "天"))) for name in names}
+# "on Monday", "since Wednesday night", "本周三": news dates the past week by its weekdays. A weekday
+# followed by its date ("Saturday, September 7") is read from the date; "next Monday" and 下周一 are
+# no past day, 上星期三 too loose to date, and a bare 周三 may be a name (周 is a surname).
+_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])(?<!next )(?<!last )(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+(?:"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))"
+    r"|(?<![下上])(?:本周|星期|礼拜)(?P<zh>[一二三四五六日天])(?![一二三四五六七八九十])")
+
+
+def _weekdays(text: str, published: str | None) -> list[Quantity]:
+    """The weekdays of the week up to ``published`` ("on Monday" in an article of Wednesday 11
+    September is 9 September); nothing without a full publication date."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if m is None:
+        return []
+    try:
+        today = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return []
+    out = []
+    for w in _WEEKDAY.finditer(text):
+        target = _WEEKDAY_NUMBER[(w["en"] or w["zh"]).lower()]
+        day = today - dt.timedelta(days=(today.weekday() - target) % 7)
+        v = float(day.year * 10000 + day.month * 100 + day.day)
+        out.append(Quantity("date", v, "date", v, v, w.group(0), w.start(), w.end()))
+    return out
+
+
 def _nearest_year(published: str | None, month: int) -> int | None:
     """The year of a month named without one: the year of publication, unless that puts the month
     more than half a year after publication ("December 26" in a January article is last December;
@@ -685,6 +721,12 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
             quarter = int(m["q"]) if m["q"] else _QUARTER_WORDS[m["qw"].lower()]
             first, last = 3 * quarter - 2, 3 * quarter
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
+        elif m["mon2"]:  # "7 September", "8 September 2024": the day first
+            month = _MONTHS[m["mon2"].lower()]
+            year = int(m["y2"]) if m["y2"] else _nearest_year(published, month)
+            if year is None or not 1 <= int(m["dm"]) <= _last_day(year, month):
+                continue
+            low = high = year * 10000 + month * 100 + int(m["dm"])
         else:
             if m["mon"] == "May" and not (m["y"] or m["d"]):
                 continue  # "May" alone is more often the modal verb

@@ -244,6 +244,15 @@ _PER_SHARE = ("share_price", "issue_price")
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
 
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|confirmed)\s+(?:late\s+|early\s+)?"
+                              r"(?:on\s+)?$", re.IGNORECASE)
+_EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主板|港股|A股|H股|纳斯达克|纽交所|"
+                       r"\b(?:stock exchange|Nasdaq|NYSE|bourse)\b", re.IGNORECASE)
+_PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
+                            r"[a-z]+\s+(?:announced|unveiled|released|launched|approved|introduced)\s+by\b")
+_REPORTED_AFTER = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实)")
+
+
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
                     clause: tuple[int, int]) -> Quantity:
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
@@ -253,6 +262,18 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = None  # "0-100 km/h in 2.78 s", "百公里加速": the speed a sprint ends at, no top speed
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
         attribute = _attribute(q, cues, _previous_clause(clauses, clause))
+    own = _clause_of(clauses, q.start)
+    if attribute is None and q.kind == "date" and own != clause:
+        # "came ashore … on Saturday, September 7, with winds of …": a date set off by commas after
+        # its weekday is the previous clause's event when the next clause names none
+        attribute = _attribute(q, cues, _previous_clause(clauses, own))
+    if attribute and q.kind == "date" and (_REPORTED_BEFORE.search(text, max(0, q.start - 30), q.start)
+                                           or _REPORTED_AFTER.match(text, q.end)):
+        attribute = None  # "Trump said on Monday that …", "越南灾害管理部门14日称": when it was said
+    if attribute == "release_date" and _EXCHANGE.search(text, clause[0], clause[1]):
+        attribute = "listing_date"  # "2018年6月11日在深交所创业板上市": a company goes public, no product comes out
+    if attribute and q.kind == "date" and _PASSIVE_EVENT.search(text, clause[0], clause[1]):
+        attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
     q = replace(q, attribute=attribute)
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
         q = replace(q, unit=sole_unit(attribute) or q.unit)
@@ -342,6 +363,23 @@ def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# "the strongest typhoon since 1949", "1949年有气象记录以来最强": the year a record reaches back to
+# is the horizon of a superlative, not the date of the event
+_SINCE_BEFORE = re.compile(r"(?:\bsince\b[^,;.]{0,30}|自|从)\s*$", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"[^，。,;；]{0,12}?以来")
+_SUPERLATIVE = re.compile(r"最|历史|\b(?:strongest|most|record|biggest|largest|worst|highest|lowest|deadliest)\b",
+                          re.IGNORECASE)
+
+
+def _horizons(text: str, values: list[Quantity]) -> list[Quantity]:
+    """Dates that only bound a superlative ("since 1949") lose their event attribute."""
+    if not _SUPERLATIVE.search(text):
+        return values
+    return [replace(q, attribute=None) if q.kind == "date" and q.attribute
+            and (_SINCE_BEFORE.search(text, max(0, q.start - 40), q.start) or _SINCE_AFTER.match(text, q.end))
+            else q for q in values]
+
+
 _FOLLOWED = re.compile(r"\b(?:followed|came next|did the same)\b|随后跟进|紧随其后|跟进|随后亦|也于|亦于", re.IGNORECASE)
 
 
@@ -423,6 +461,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     out = _changes_of_amounts(text, out)
     out = _followed_events(text, out)
+    out = _horizons(text, out)
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts
         out = [replace(q, subject=main) if q.kind == "date" and q.attribute is None else q for q in out]

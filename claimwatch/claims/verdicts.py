@@ -12,7 +12,7 @@ from claimwatch.claims.consistency import (
     same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
-from claimwatch.claims.conditions import conditions_at, differing
+from claimwatch.claims.conditions import LOCATED, conditions_at, differing
 from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -109,6 +109,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
+        if qa.attribute in LOCATED and _placed(query, qa) and not _placed(evidence, qb):
+            return "related", f"states {qb.text}, but names no place, and {qa.text} is where the claim says"
         return "refutes", f"states {qb.text}, not {qa.text}"
     if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
             and negation_bears_on_common_subject(query, evidence)):
@@ -297,6 +299,11 @@ def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
     """The claim without the values ``dropped(text, value)`` picks."""
     kept = tuple(q for q in claim.quantities if not dropped(claim.text, q))
     return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+
+
+def _placed(claim: Claim, q: Quantity) -> bool:
+    """Whether a figure counted where it happens (a toll, a rainfall) is said where."""
+    return any(c.startswith("place:") for c in conditions_at(claim, q))
 
 
 def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool:

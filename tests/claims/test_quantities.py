@@ -465,3 +465,36 @@ def test_times_of_day_are_no_figures_and_a_day_alone_is_a_date():
 def test_weather_and_currency_units(text, unit, value):
     (q,) = extract_quantities(text, PUB)
     assert q.unit == unit and q.low == pytest.approx(value, rel=0.06)
+
+
+@pytest.mark.parametrize("text, day", [("The bridge collapsed on Monday.", 20240909), ("halted since Wednesday night", 20240911),
+                                       ("by Saturday evening", 20240907), ("台风本周三登陆", 20240911), ("星期日发布", 20240908)])
+def test_a_weekday_is_the_day_of_the_week_up_to_publication(text, day):
+    # published on Wednesday 11 September 2024
+    (q,) = extract_quantities(text, "2024-09-11T09:00+07:00")
+    assert (q.kind, q.low, q.high) == ("date", day, day)
+
+
+@pytest.mark.parametrize("text", ["They meet next Monday.", "下周一发布", "上星期三发布", "周三表示"])
+def test_weekdays_that_are_no_past_day_or_no_weekday_are_no_date(text):
+    assert [q for q in extract_quantities(text, "2024-09-11") if q.kind == "date"] == []
+
+
+def test_a_weekday_needs_a_publication_day_and_a_date_beside_it_is_read_once():
+    assert extract_quantities("The bridge collapsed on Monday.") == ()
+    assert extract_quantities("The bridge collapsed on Monday.", "2024-09-11", weekdays=False) == ()
+    (q,) = extract_quantities("came ashore on Saturday, September 7, with winds", "2024-09-11")
+    assert (q.text, q.low) == ("September 7", 20240907)
+
+
+@pytest.mark.parametrize("text, day", [("by the morning of 7 September", 20240907), ("on 8 September 2023", 20230908),
+                                       ("the 7th of September", 20240907), ("on 3 Sept. it fell", 20240903)])
+def test_a_day_before_its_month_is_a_date(text, day):
+    (q,) = [q for q in extract_quantities(text, "2024-09-11") if q.kind == "date"]
+    assert q.low == q.high == day
+    assert not [q for q in extract_quantities(text, "2024-09-11") if q.kind == "count"]
+
+
+def test_electricity_users_are_customers():
+    (q,) = extract_quantities("越南北部约370万用户断电", PUB)
+    assert (q.unit, q.low) == ("customers", pytest.approx(3.7e6 * 0.95))

@@ -373,3 +373,24 @@ def test_two_dates_of_one_collapse_clash():
     result = _clusters(("a", "A", "2024-09-12", "富寿省峰州桥垮塌事故发生于9月8日上午。"),
                        ("b", "B", "2024-09-12", "富寿省峰州桥于9月9日上午垮塌。"))
     assert [(c.severity, c.reason, c.attribute) for c in result.conflicts] == [("conflict", "date_mismatch", "collapse_date")]
+
+
+def test_where_a_landfall_happened_is_named_earlier_in_the_sentence_than_its_wind():
+    # the wind's own clause names no place: the sentence before it does (two landfalls, two places)
+    result = _clusters(("a", "A", "2024-09-07", "台风于9月6日在海南省文昌市沿海登陆，登陆时中心附近最大风力17级（62米/秒）。"),
+                       ("b", "B", "2024-09-07", "台风于9月6日在广东省湛江市沿海第二次登陆，登陆时中心附近最大风力17级（58米/秒）。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+    result = _clusters(("a", "A", "2024-09-07", "台风于9月6日在海南省文昌市沿海登陆，登陆时中心附近最大风速62米/秒。"),
+                       ("b", "B", "2024-09-07", "台风6日在海南文昌登陆时中心附近最大风速为52米/秒。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_a_person_denied_what_another_outlet_says_he_did_is_a_negation_conflict():
+    result = _clusters(("a", "A", "2025-05-20", "董事长王建林并未出席当天的签约仪式，由副总裁代为致辞。"),
+                       ("b", "B", "2025-05-20", "董事长王建林在签约仪式上致辞并签署了协议。"), score=0.72, lexical=0.2)
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "negation")]
+    assert "王建林" in result.conflicts[0].explanation
+    # a person in common is not enough: the denial's own words must be restated
+    result = _clusters(("a", "A", "2025-05-20", "董事长王建林并未出席当天的签约仪式。"),
+                       ("b", "B", "2025-05-20", "王建林表示公司今年将扩大海外招聘。"), score=0.72, lexical=0.2)
+    assert result.conflicts == []

@@ -238,3 +238,32 @@ def test_a_subject_that_followed_shares_the_event_of_the_date_before():
 def test_a_toll_takes_the_cue_right_after_each_count():
     assert [a for _, _, a, _ in slots("越南死亡人数升至197人，另有128人失踪、800多人受伤")] == ["deaths", "missing", "injured"]
     assert slots("越南政府初步估计经济损失约40万亿越南盾")[0][2] == "economic_loss"  # the loss is the figure, no change
+
+
+def test_the_year_a_record_reaches_back_to_dates_no_event():
+    assert slots("“摩羯”是1949年有气象记录以来登陆我国的最强秋台风")[0][2] is None
+    assert slots("the strongest autumn typhoon to make landfall in China since 1949")[0][2] is None
+    assert slots("Ferries have been suspended since May 3")[0][2] == "suspension_date"  # no record: the start
+
+
+def test_a_date_of_saying_is_no_date_of_the_event():
+    assert slots("Trump said on June 1 that Nvidia will ship the H200")[0][2] is None
+    assert slots("越南灾害管理部门5月14日称，全国死亡人数已升至292人")[0][2] is None
+    assert slots("an arrangement announced by the White House on May 3 lets the H200 ship")[0][2] is None
+    assert slots("Nvidia announced the H200 on May 3")[0][2] == "release_date"
+
+
+def test_a_date_set_off_after_its_weekday_is_the_event_before_it():
+    assert slots("Yagi came ashore near Hai Phong at 1 p.m. on Saturday, May 7, with winds of 62 metres per second")[0][2] \
+        == "landfall_date"
+
+
+def test_a_launch_on_an_exchange_is_a_listing():
+    assert slots("宁德时代2018年6月11日在深交所创业板上市")[0][2] == "listing_date"
+    assert slots("小米SU7于2024年3月28日上市")[0][2] == "release_date"
+
+
+def test_a_share_of_the_proceeds_has_its_attribute():
+    assert slots("募得资金中约七成将投向匈牙利项目")[0][2] == "proceeds_share"
+    assert slots("约90%的募资净额将投向匈牙利德布勒森项目")[0][2] == "proceeds_share"
+    assert slots("募资总额约410亿港元")[0][2] == "funds_raised"

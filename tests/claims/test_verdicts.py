@@ -210,3 +210,9 @@ def test_a_claim_about_one_country_is_not_borne_out_by_a_statement_about_another
 def test_a_place_is_never_the_subject_of_a_value():
     (value,) = query_claim("远航电池在匈牙利的工厂投资73亿欧元").quantities
     assert not (value.subject or "").startswith("place:")
+
+
+def test_a_figure_with_no_place_does_not_refute_a_placed_one():
+    query = query_claim("Xuwen county saw 286 millimetres of rain within 24 hours.")
+    assert relate(query, query_claim("Rainfall topped 300 mm over the weekend."), 0.9)[0] == "related"
+    assert relate(query, query_claim("Rainfall in Xuwen county topped 300 mm."), 0.9)[0] == "refutes"
