@@ -246,6 +246,8 @@ _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count 
 
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|confirmed)\s+(?:late\s+|early\s+)?"
                               r"(?:on\s+)?$", re.IGNORECASE)
+# "226 flood deaths", "77 missing", "四人遇难": a toll counts people whatever noun it is written with
+_PEOPLE_COUNTED = frozenset({"deaths", "missing", "injured", "evacuations"})
 _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主板|港股|A股|H股|纳斯达克|纽交所|"
                        r"\b(?:stock exchange|Nasdaq|NYSE|bourse)\b", re.IGNORECASE)
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
@@ -276,7 +278,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
     q = replace(q, attribute=attribute)
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
-        q = replace(q, unit=sole_unit(attribute) or q.unit)
+        q = replace(q, unit=sole_unit(attribute) or ("people" if attribute in _PEOPLE_COUNTED else q.unit))
     if q.kind == "money" and attribute in _PER_SHARE and "/" not in q.unit:  # "收市报306.2港元": a price per share
         q = replace(q, unit=q.unit + "/share")
     if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):

@@ -109,8 +109,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
-        if qa.attribute in LOCATED and _placed(query, qa) and not _placed(evidence, qb):
-            return "related", f"states {qb.text}, but names no place, and {qa.text} is where the claim says"
+        if qa.attribute in LOCATED and _placed(query, qa) != _placed(evidence, qb):
+            return "related", f"states {qb.text}, but only one of the two says where"
         return "refutes", f"states {qb.text}, not {qa.text}"
     if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
             and negation_bears_on_common_subject(query, evidence)):
@@ -274,7 +274,7 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
 
     Two subjects both claims name are one slot ("H20和MI308…15%" against "15% … on the H20 and
     MI308"); a multiple agrees only with a multiple of the same thing ("twice the H100" is no
-    support for "twice the H20"). A value a change started from meets only a value stated as such,
+    support for "twice the H20"), and a date only with one at least as precise. A value a change started from meets only a value stated as such,
     unless the claim speaks of the ``past`` ("曾超过90%" meets "从95%跌到0").
     """
     named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
@@ -286,7 +286,8 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
             if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and one_subject(subject_of(query, qa), subject_of(evidence, qb))
-            and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)]
+            and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)
+            and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)]  # "in September" is no "on 4 September"
 
 
 _PAST = re.compile(r"曾经|曾|一度|\b(?:once|formerly|previously|used to|at one point)\b", re.IGNORECASE)

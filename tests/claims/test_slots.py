@@ -267,3 +267,9 @@ def test_a_share_of_the_proceeds_has_its_attribute():
     assert slots("募得资金中约七成将投向匈牙利项目")[0][2] == "proceeds_share"
     assert slots("约90%的募资净额将投向匈牙利德布勒森项目")[0][2] == "proceeds_share"
     assert slots("募资总额约410亿港元")[0][2] == "funds_raised"
+
+
+def test_a_toll_counts_people_whatever_noun_it_is_written_with():
+    assert [q.unit for q in attach_slots("state media counted 226 flood deaths and 77 missing",
+                                         extract_quantities("state media counted 226 flood deaths and 77 missing"))] \
+        == ["people", "people"]

@@ -212,7 +212,17 @@ def test_a_place_is_never_the_subject_of_a_value():
     assert not (value.subject or "").startswith("place:")
 
 
-def test_a_figure_with_no_place_does_not_refute_a_placed_one():
+def test_a_figure_with_no_place_and_a_placed_one_do_not_refute_each_other():
     query = query_claim("Xuwen county saw 286 millimetres of rain within 24 hours.")
     assert relate(query, query_claim("Rainfall topped 300 mm over the weekend."), 0.9)[0] == "related"
     assert relate(query, query_claim("Rainfall in Xuwen county topped 300 mm."), 0.9)[0] == "refutes"
+    # nor the other way round: a toll said nowhere is no toll of Myanmar
+    assert relate(query_claim("仍有13人下落不明"), query_claim("洪灾已致缅甸77人失踪"), 0.9)[0] == "related"
+    assert relate(query_claim("仍有13人下落不明"), query_claim("目前仍有65人失踪"), 0.9)[0] == "refutes"
+
+
+def test_a_month_does_not_support_a_day():
+    query = query_claim("Ferries across the strait stopped on 4 September 2024.")
+    assert relate(query, query_claim("Ferries across the strait were halted in September 2024."), 0.9)[0] == "related"
+    assert relate(query, query_claim("Ferries across the strait were halted on 4 September 2024."), 0.9)[0] == "supports"
+    assert relate(query_claim("渡轮于2024年9月停航"), query_claim("渡轮于2024年9月4日停航"), 0.9)[0] == "supports"
