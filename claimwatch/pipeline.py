@@ -28,6 +28,7 @@ from claimwatch.claims.verdicts import judge
 from claimwatch.errors import ClaimEmpty, TooManyClaims
 from claimwatch.index.embedders import Embedder
 from claimwatch.claims.name_pairs import mine_names
+from claimwatch.claims.places import learn_regions, mine_regions
 from claimwatch.claims.subjects import learn_names
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
 from claimwatch.index.store import Store
@@ -59,11 +60,14 @@ class Corpus:
         return self._anchors
 
 
-def learn_feed_names(articles: list[Article]) -> dict[str, str]:
-    """Learn the names ``articles`` translate ("宁德时代（CATL）") and return them."""
+def learn_feed_names(articles: list[Article]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Learn the names ``articles`` translate ("宁德时代（CATL）") and which places hold the
+    localities they name (海南省文昌市), and return both."""
     names = mine_names(a.title + "\n" + a.text for a in articles)
     learn_names(names)
-    return names
+    regions = mine_regions(a.text for a in articles)
+    learn_regions(regions)
+    return names, regions
 
 
 def extract_claims(articles: list[Article], progress: Progress | None = None, learn: bool = True) -> list[Claim]:
@@ -351,11 +355,11 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
     ``progress(stage, done, total)`` is told of segment, embed (per batch) and analyse."""
     known = store.known_hashes([a.content_hash for a in articles])
     fresh = [a for a in articles if a.content_hash not in known]
-    names = learn_feed_names(fresh)  # the store keeps its own feeds' names, not every name this process knows
+    names, regions = learn_feed_names(fresh)  # the store keeps its own feeds' names, not every name this process knows
     claims = extract_claims(fresh, progress, learn=False)
     check_claim_count(claims, max_claims)
     corpus = build_corpus(fresh, embedder, claims, progress)
-    result = store.add(fresh, corpus.claims, corpus.vectors, names=names)
+    result = store.add(fresh, corpus.claims, corpus.vectors, names=names, regions=regions)
     if result.claims_added:
         if progress is not None:
             progress("analyse", 0, 1)

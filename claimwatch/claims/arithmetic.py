@@ -32,7 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from claimwatch.claims.conditions import conditions_at, conditions_of
+from claimwatch.claims.conditions import PLACES, conditions_at, conditions_of
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.quantities import CURRENCY_NAMES, is_prior_value
 
@@ -209,7 +209,7 @@ def check_relative(claims: list[Claim]) -> list[InternalCheck]:
                 if len(entry) < CANDIDATES_PER_SIDE:
                     entry.append((c, q))
     # each figure's conditions, once (where it was stated is no condition a multiple must name)
-    held = {id(q): frozenset(x for x in conditions_at(c, q) if not x.startswith("place:"))
+    held = {id(q): frozenset(x for x in conditions_at(c, q) if not x.startswith(PLACES))
             for entry in stated.values() for c, q in entry}
     out = []
     for c in claims:

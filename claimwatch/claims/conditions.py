@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimwatch.claims.models import Claim, Quantity
 from claimwatch.claims.slots import clause_around
-from claimwatch.claims.subjects import subject_mentions
+from claimwatch.claims.places import PLACES, places_of
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
@@ -68,7 +68,9 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
 
 
 def _dimension(condition: str) -> str:
-    return "place" if condition.startswith("place:") else _DIMENSIONS.get(condition, "variant")
+    if condition.startswith(PLACES):
+        return condition.split(":", 1)[0]
+    return _DIMENSIONS.get(condition, "variant")
 
 
 def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -90,7 +92,7 @@ def conditions_of(text: str) -> frozenset[str]:
     for m in _VARIANTS.finditer(text):
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
-    named |= {m.key for m in subject_mentions(text) if m.key.startswith("place:")}  # where: 海南 / 广东 / Vietnam
+    named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang
     return frozenset(named)
 
 
@@ -109,11 +111,11 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     if not own and alone:
         own = conditions_of(text)
     if attribute not in LOCATED:  # "杭州人工智能公司", "美国苹果应用商店": a place describing a noun
-        return frozenset(c for c in own if not c.startswith("place:"))
-    if not any(c.startswith("place:") for c in own):
+        return frozenset(c for c in own if not c.startswith(PLACES))
+    if not any(c.startswith(PLACES) for c in own):
         # "在广东省湛江市徐闻县沿海登陆，登陆时中心附近最大风力17级（58米/秒）": where it happened is
         # named earlier in the sentence than the clause that measures it
-        own |= {c for c in conditions_of(text[:start]) if c.startswith("place:")}
+        own |= places_of(text[:start])
     return own
 
 
@@ -123,4 +125,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"})
 
 
-__all__ = ["conditions_of", "conditions_at", "differing", "LOCATED"]
+__all__ = ["conditions_of", "conditions_at", "differing", "LOCATED", "PLACES"]

@@ -309,7 +309,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place",))  # one figure in two places can hold
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "locality"))  # one figure in two places can hold
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)

@@ -43,13 +43,13 @@ def learn_names(names: dict[str, str]) -> int:
         return 0
     _LEARNED.update(new)
     _aliases.cache_clear()
+    listed_keys.cache_clear()
     subject_mentions.cache_clear()
     find_subjects.cache_clear()
-    from claimwatch.claims import conditions, words  # the segmenter's dictionary and the places named hold names too
+    from claimwatch.claims import places, words  # the segmenter's dictionary and the places named hold names too
 
     words.forget_names()
-    conditions.conditions_of.cache_clear()
-    conditions._conditions_at.cache_clear()
+    places.forget_places()
     return len(new)
 
 
@@ -85,6 +85,13 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
     return latin_re, latin, frozenset(upper_only), cjk_re, cjk
 
 
+@cache
+def listed_keys() -> frozenset[str]:
+    """The subject keys of the alias table and of learned names (a suffixed name, 文昌市, has none)."""
+    _, latin, _, _, cjk = _aliases()
+    return frozenset(latin.values()) | frozenset(cjk.values())
+
+
 class Mention(NamedTuple):
     """A name found in a text: where it stands and what it is (a subject id or an attribute label)."""
 
@@ -116,7 +123,7 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
 # A Chinese organisation or place outside the alias table, by what its name ends with: 美的集团, 招商银行,
 # 中信证券; 文昌市, 徐闻县, 富寿省, 翁田镇. The suffix must end a word (市 of 市场 does not).
 _NAME_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)|(?P<place>省|市|县|镇|乡)")
-_EN_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture)\b")
+_EN_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture|town|township|village)\b")
 
 
 _GENERIC_HEADS = frozenset("股份 科技 投资 量化 商业 国有 中央 地方 外资 这家 该家 一家 多家 新能源 金融 控股".split())
@@ -190,4 +197,4 @@ def people_named(text: str) -> frozenset[str]:
 
 
 __all__ = ["key_of", "learn_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing",
-           "FRAMING", "PRODUCT_CODE", "singular_code", "people_named"]
+           "FRAMING", "PRODUCT_CODE", "singular_code", "people_named", "listed_keys"]

@@ -12,7 +12,7 @@ from claimwatch.claims.consistency import (
     same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
-from claimwatch.claims.conditions import LOCATED, conditions_at, differing
+from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
 from claimwatch.claims.slots import CHANGE, clause_around
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -304,7 +304,7 @@ def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
 
 def _placed(claim: Claim, q: Quantity) -> bool:
     """Whether a figure counted where it happens (a toll, a rainfall) is said where."""
-    return any(c.startswith("place:") for c in conditions_at(claim, q))
+    return any(c.startswith(PLACES) for c in conditions_at(claim, q))
 
 
 def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool:

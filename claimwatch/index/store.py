@@ -29,6 +29,7 @@ import numpy as np
 
 from claimwatch.claims.consistency import Cluster, Conflict, SyndicationGroup
 from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.places import learn_regions
 from claimwatch.claims.subjects import learn_names
 from claimwatch.errors import EmbedderMismatch, IndexCorrupt, InputError, NotFound, StoreError
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
@@ -110,6 +111,7 @@ class Store:
         self._db.executescript(_SCHEMA)
         self._words = self._open_word_index()
         learn_names(self.names())  # the names its articles taught, for claims read from now on
+        learn_regions(self.regions())  # and which places hold the localities they name
         self._index = self._rebuild_index() if rebuild else self._open_index()
 
     # ------------------------------------------------------------------ index
@@ -173,9 +175,10 @@ class Store:
 
     # ------------------------------------------------------------------ writes
     def add(self, articles: list[Article], claims: list[Claim], vectors: np.ndarray,
-            names: dict[str, str] | None = None) -> IngestResult:
+            names: dict[str, str] | None = None, regions: dict[str, list[str]] | None = None) -> IngestResult:
         """Store new articles with their claims and vectors in one transaction; skip known content.
-        ``names`` (learned names, ``{name: subject key}``) join the store's, for its next opening."""
+        ``names`` (learned names, ``{name: subject key}``) and ``regions`` (``{locality: places that
+        hold it}``) join the store's, for its next opening."""
         if len(claims) != len(vectors):
             raise StoreError("claims and vectors differ in length")
         if len(vectors) and vectors.shape[1] != self.dim:
@@ -221,6 +224,12 @@ class Store:
                     if names.keys() - known.keys():
                         self._db.execute("INSERT OR REPLACE INTO analysis VALUES ('names', ?)",
                                          (json.dumps({**names, **known}, ensure_ascii=False, sort_keys=True),))
+                if regions and added:
+                    held = self.regions()
+                    merged = {k: sorted(set(held.get(k, ())) | set(regions.get(k, ()))) for k in held.keys() | regions.keys()}
+                    if merged != held:
+                        self._db.execute("INSERT OR REPLACE INTO analysis VALUES ('regions', ?)",
+                                         (json.dumps(merged, ensure_ascii=False, sort_keys=True),))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -392,6 +401,12 @@ class Store:
         """The names learned from this store's articles ("宁德时代" and "CATL" → org:catl)."""
         with self._lock:
             row = self._db.execute("SELECT value FROM analysis WHERE key = 'names'").fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def regions(self) -> dict[str, list[str]]:
+        """Which places hold the localities this store's articles name (locality:wenchang → place:hainan)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM analysis WHERE key = 'regions'").fetchone()
         return json.loads(row[0]) if row else {}
 
     def clusters(self, status: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[Cluster], int]:
