@@ -23,7 +23,11 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"closed at|closing price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
                          r"国内|全球|domestic|global|worldwide|最终训练|最后一次训练|final training run|final run|"
-                         r"全部研发|全部成本|总研发|all of its development|total development|total R&D)", re.IGNORECASE)
+                         r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
+                         r"深交所|深圳证券交易所|上交所|上海证券交易所|港交所|联交所|香港联合交易所|纳斯达克|纽交所|"
+                         r"Shenzhen Stock Exchange|Shanghai Stock Exchange|Hong Kong Stock Exchange|HKEX|Nasdaq|NYSE|"
+                         r"在香港(?:挂牌|上市)|(?:listed|listing|debut|debuted|trading) in Hong Kong)",
+                         re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
 _VARIANTS = re.compile(r"(标准|基础|入门|高配|顶配|低配|长续航|超长续航|性能|四驱|后驱|双电机|单电机|Pro|Max|Ultra|Plus)\s?版"
@@ -49,7 +53,13 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "worldwide": "global", "最终训练": "final run", "最后一次训练": "final run",
                     "final training run": "final run", "全部研发": "all development", "全部成本": "all development",
                     "总研发": "all development", "all of its development": "all development",
-                    "total development": "all development", "total r&d": "all development"}
+                    "total development": "all development", "total r&d": "all development",
+                    **{c: "shenzhen exchange" for c in ("深交所", "深圳证券交易所", "shenzhen stock exchange")},
+                    **{c: "shanghai exchange" for c in ("上交所", "上海证券交易所", "shanghai stock exchange")},
+                    **{c: "hong kong exchange" for c in ("港交所", "联交所", "香港联合交易所", "hong kong stock exchange", "hkex",
+                                                     "在香港挂牌", "在香港上市", "listed in hong kong", "listing in hong kong",
+                                                     "debut in hong kong", "debuted in hong kong", "trading in hong kong")},
+                    "纳斯达克": "nasdaq", "纽交所": "nyse"}
 
 
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
@@ -64,7 +74,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "open": "session", "close": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
-               "final run": "cost scope", "all development": "cost scope"}
+               "final run": "cost scope", "all development": "cost scope",
+               **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
 
 
 def _dimension(condition: str) -> str:

@@ -30,7 +30,7 @@ LINK_THRESHOLD = 0.65
 ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
 SLOT_WEIGHT = 0.25       # how far giving a value for one attribute (revenue share in %) lifts a pair
-MAX_CLASHES = 6  # clashes reported per claim at most: its closest ones
+MAX_CLASHES = 6  # conflicts, and explained differences, reported per claim at most: its closest ones
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
@@ -165,7 +165,7 @@ def build_clusters(
 
     kinds = [frozenset(value_slots(c)) for c in claims]  # (kind, unit) each claim states: no common one, no clash
     clashes: list[tuple[Pair, Conflict]] = []
-    clash_count: dict[int, int] = defaultdict(int)
+    clash_count: dict[tuple[int, str], int] = defaultdict(int)
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
@@ -178,10 +178,13 @@ def build_clusters(
                 merge(p.i, p.j)
         elif clash.reason == UNCLEAR:
             continue  # kept apart, not reported
-        elif p.score >= clash_threshold and clash_count[p.i] < MAX_CLASHES and clash_count[p.j] < MAX_CLASHES:
-            clashes.append((p, clash))  # pairs come best first: each claim keeps its closest clashes
-            clash_count[p.i] += 1
-            clash_count[p.j] += 1
+        elif (p.score >= clash_threshold and clash_count[p.i, clash.severity] < MAX_CLASHES
+              and clash_count[p.j, clash.severity] < MAX_CLASHES):
+            # pairs come best first: each claim keeps its closest conflicts, and its closest explained
+            # differences apart (explained ones must not crowd a conflict out)
+            clashes.append((p, clash))
+            clash_count[p.i, clash.severity] += 1
+            clash_count[p.j, clash.severity] += 1
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(claims)):
         members[root(n)].append(n)

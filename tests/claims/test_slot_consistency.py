@@ -394,3 +394,12 @@ def test_a_person_denied_what_another_outlet_says_he_did_is_a_negation_conflict(
     result = _clusters(("a", "A", "2025-05-20", "董事长王建林并未出席当天的签约仪式。"),
                        ("b", "B", "2025-05-20", "王建林表示公司今年将扩大海外招聘。"), score=0.72, lexical=0.2)
     assert result.conflicts == []
+
+
+def test_listings_on_two_exchanges_are_two_facts():
+    result = _clusters(("a", "A", "2025-05-20", "远航电池于2018年6月21日登陆深交所创业板。"),
+                       ("b", "B", "2025-05-20", "远航电池5月20日在香港挂牌。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+    result = _clusters(("a", "A", "2025-05-20", "远航电池于2018年6月21日登陆深交所创业板。"),
+                       ("b", "B", "2025-05-20", "远航电池2018年6月11日在深交所创业板上市。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]
