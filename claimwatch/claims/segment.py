@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from claimwatch.claims.hedges import find_hedge, find_negation
-from claimwatch.claims.models import Article, Claim
+from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.slots import attach_slots
 from claimwatch.claims.text import detect_language, strip_citations
@@ -24,9 +25,25 @@ _CITATION_ONLY = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*$")
 MIN_CLAIM_CHARS = 6
 
 
+# "同期归属于上市公司股东的净利润为507.45亿元", "In the same period, profit rose 15%": the period of
+# the claim before ("上年同期", the year before's, is a comparison base and no such reference)
+_SAME_PERIOD = re.compile(r"^(?:其中|而|另外|此外)?[，,]?\s*(?P<ref>同期|同一时期)|^(?P<en>(?:In|Over|For|During) the same "
+                          r"(?:period|quarter|year|time))\b", re.IGNORECASE)
+
+
+def _with_period(text: str, quantities: tuple[Quantity, ...], period: Quantity | None) -> tuple[Quantity, ...]:
+    """``quantities`` with the period a "same period" opening refers to, when the claim dates nothing else."""
+    m = _SAME_PERIOD.match(text)
+    if m is None or period is None or any(q.kind == "date" for q in quantities):
+        return quantities
+    ref = "ref" if m["ref"] else "en"
+    return (replace(period, text=m[ref], start=m.start(ref), end=m.end(ref)),) + quantities
+
+
 def segment_claims(article: Article) -> list[Claim]:
     """Claims of ``article`` in reading order; ids are ``{article_id}:{n}``."""
     claims: list[Claim] = []
+    period: Quantity | None = None  # the time frame the last dated claim stated
     for start, end, section in _units(article.text):
         for s, e in _sentences(article.text, start, end):
             raw = article.text[s:e]
@@ -34,6 +51,9 @@ def segment_claims(article: Article) -> list[Claim]:
             if len(text) < MIN_CLAIM_CHARS or _CITATION_ONLY.match(raw):
                 continue
             hedge = find_hedge(text)
+            quantities = attach_slots(text, _with_period(text, extract_quantities(text, article.published), period),
+                                      article.title)
+            period = next((q for q in quantities if q.kind == "date" and q.attribute is None), period)
             claims.append(Claim(
                 id=f"{article.id}:{len(claims)}",
                 article_id=article.id,
@@ -42,7 +62,7 @@ def segment_claims(article: Article) -> list[Claim]:
                 end=e,
                 section=section,
                 language=detect_language(text),
-                quantities=attach_slots(text, extract_quantities(text, article.published), article.title),
+                quantities=quantities,
                 hedged=hedge is not None,
                 hedge_cue=hedge,
                 negated=find_negation(text) is not None,

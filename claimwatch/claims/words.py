@@ -22,10 +22,14 @@ def _segmenter():
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    for word in {*alias_names(), *cue_words()}:
+    for word in {*alias_names(), *cue_words(), *_NOUNS_WITH_CUES}:
         if CJK.search(word):
             tokenizer.add_word(word, freq=100_000)
     return tokenizer
+
+
+# Nouns that hold a cue but name no event: 上市公司 is a listed company, not a listing
+_NOUNS_WITH_CUES = ("上市公司", "非上市公司", "发布会", "新闻发布会")
 
 
 def forget_names() -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimwatch.claims.models import Article
 from claimwatch.claims.feeds import make_article, parse_feed
 from claimwatch.claims.segment import MIN_CLAIM_CHARS, segment_claims
 from claimwatch.claims.text import strip_citations
@@ -323,3 +324,22 @@ def test_segment_claims_never_raises_on_arbitrary_text(text, published):
     for c in segment_claims(article):
         assert 0 <= c.start < c.end <= len(article.text)
         assert len(c.text) >= MIN_CLAIM_CHARS
+
+
+def test_a_same_period_opening_takes_the_period_of_the_claim_before():
+    article = Article(id="a", source="A", title="", published="2025-05-19",
+                      text="经营数据 - 2024年公司营业收入3620.13亿元，同比下降9.70% [3] - 同期归属于上市公司股东的净利润为"
+                           "507.45亿元，同比增长15.01% [3] - 净利润较上年同期增长8% [3]")
+    first, second, third = segment_claims(article)
+    (period,) = [q for q in second.quantities if q.kind == "date"]
+    assert (period.text, period.low, period.high, period.attribute) == ("同期", 20240101, 20241231, None)
+    assert not [q for q in third.quantities if q.kind == "date"]  # 上年同期: a comparison base, no reference
+    english = Article(id="b", source="B", title="", published="2025-05-19",
+                      text="Revenue fell 9.7% in 2024. In the same period, net profit rose 15% to 50.7 billion yuan.")
+    assert [q.text for q in segment_claims(english)[1].quantities if q.kind == "date"] == ["In the same period"]
+
+
+def test_a_listed_company_is_no_listing():
+    article = Article(id="a", source="A", title="", published="2025-05-19", text="2024年归属于上市公司股东的净利润为507.45亿元。")
+    (claim,) = segment_claims(article)
+    assert [q.attribute for q in claim.quantities if q.kind == "date"] == [None]
