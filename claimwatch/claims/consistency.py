@@ -185,6 +185,7 @@ def build_clusters(
             clashes.append((p, clash))
             clash_count[p.i, clash.severity] += 1
             clash_count[p.j, clash.severity] += 1
+    clashes = _superseded_explained(clashes, claims, by_id)
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(claims)):
         members[root(n)].append(n)
@@ -211,6 +212,34 @@ def build_clusters(
     for n, (p, clash) in enumerate(sorted(clashes, key=lambda pc: (pc[0].i, pc[0].j)), start=1):
         result.conflicts.append(replace(clash, id=f"x{n}"))
     return result
+
+
+def _superseded_explained(clashes: list[tuple[Pair, Conflict]], claims: list[Claim],
+                          by_id: dict[str, Article]) -> list[tuple[Pair, Conflict]]:
+    """Conflicts with a figure its own outlet later replaced for that slot (海峡商报 corrects 26.43% to
+    16.43%) become explained differences: the outlet no longer says it. A replaced figure of another
+    slot of the same claim still conflicts."""
+    replaced: dict[tuple[str, str], tuple[Claim, Conflict]] = {}
+    for p, c in clashes:
+        if c.reason == "update":
+            a, b = claims[p.i], claims[p.j]
+            older, newer = (a, b) if (by_id[a.article_id].published or "") <= (by_id[b.article_id].published or "") else (b, a)
+            replaced[older.id, c.attribute] = (newer, c)
+    if not replaced:
+        return clashes
+    out = []
+    for p, c in clashes:
+        old = next((cid for cid in c.claim_ids if (cid, c.attribute) in replaced), None) if c.severity == "conflict" else None
+        if old is None:
+            out.append((p, c))
+            continue
+        newer, update = replaced[old, c.attribute]
+        outlet, when = by_id[newer.article_id].source, by_id[newer.article_id].published
+        value = update.values[update.claim_ids.index(newer.id)]
+        out.append((p, replace(c, severity="explained_difference", reason="update",
+                               explanation=f"{c.values[0]} and {c.values[1]} differ, but {outlet} later ({when}) "
+                                           f"replaced its own figure with {value}, so they need not contradict.")))
+    return out
 
 
 def different_facts(a: Claim, b: Claim) -> bool:

@@ -403,3 +403,21 @@ def test_listings_on_two_exchanges_are_two_facts():
     result = _clusters(("a", "A", "2025-05-20", "远航电池于2018年6月21日登陆深交所创业板。"),
                        ("b", "B", "2025-05-20", "远航电池2018年6月11日在深交所创业板上市。"))
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_a_figure_its_own_outlet_replaced_conflicts_with_no_one():
+    specs = [("old", "A", "2025-05-20T16:35", "远航电池H股首日收报306.2港元，较发行价263港元上涨26.43%。"),
+             ("new", "A", "2025-05-20T20:15", "【更新】远航电池H股首日收报306.2港元，较发行价263港元上涨16.43%。"),
+             ("other", "B", "2025-05-20T18:00", "远航电池H股首日收报302.6港元，较发行价263港元上涨15.06%。")]
+    articles = [Article(id=aid, source=src, title="", published=pub, text=text) for aid, src, pub, text in specs]
+    claims = [c for a in articles for c in segment_claims(a)]
+    pairs = [Pair(0, 1, 0.95, 0.9, 0.95), Pair(0, 2, 0.9, 0.5, 0.9), Pair(1, 2, 0.9, 0.5, 0.9)]
+    result = build_clusters(articles, claims, pairs, [], threshold=0.7)
+    by_pair = {(frozenset(c.claim_ids), c.attribute): (c.severity, c.reason) for c in result.conflicts}
+    rise = {k[1] for k in by_pair if "up" in k[1]}.pop()
+    assert by_pair[frozenset({"old:0", "new:0"}), rise] == ("explained_difference", "update")
+    # the corrected rise is no longer A's word: explained; A's standing figure still conflicts with B's
+    assert by_pair[frozenset({"old:0", "other:0"}), rise] == ("explained_difference", "update")
+    assert "replaced its own figure with 16.43%" in next(c.explanation for c in result.conflicts
+                                                         if set(c.claim_ids) == {"old:0", "other:0"})
+    assert [v for k, v in by_pair.items() if k[0] == frozenset({"new:0", "other:0"})] == [("conflict", "value_mismatch")]
