@@ -240,6 +240,14 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     return None
 
 
+def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
+    """The rise of the amount a growth rate's clause names just before it ("净利润同比增幅超过三成",
+    "net profit grew 33%": net_profit_up)."""
+    named = [m for m in cues if clause[0] <= m.start and m.end <= q.start and q.start - m.end <= 12
+             and m.key != "growth" and fits(m.key, "money")]
+    return f"{named[-1].key}_up" if named else None
+
+
 _PER_SHARE = ("share_price", "issue_price")
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
@@ -276,6 +284,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = "listing_date"  # "2018年6月11日在深交所创业板上市": a company goes public, no product comes out
     if attribute and q.kind == "date" and _PASSIVE_EVENT.search(text, clause[0], clause[1]):
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
+    if attribute == "growth":
+        attribute = _growth_of(q, cues, clause) or attribute
     q = replace(q, attribute=attribute)
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
         q = replace(q, unit=sole_unit(attribute) or ("people" if attribute in _PEOPLE_COUNTED else q.unit))
@@ -285,7 +295,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
     if attribute and attribute not in _LOSSES and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
         return replace(q, attribute=attribute + "_change")
-    if q.kind == "percent" and attribute != "growth":
+    if q.kind == "percent" and attribute != "growth" and not (attribute or "").endswith(("_up", "_down")):
         way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
         return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
     return q
@@ -356,6 +366,8 @@ def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
     out = list(values)
     for n, q in enumerate(out):
         base, _, way = (q.attribute or "").rpartition("_")
+        if q.attribute == "growth":  # "营收847.05亿元，同比增长6.18%": revenue grew 6.18 %
+            base, way = CHANGE, "up"
         if q.kind != "percent" or base != CHANGE or way not in ("up", "down"):
             continue
         amount = next((p for p in reversed(out[:n]) if p.kind in ("money", "count") and p.attribute

@@ -273,3 +273,10 @@ def test_a_toll_counts_people_whatever_noun_it_is_written_with():
     assert [q.unit for q in attach_slots("state media counted 226 flood deaths and 77 missing",
                                          extract_quantities("state media counted 226 flood deaths and 77 missing"))] \
         == ["people", "people"]
+
+
+def test_a_growth_rate_is_the_rise_of_the_amount_it_follows_or_names():
+    assert slots("营收847.05亿元，同比增长6.18%")[-1][2] == "revenue_up"
+    assert slots("宁德时代净利润同比增幅超过三成")[-1][2] == "net_profit_up"
+    assert slots("Net profit grew 32.85% in the first quarter.")[0][2] == "net_profit_up"
+    assert slots("同比增长15%")[-1][2] == "growth"  # a rise of an unnamed measure

@@ -226,3 +226,10 @@ def test_a_month_does_not_support_a_day():
     assert relate(query, query_claim("Ferries across the strait were halted in September 2024."), 0.9)[0] == "related"
     assert relate(query, query_claim("Ferries across the strait were halted on 4 September 2024."), 0.9)[0] == "supports"
     assert relate(query_claim("渡轮于2024年9月停航"), query_claim("渡轮于2024年9月4日停航"), 0.9)[0] == "supports"
+
+
+def test_the_growth_of_one_amount_says_nothing_of_another():
+    query = query_claim("远航电池2025年第一季度净利润同比增幅超过三成")
+    assert relate(query, _claim("远航电池2025年一季度营收847.05亿元，同比增长6.18%。"), 0.9)[0] == "related"
+    assert relate(query, _claim("远航电池2025年一季度净利润139.63亿元，同比增长32.85%。"), 0.9)[0] == "supports"
+    assert relate(query_claim("远航电池同比增长6.18%"), _claim("远航电池营收847.05亿元，同比增长6.18%。"), 0.9)[0] == "supports"
