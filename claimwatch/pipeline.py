@@ -33,7 +33,7 @@ from claimwatch.claims.subjects import learn_names
 from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
-from claimwatch.index.vectors import FaissIndex, choose_index_kind
+from claimwatch.index.vectors import FaissIndex, IndexKind, choose_index_kind
 
 NEIGHBOURS = 20
 Similarity = Literal["hybrid", "dense", "lexical"]
@@ -172,14 +172,39 @@ def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, n
             rows.append(np.repeat(np.arange(start, start + len(sims)), top.shape[1]))
             cols.append(top.ravel())
         return np.concatenate(rows), np.concatenate(cols)
-    # Exact search is quadratic in the corpus size; past EXACT_UP_TO claims use the same IVF index
-    # the store switches to, trained on a sample (recall measured by `claimwatch bench`).
-    kind = choose_index_kind(n)
-    train = corpus.vectors[np.random.default_rng(0).permutation(n)[:100_000]] if kind == "ivf" else None
-    index = FaissIndex(corpus.vectors.shape[1], kind=kind, train=train)
-    index.add(np.arange(n, dtype=np.int64), corpus.vectors)
-    _, ids = index.search(corpus.vectors, k + 1)
-    return np.repeat(np.arange(n), ids.shape[1]), ids.ravel()
+    rows, cols = _dense_neighbours(corpus.vectors, np.arange(n), k)
+    # Across languages the same fact scores lower than many claims of one language do: a claim's
+    # nearest claims of the other language are candidates too ("摩羯…52米/秒" and "Yagi … 62 metres
+    # per second"), or a mixed feed would never compare its two halves.
+    languages = np.array([c.language for c in corpus.claims])
+    kept = [lang for lang in ("zh", "en") if (languages == lang).sum() >= 2]
+    if len(kept) == 2:
+        for lang in kept:
+            other = np.flatnonzero(languages != lang)
+            r, c = _dense_neighbours(corpus.vectors, np.flatnonzero(languages == lang), CROSS_LANGUAGE_NEIGHBOURS,
+                                     queries=other, kind=choose_index_kind(n))
+            rows, cols = np.concatenate([rows, r]), np.concatenate([cols, c])
+    return rows, cols
+
+
+CROSS_LANGUAGE_NEIGHBOURS = 5  # nearest claims of the other language each claim is compared with
+
+
+def _dense_neighbours(vectors: np.ndarray, members: np.ndarray, k: int, queries: np.ndarray | None = None,
+                      kind: IndexKind | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols): for each of ``queries`` (default ``members``), its ``k`` nearest ``members``.
+    Exact search is quadratic in the corpus size; past EXACT_UP_TO claims (or with ``kind`` "ivf")
+    use the same IVF index the store switches to, trained on a sample (recall measured by
+    `claimwatch bench`)."""
+    queries = members if queries is None else queries
+    if len(members) == 0 or len(queries) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    kind = kind or choose_index_kind(len(members))
+    train = vectors[np.random.default_rng(0).permutation(members)[:100_000]] if kind == "ivf" else None
+    index = FaissIndex(vectors.shape[1], kind=kind, train=train)
+    index.add(members.astype(np.int64), vectors[members])
+    _, ids = index.search(vectors[queries], min(k + 1, len(members)))
+    return np.repeat(queries, ids.shape[1]), ids.ravel()
 
 
 def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS, mode: Similarity = "hybrid") -> list[Pair]:

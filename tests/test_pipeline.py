@@ -174,3 +174,20 @@ def test_hybrid_verify_retrieves_by_wording_what_the_vectors_miss_and_lists_top_
     answer = verify_claim(store, fake_embedder, "Rubin chips are covered by the export approval.", top_k=2)
     assert len(answer["evidence"]) <= 2
     store.close()
+
+
+def test_every_claim_of_a_mixed_feed_meets_claims_of_the_other_language(fake_embedder):
+    from claimwatch.evaluation.synth import generate_feed
+    from claimwatch.pipeline import build_corpus, candidate_pairs
+
+    corpus = build_corpus(generate_feed(300, seed=5).articles, fake_embedder)
+    language = [c.language for c in corpus.claims]
+    assert {"zh", "en"} <= set(language)
+    across: dict[int, int] = {}
+    for p in candidate_pairs(corpus, k=2):
+        if language[p.i] != language[p.j]:
+            across[p.i] = across.get(p.i, 0) + 1
+            across[p.j] = across.get(p.j, 0) + 1
+    # each claim's nearest claims of the other language (in other articles) are candidates, however
+    # close the claims of its own language are
+    assert sum(1 for n, lang in enumerate(language) if lang in ("zh", "en") and n in across) / len(language) >= 0.95
