@@ -187,7 +187,7 @@ def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, n
     return rows, cols
 
 
-CROSS_LANGUAGE_NEIGHBOURS = 5  # nearest claims of the other language each claim is compared with
+CROSS_LANGUAGE_NEIGHBOURS = 3  # nearest claims of the other language each claim is compared with
 
 
 def _dense_neighbours(vectors: np.ndarray, members: np.ndarray, k: int, queries: np.ndarray | None = None,
@@ -471,7 +471,10 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     if mode == "lexical":
         hits = _lexical_search(store, masked, max(top_k * 3, 30))
     else:
-        hits = store.search(vector, max(top_k * 3, 30))
+        pool = max(top_k * 3, 30)
+        hits = store.search(vector, pool if mode == "dense" else max(pool, CROSS_LANGUAGE_DEPTH))
+        # beyond the pool, only the claims of the other language are scored (see below)
+        hits = hits[:pool] + [h for h in hits[pool:] if _other_language(query, h[0])][:CROSS_LANGUAGE_EVIDENCE * 4]
     worded: set[str] = set()
     if mode == "hybrid":  # and the claims that share most wording, which a dense model may rank low
         seen = {c.id for c, _ in hits}
@@ -493,8 +496,22 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     if candidates and _needs_a_year(query):
         # "5月20日" with no year: the claim is read in the year of the article that best matches it
         query = query_claim(text, candidates[0][1].published)
-    # the best top_k, and the word index's finds wherever they rank ("Rubin chips are not included")
-    return query, candidates[:top_k] + [c for c in candidates[top_k:] if c[0].id in worded]
+    # the best top_k, and the word index's finds wherever they rank ("Rubin chips are not included"),
+    # and the best few in the other language: across languages one fact scores lower than many
+    # claims of the claim's own language do, and an outlet of the other language may be the one
+    # that refutes it
+    across = [c for c in candidates[top_k:] if _other_language(query, c[0])][:CROSS_LANGUAGE_EVIDENCE] \
+        if mode == "hybrid" else []
+    chosen = {c[0].id for c in across}
+    return query, candidates[:top_k] + [c for c in candidates[top_k:] if c[0].id in worded or c[0].id in chosen]
+
+
+def _other_language(query: Claim, claim: Claim) -> bool:
+    return {query.language, claim.language} == {"zh", "en"}
+
+
+CROSS_LANGUAGE_DEPTH = 100  # nearest claims by vector the hybrid search looks through
+CROSS_LANGUAGE_EVIDENCE = 3  # claims of the other language judged beyond the top_k
 
 
 def _needs_a_year(query: Claim) -> bool:

@@ -191,3 +191,21 @@ def test_every_claim_of_a_mixed_feed_meets_claims_of_the_other_language(fake_emb
     # each claim's nearest claims of the other language (in other articles) are candidates, however
     # close the claims of its own language are
     assert sum(1 for n, lang in enumerate(language) if lang in ("zh", "en") and n in across) / len(language) >= 0.95
+
+
+def test_verify_judges_the_best_claims_of_the_other_language_beyond_top_k(tmp_path, fake_embedder):
+    from claimwatch.claims.models import Article
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    chinese = [Article(id=f"z{n}", source=f"中文{n}", title="", published="2024-09-07",
+                       text=f"第{n}号观测站记录到的降雨量为{100 + n}毫米，风力{n}级。") for n in range(15)]
+    english = Article(id="e", source="Wire", title="", published="2024-09-07",
+                      text="Station 3 recorded 150 millimetres of rain, the weather service said.")
+    ingest_articles(store, chinese + [english], fake_embedder)
+    from claimwatch.pipeline import retrieve_evidence
+
+    _, candidates = retrieve_evidence(store, fake_embedder, "第3号观测站记录到的降雨量为103毫米", top_k=2)
+    assert "Wire" in {article.source for _, article, _ in candidates}
+    _, candidates = retrieve_evidence(store, fake_embedder, "第3号观测站记录到的降雨量为103毫米", top_k=2, mode="dense")
+    assert len(candidates) == 2  # only the hybrid search looks for the other language
+    store.close()
