@@ -117,6 +117,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", "says the opposite (one of the two is negated)"
     if score >= support and not values and opposite_comparisons(query, evidence):
         return "refutes", "compares the same two things the other way round"
+    if score >= support and not values:
+        ordered = values_in_order(query, evidence)
+        if ordered is not None:
+            return ordered
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if _same_in_words(query, evidence, score, support, fact):
@@ -130,7 +134,7 @@ def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, 
     one language the claim's own words (see ``_worded_alike``)."""
     return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
             and not _places_unnamed(query, evidence)
-            and _comparison(evidence.text) == _comparison(query.text)  # a comparison needs one to agree with
+            and _compared(evidence.text) == _compared(query.text)  # a comparison needs one to agree with
             and not unmatched_names(query.text, evidence.text) and _worded_alike(query, evidence, score, fact))
 
 
@@ -213,16 +217,63 @@ _LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|lower than
                    re.IGNORECASE)
 
 
-def _comparison(text: str) -> int:
-    more, less = bool(_MORE.search(text)), bool(_LESS.search(text))
+# "韩国承诺的金额比美国少": 比 … 少 (not 同比 / 环比 / 相比 / 对比, nor 比亚迪, 比例, 比重 …)
+_BI = r"(?<![同环相对])比(?!亚迪|例|重|率|分|较|如|赛)[^，。,;；]{1,12}?(?:更|还)?"
+_MORE_BI = re.compile(_BI + r"(?:多|高|大|快|强|贵)")
+_LESS_BI = re.compile(_BI + r"(?:少|低|小|慢|弱|便宜)")
+
+
+def _compared(text: str) -> int:
+    """1 when ``text`` says one thing is more than another, -1 when less, else 0."""
+    more = bool(_MORE.search(text) or _MORE_BI.search(text))
+    less = bool(_LESS.search(text) or _LESS_BI.search(text))
     return 1 if more and not less else -1 if less and not more else 0
+
+
+_CLAUSE_BREAK = re.compile(r"[，。,;；:：]|\band\b")
+
+
+def _named_values(claim: Claim) -> list[tuple[str, Quantity]]:
+    """(name, value) for each value of ``claim`` and the name written nearest before it in its
+    clause, places included ("The United States pledged $1 million, and South Korea offered $2
+    million")."""
+    mentions = subject_mentions(claim.text)
+    out = []
+    for q in claim.quantities:
+        if q.kind == "date":
+            continue
+        before = [m for m in mentions if m.end <= q.start and not _CLAUSE_BREAK.search(claim.text, m.end, q.start)]
+        if before:
+            out.append((before[-1].key, q))
+    return out
+
+
+def values_in_order(query: Claim, evidence: Claim) -> tuple[Relation, str] | None:
+    """A value-free comparison of two named things ("缅甸的洪灾遇难人数少于泰国") against values the
+    evidence states for each of them, of one kind, unit and attribute: supports when they are in
+    the claimed order, refutes when in the other."""
+    direction = _compared(query.text) * (-1 if query.negated else 1)
+    names = list(dict.fromkeys(m.key for m in subject_mentions(query.text)))
+    if direction == 0 or len(names) != 2:
+        return None
+    first, second = names
+    stated = _named_values(evidence)
+    for qa in (q for key, q in stated if key == first):
+        for qb in (q for key, q in stated if key == second):
+            if qa.kind != qb.kind or qa.compared_unit != qb.compared_unit or not same_attribute(qa, qb):
+                continue
+            order = -1 if qa.high < qb.low else 1 if qa.low > qb.high else 0
+            if order:
+                verb = "supports" if order == direction else "refutes"
+                return verb, f"states {qa.text} for {first.split(':', 1)[1]} and {qb.text} for {second.split(':', 1)[1]}"
+    return None
 
 
 def opposite_comparisons(a: Claim, b: Claim) -> bool:
     """"H800的互联带宽高于H100" against "…低于H100": one comparison of the same two subjects, either
     way round (negation flips it: "not higher than" is lower or equal)."""
-    ca = _comparison(a.text) * (-1 if a.negated else 1)
-    cb = _comparison(b.text) * (-1 if b.negated else 1)
+    ca = _compared(a.text) * (-1 if a.negated else 1)
+    cb = _compared(b.text) * (-1 if b.negated else 1)
     common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
     return ca * cb < 0 and len(common) >= 2
 

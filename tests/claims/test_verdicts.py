@@ -233,3 +233,18 @@ def test_the_growth_of_one_amount_says_nothing_of_another():
     assert relate(query, _claim("远航电池2025年一季度营收847.05亿元，同比增长6.18%。"), 0.9)[0] == "related"
     assert relate(query, _claim("远航电池2025年一季度净利润139.63亿元，同比增长32.85%。"), 0.9)[0] == "supports"
     assert relate(query_claim("远航电池同比增长6.18%"), _claim("远航电池营收847.05亿元，同比增长6.18%。"), 0.9)[0] == "supports"
+
+
+@pytest.mark.parametrize("query, relation", [("在对越援助中，韩国承诺的金额比美国少", "refutes"),
+                                             ("韩国承诺的援助比美国多", "supports"),
+                                             ("South Korea pledged less than the United States", "refutes")])
+def test_a_comparison_is_judged_by_the_values_stated_for_both(query, relation):
+    evidence = query_claim("The United States pledged $1 million in relief, and South Korea offered $2 million.")
+    got, note = relate(query_claim(query), evidence, 0.9)
+    assert got == relation and "$2 million for korea" in note
+
+
+def test_values_of_two_attributes_do_not_order_a_comparison():
+    evidence = query_claim("洪灾已致缅甸226人死亡、77人失踪，泰国北部洪灾已致13人死亡")
+    assert relate(query_claim("缅甸的洪灾遇难人数少于泰国"), evidence, 0.9)[0] == "refutes"  # 226 deaths against 13
+    assert relate(query_claim("比亚迪的销量同比减少"), query_claim("比亚迪销量300万辆"), 0.9)[0] == "related"  # 同比: no comparison
