@@ -211,6 +211,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     found.sort(key=lambda q: q.start)
     found = [q for q in found if not _RETRACTED.search(folded, max(0, q.start - 48), q.start)]
     found += _zeros(folded, found)
+    found += [q for q in _nobody(folded) + _several(folded) if not any(q.start < f.end and f.start < q.end for f in found)]
     found.sort(key=lambda q: q.start)
     return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
 
@@ -247,6 +248,29 @@ def _zeros(text: str, found: list[Quantity]) -> list[Quantity]:
                 and FROM_TO.search(text[max(0, before[-1].start - 6):m.start()])):
             out.append(Quantity("percent", 0.0, "%", 0.0, 0.0, m.group(0), m.start(), m.end(), False))
     return out
+
+
+# "without killing anyone", "no deaths were reported", "无人死亡", "未造成人员伤亡", "暂未收到因灾死亡报告":
+# a toll of nobody is a count of zero people; the toll's cue inside it names what is counted
+# (killing: deaths; 失踪: missing).
+_NOBODY = re.compile(r"\b(?:[Ww]ithout|[Nn]o|[Nn]o one was|[Nn]obody was|[Zz]ero)\s+(?:killing anyone|deaths?|casualties|"
+                     r"fatalities|injuries|killed|died|dead|injured|missing)\b"
+                     r"|(?:无人|零|未造成(?:人员)?|暂未收到(?:因灾)?|没有|未有)(?:因灾)?(?:死亡|遇难|伤亡|受伤|失踪)")
+
+
+# "several storm deaths", "a few people": at least two (the span is the vague word; the noun after
+# it names the toll)
+_SEVERAL = re.compile(r"\b(?:[Ss]everal|[Aa] few|[Mm]ultiple)(?=\s+(?:[a-z]+\s+)?(?:deaths|people|fatalities|casualties|"
+                      r"lives|persons|residents|victims)\b)")
+
+
+def _several(text: str) -> list[Quantity]:
+    return [Quantity("count", 2.0, "people", 2.0, math.inf, m.group(0), m.start(), m.end(), True)
+            for m in _SEVERAL.finditer(text)]
+
+
+def _nobody(text: str) -> list[Quantity]:
+    return [Quantity("count", 0.0, "people", 0.0, 0.0, m.group(0), m.start(), m.end(), False) for m in _NOBODY.finditer(text)]
 
 
 def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:

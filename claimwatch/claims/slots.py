@@ -229,8 +229,9 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     if by_unit:  # a unit that names an attribute (TB/s, GPU hours, parameters) names it whatever the cues
         return by_unit
     lo, hi = clause
+    nobody = q.kind == "count" and q.high == 0 and q.unit == "people"  # "无人死亡": the cue is inside the value
     fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
-               and not (m.start < q.end and q.start < m.end)]
+               and (not (m.start < q.end and q.start < m.end) or nobody and q.start <= m.start and m.end <= q.end)]
     right_after = [m for m in fitting if q.kind == "count" and 0 <= m.start - q.end <= 2]  # "128人失踪、800多人受伤"
     if right_after:
         return min(right_after, key=lambda m: m.start).key

@@ -92,6 +92,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
             if not all(frame(q) for q in query.quantities) and all(frame(qa) for qa, _ in agreeing):
                 return "related", "states the same date, but none of the claim's figures"
+            if all(frame(q) for q in query.quantities) and not (
+                    _names_a_common_subject(query, evidence) and not _places_unnamed(query, evidence)
+                    and _worded_alike(query, evidence, score, fact)):
+                # "Guangdong had reported several deaths by 7 September": the date is when, not what
+                return "related", "states the same date, but not what the claim says happened then"
             qa, qb = agreeing[0]
             severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
             reason = reason.split(": ", 1)[1]

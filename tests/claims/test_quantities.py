@@ -498,3 +498,18 @@ def test_a_day_before_its_month_is_a_date(text, day):
 def test_electricity_users_are_customers():
     (q,) = extract_quantities("越南北部约370万用户断电", PUB)
     assert (q.unit, q.low) == ("customers", pytest.approx(3.7e6 * 0.95))
+
+
+@pytest.mark.parametrize("text, zero", [("The storm passed without killing anyone.", "without killing anyone"),
+                                        ("No deaths were reported in Hainan.", "No deaths"),
+                                        ("台风造成无人死亡、3人受伤", "无人死亡"), ("广东暂未收到因灾死亡报告", "暂未收到因灾死亡")])
+def test_a_toll_of_nobody_is_zero_people(text, zero):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.high == 0]
+    assert (q.text, q.kind, q.unit) == (zero, "count", "people")
+    assert not [q for q in extract_quantities("There was no doubt, and no employees in China.", PUB)]
+
+
+def test_several_people_are_at_least_two():
+    (q,) = extract_quantities("Guangdong had reported several storm deaths.", PUB)
+    assert (q.text, q.low, q.high, q.unit) == ("several", 2, float("inf"), "people")
+    assert extract_quantities("several companies and a few analysts", PUB) == ()

@@ -248,3 +248,19 @@ def test_values_of_two_attributes_do_not_order_a_comparison():
     evidence = query_claim("洪灾已致缅甸226人死亡、77人失踪，泰国北部洪灾已致13人死亡")
     assert relate(query_claim("缅甸的洪灾遇难人数少于泰国"), evidence, 0.9)[0] == "refutes"  # 226 deaths against 13
     assert relate(query_claim("比亚迪的销量同比减少"), query_claim("比亚迪销量300万辆"), 0.9)[0] == "related"  # 同比: no comparison
+
+
+def test_a_toll_of_nobody_is_refuted_by_a_toll():
+    query = query_claim("The storm passed through the Philippines without killing anyone.")
+    assert relate(query, query_claim("“摩羯”经过菲律宾时造成21人死亡、26人失踪。"), 0.9)[0] == "refutes"
+
+
+def test_a_shared_date_alone_does_not_support_what_a_claim_says_happened_then():
+    query = query_claim("Guangdong had reported several storm deaths by 7 September 2024.")
+    evidence = query_claim("The storm reached Vietnam on 7 September 2024, its winds easing to 45 metres per second.")
+    assert relate(query, evidence, 0.9, support=0.4, fact=0.95)[0] == "related"
+
+
+def test_several_deaths_are_refuted_by_none():
+    query = query_claim("Guangdong had reported several storm deaths by the morning.")
+    assert relate(query, query_claim("截至7日8时，广东暂未收到因灾死亡报告。"), 0.9)[0] == "refutes"
