@@ -598,7 +598,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             if dated and _well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
-    hours = _hours_apart(*published) if qa is not None and qa.attribute in RUNNING_COUNTS else 0.0
+    running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text))
+    hours = _hours_apart(*published) if running else 0.0
     if hours >= RUNNING_HOURS:
         return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
                                         f"reported {hours:.0f} hours apart")
@@ -610,6 +611,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment.
 RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss"})
+# ... unless a report gives the count at its peak ("At its peak, Yagi cut power to 5.7 million", 高峰期):
+# one moment, whenever it is reported
+_PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) peak|peak of|at most)\b", re.IGNORECASE)
 RUNNING_HOURS = 6.0
 
 

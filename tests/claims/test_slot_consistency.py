@@ -421,3 +421,9 @@ def test_a_figure_its_own_outlet_replaced_conflicts_with_no_one():
     assert "replaced its own figure with 16.43%" in next(c.explanation for c in result.conflicts
                                                          if set(c.claim_ids) == {"old:0", "other:0"})
     assert [v for k, v in by_pair.items() if k[0] == frozenset({"new:0", "other:0"})] == [("conflict", "value_mismatch")]
+
+
+def test_a_count_at_its_peak_is_one_moment_whenever_reported():
+    result = _clusters(("a", "A", "2024-09-08T08:00+07:00", "At its peak, the storm cut power to about 5.7 million customers in northern Vietnam."),
+                       ("b", "B", "2024-09-12T20:00+07:00", "台风高峰期越南北部约370万用户断电。"))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
