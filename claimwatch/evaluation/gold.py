@@ -25,6 +25,8 @@ GOLD_SETS = {
     "heldout_quake": ("heldout_quake_mixed.json", "repo"),
     # our own mixed zh/en feed on a weather disaster (Typhoon Yagi); a development set
     "dev_typhoon": ("dev_typhoon_mixed.json", "repo"),
+    # our own mixed zh/en feed on an earthquake (Dingri, Tibet, 2025); a development set for rules, not calibrated on
+    "dev_quake": ("dev_quake_mixed.json", "repo"),
 }
 
 
