@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimwatch.claims.models import Claim, Quantity
 from claimwatch.claims.slots import clause_around
-from claimwatch.claims.places import PLACES, places_of
+from claimwatch.claims.places import PLACES, places_of, unsure_across_scripts
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
@@ -84,14 +84,16 @@ def _dimension(condition: str) -> str:
     return _DIMENSIONS.get(condition, "variant")
 
 
-def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]] | None:
+def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = (),
+              across_scripts: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
     """The conditions of one dimension that two figures are stated under, when they differ
     ({fp16} against {fp8, fp4}; {place:hainan} against {place:guangdong}); ``None`` when no
-    dimension (other than those in ``ignore``) is named on both sides with other values."""
+    dimension (other than those in ``ignore``) is named on both sides with other values. Texts
+    ``across_scripts`` (Chinese against English) differ in places only where a name is listed."""
     for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if _dimension(c) == dimension)
         xb = frozenset(c for c in cb if _dimension(c) == dimension)
-        if not xa & xb:
+        if not xa & xb and not (across_scripts and dimension != "place" and unsure_across_scripts(xa, xb, ca | cb)):
             return xa, xb
     return None
 

@@ -341,7 +341,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "locality"))  # one figure in two places can hold
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality"))  # one figure in two places can hold
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
@@ -559,7 +559,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         if qa.kind in ("multiple", "fraction") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb))
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb), across_scripts=a.language != b.language)
         if clash is not None:  # the Max version's price against the standard version's
             return "explained_difference", (f"different_subject: they hold under different conditions "
                                             f"({', '.join(sorted(clash[0]))} vs {', '.join(sorted(clash[1]))})")

@@ -1,20 +1,20 @@
-"""Where a figure holds: the places and localities a text names, and which holds which.
+"""Where a figure holds: the places a text names, at three levels, and which holds which.
 
-Two levels are compared apart. A *place* is a listed country, province or region (``place:hainan``,
-from the alias table or learned names) or a province named by its suffix (富寿省, Phu Tho province).
-A *locality* is a city, county or town named by its suffix (文昌市, 徐闻县, Xuwen county, Penglai
-town) or, in English, after a preposition ("came ashore in Wenchang"). Hainan and Wenchang are not
-two places: one holds the other, so a place is never compared with a locality.
+Levels are compared apart, never across: a *country* (``place:vietnam``, listed in the alias table),
+a *region* (``region:hainan``: a listed Chinese province, or a province named by its suffix, 富寿省,
+Phu Tho province) and a *locality* (``locality:wenchang``: a city, county or town named by its
+suffix, 文昌市, 徐闻县, Xuwen county, Penglai town, a listed city, or in English a name after a
+preposition, "came ashore in Wenchang"). Hainan and Wenchang are not two places: one holds the other.
 
-A locality is keyed by its romanised name (``locality:wenchang``), so 徐闻县 and Xuwen county are one.
-The readings are text-unidecode's; a wrong one (it reads some simplified characters as Japanese
-would) only keeps two names apart. Vietnamese names written in Chinese characters (广宁 for Quang
-Ninh) are translations, not readings, and stay apart too.
+A name that is not listed is keyed by its romanised form, so 徐闻县 and Xuwen county are one. The
+readings are text-unidecode's; a wrong one (it reads some simplified characters as Japanese would)
+only keeps two names apart. Vietnamese names written in Chinese characters (广宁 for Quang Ninh)
+are translations, not readings, and stay apart too.
 
-Which place holds a locality is learned from the feed (``mine_regions``): 海南省文昌市 and "in
-Wenchang on China's Hainan island" both put Wenchang in Hainan, so "came ashore in Wenchang" is
-in Hainan, and not in Quang Ninh province. Like learned names, what is learned is process-wide and
-kept by the store that learned it.
+Which place holds another is known for the listed Chinese provinces and cities (China) and learned
+from the feed (``mine_regions``): 海南省文昌市 and "in Wenchang on China's Hainan island" both put
+Wenchang in Hainan, so "came ashore in Wenchang" is in Hainan and China, and not in Vietnam. Like
+learned names, what is learned is process-wide and kept by the store that learned it.
 """
 
 from __future__ import annotations
@@ -24,9 +24,15 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from claimwatch.claims.subjects import FRAMING, listed_keys, subject_mentions
+from claimwatch.claims.subjects import listed_keys, subject_mentions
 
-PLACES = ("place:", "locality:")
+PLACES = ("place:", "region:", "locality:")  # country, region, locality: outer to inner
+_LEVEL = {prefix: n for n, prefix in enumerate(PLACES)}
+# The provinces and cities of the alias table (all Chinese), and the country that holds them
+_PROVINCES = frozenset("hainan guangdong guangxi fujian zhejiang jiangsu shanghai shandong hebei henan hubei hunan "
+                       "sichuan yunnan guizhou shaanxi shanxi jiangxi anhui liaoning jilin heilongjiang inner-mongolia "
+                       "xinjiang tibet gansu qinghai ningxia chongqing tianjin".split())
+_CITIES = frozenset("shenzhen guangzhou hangzhou".split())
 _EN_LOCALITY = re.compile(r"\b(?:in|at|near|across|over|hit|struck|battered|lashed)\s+(?:parts of\s+)?"
                           r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!'s|’s)"
                           r"(?:,?\s+and\s+(?P<other>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!'s|’s))?")
@@ -46,13 +52,27 @@ def _romanised(name: str) -> str:
     return re.sub(r"[^a-z]", "", unidecode(name).lower())
 
 
+def _keyed(key: str, listed: bool, province: bool) -> str:
+    """The level-prefixed key of a place mention (``place:hainan`` → ``region:hainan``)."""
+    name = key.split(":", 1)[1]
+    if listed:
+        return "region:" + name if name in _PROVINCES else "locality:" + name if name in _CITIES else key
+    return ("region:" if province else "locality:") + _romanised(name)
+
+
+def _held(key: str) -> frozenset[str]:
+    """What is known to hold ``key``: learned, or China for the listed Chinese provinces and cities."""
+    name = key.split(":", 1)[1]
+    known = _REGIONS.get(key, frozenset())
+    return known | {"place:china"} if name in _PROVINCES or name in _CITIES else known
+
+
 @lru_cache(maxsize=16384)
 def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) of each place and locality ``text`` names, in reading order."""
     mentions = subject_mentions(text)
     listed = listed_keys()
-    out = [(m.start, m.end, m.key if m.key in listed
-            else ("place:" if text[m.start:m.end].endswith(_PROVINCE) else "locality:") + _romanised(m.key[6:]))
+    out = [(m.start, m.end, _keyed(m.key, m.key in listed, text[m.start:m.end].endswith(_PROVINCE)))
            for m in mentions if m.key.startswith("place:")]
     for m in _EN_LOCALITY.finditer(text):
         for group in ("name", "other"):
@@ -68,14 +88,21 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
 def places_of(text: str) -> frozenset[str]:
     """The places and localities ``text`` names, with the places known to hold its localities."""
     named = {key for _, _, key in _spans(text)}
-    named = named.union(*(_REGIONS.get(key, ()) for key in named))
-    # China beside Hainan adds nothing, and would make "China's Hainan" and "China's Guangdong" one place
-    return frozenset(named - FRAMING if named - FRAMING else named)
+    todo = list(named)
+    while todo:  # what holds what holds them (Wenchang: Hainan, then China)
+        for outer in _held(todo.pop()) - named:
+            named.add(outer)
+            todo.append(outer)
+    return frozenset(named)
 
 
 # "Wenchang, Hainan", "Penglai town in Wenchang", "in Wenchang on China's Hainan island": the smaller first
 _WITHIN = re.compile(r"\s*(?:,|\bin\b|\bon\b(?:\s+[A-Z][a-z]+(?:'s|’s))?)\s*")
 _OWNS = re.compile(r"(?:'s|’s)\s+")  # "Hainan's Wenchang": the larger first
+
+
+def _level(key: str) -> int:
+    return _LEVEL[key.split(":", 1)[0] + ":"]
 
 
 def mine_regions(texts: Iterable[str]) -> dict[str, list[str]]:
@@ -89,11 +116,12 @@ def mine_regions(texts: Iterable[str]) -> dict[str, list[str]]:
             gap = text[end1:start2]
             if k1 == k2:
                 continue
-            if gap == "" and k2.startswith("locality:"):  # 海南省文昌市, 湛江市徐闻县
+            l1, l2 = _level(k1), _level(k2)
+            if gap == "" and l2 >= l1 and l2 > 0:  # 越南广宁省, 海南省文昌市, 湛江市徐闻县
                 parents[k2].add(k1)
-            elif k1.startswith("locality:") and _WITHIN.fullmatch(gap) and (gap.strip() != "," or k2.startswith("place:")):
-                parents[k1].add(k2)  # a comma joins a locality to a place, not two localities of a list
-            elif k2.startswith("locality:") and _OWNS.fullmatch(gap):
+            elif l1 >= l2 and l1 > 0 and _WITHIN.fullmatch(gap) and (gap.strip() != "," or l2 < l1):
+                parents[k1].add(k2)  # a comma joins a place to a larger one, not two of a list
+            elif l2 >= l1 and l2 > 0 and _OWNS.fullmatch(gap):
                 parents[k2].add(k1)
     out: dict[str, list[str]] = {}
     for child in parents:
@@ -123,14 +151,30 @@ def learn_regions(regions: dict[str, list[str]]) -> int:
     return changed
 
 
+@lru_cache(maxsize=1)
+def _listed_places() -> frozenset[str]:
+    return frozenset(_keyed(k, True, False) for k in listed_keys() if k.startswith("place:"))
+
+
+def unsure_across_scripts(xa: frozenset[str], xb: frozenset[str], around: frozenset[str] = frozenset()) -> bool:
+    """Whether two sets of places, from texts in two languages, may still name one place: when no
+    name on either side is listed and none is known to lie in China (whose names English writes in
+    pinyin, so 徐闻 reads as Xuwen), 广宁省 and Quang Ninh province may be one province (a
+    translation, not a reading), and their romanised keys differing proves nothing. ``around``: all
+    the places both figures are said to hold in."""
+    listed = _listed_places()
+    return not (xa & listed or xb & listed) and "place:china" not in around
+
+
 def forget_places() -> None:
     """Clear every cache that holds places (after names or regions were learned)."""
     from claimwatch.claims import conditions
 
     _spans.cache_clear()
     places_of.cache_clear()
+    _listed_places.cache_clear()
     conditions.conditions_of.cache_clear()
     conditions._conditions_at.cache_clear()
 
 
-__all__ = ["PLACES", "places_of", "mine_regions", "learn_regions", "forget_places", "MAX_REGIONS"]
+__all__ = ["PLACES", "places_of", "mine_regions", "learn_regions", "forget_places", "unsure_across_scripts", "MAX_REGIONS"]

@@ -17,6 +17,7 @@ unless the segmenter says so).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -288,6 +289,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     if attribute == "growth":
         attribute = _growth_of(q, cues, clause) or attribute
     q = replace(q, attribute=attribute)
+    if attribute == "top_speed" and q.low == -math.inf and q.high != math.inf:
+        q = replace(q, low=q.high)  # "winds of up to 62 metres per second": a top speed of 62, no bound
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
         q = replace(q, unit=sole_unit(attribute) or ("people" if attribute in _PEOPLE_COUNTED else q.unit))
     if q.kind == "money" and attribute in _PER_SHARE and "/" not in q.unit:  # "收市报306.2港元": a price per share

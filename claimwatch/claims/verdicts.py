@@ -114,8 +114,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
-        if qa.attribute in LOCATED and _placed(query, qa) != _placed(evidence, qb):
-            return "related", f"states {qb.text}, but only one of the two says where"
+        if qa.attribute in LOCATED:
+            here, there = _places(query, qa), _places(evidence, qb)
+            if bool(here) != bool(there):
+                return "related", f"states {qb.text}, but only one of the two says where"
+            if here and not here & there:  # 老挝 against 富寿省: where one lies relative to the other is unknown
+                return "related", f"states {qb.text}, but names no place the claim names"
         return "refutes", f"states {qb.text}, not {qa.text}"
     if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
             and negation_bears_on_common_subject(query, evidence)):
@@ -358,9 +362,9 @@ def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
     return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
 
 
-def _placed(claim: Claim, q: Quantity) -> bool:
-    """Whether a figure counted where it happens (a toll, a rainfall) is said where."""
-    return any(c.startswith(PLACES) for c in conditions_at(claim, q))
+def _places(claim: Claim, q: Quantity) -> frozenset[str]:
+    """Where a figure counted where it happens (a toll, a rainfall) is said to hold."""
+    return frozenset(c for c in conditions_at(claim, q) if c.startswith(PLACES))
 
 
 def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool:
@@ -368,7 +372,8 @@ def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool
     is stated under ("国际配售部分获超额认购约15倍" for a claim on the public tranche): another fact."""
     cb = conditions_at(evidence, qb)
     mine = [qa for qa in query.quantities if qa.kind == qb.kind]
-    return bool(cb and mine) and all(differing(conditions_at(query, qa), cb) is not None for qa in mine)
+    return bool(cb and mine) and all(differing(conditions_at(query, qa), cb, across_scripts=query.language != evidence.language)
+                                     is not None for qa in mine)
 
 
 def _is_past_value(text: str, q: Quantity) -> bool:

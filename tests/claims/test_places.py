@@ -10,13 +10,14 @@ from claimwatch.claims.segment import segment_claims
 
 
 @pytest.mark.parametrize("text, named", [
-    ("台风在海南省东岭市登陆", {"place:hainan", "locality:dongling"}),
+    ("台风在海南省东岭市登陆", {"place:china", "region:hainan", "locality:dongling"}),
     ("The storm came ashore in Dongling on Friday", {"locality:dongling"}),
     ("Rain in Dongling county topped 300 mm", {"locality:dongling"}),
     ("Rainfall in parts of Nan Qiao and Bai Sha topped 300 mm", {"locality:nanqiao", "locality:baisha"}),
-    ("富寿省峰州桥垮塌", {"place:fushou"}),  # a province by its suffix is a place, listed or not
+    ("富寿省峰州桥垮塌", {"region:fushou"}),  # a province by its suffix is a region, listed or not
     ("Sales in March rose", set()),  # a month after "in" is no locality
-    ("中国海南的降雨", {"place:hainan"}),  # China beside Hainan adds nothing
+    ("越南的降雨", {"place:vietnam"}),
+    ("中国海南的降雨", {"place:china", "region:hainan"}),
 ])
 def test_places_and_localities_a_text_names(text, named):
     assert places_of(text) == named
@@ -29,9 +30,10 @@ def test_a_locality_is_one_in_both_scripts():
 def test_which_place_holds_a_locality_is_read_from_how_feeds_write_it():
     regions = mine_regions(["台风在海南省龙湾市西坪镇登陆。", "Qingshi town in Longwan collected 421 mm.",
                             "Rain fell in Longwan, Hainan.", "Rainfall in Nan Qiao and Bai Sha topped 300 mm."])
-    assert regions["locality:longwan"] == ["place:hainan"]
-    assert regions["locality:xiping"] == ["locality:longwan", "place:hainan"]  # held through Longwan
-    assert regions["locality:qingshi"] == ["locality:longwan", "place:hainan"]
+    assert regions["locality:longwan"] == ["region:hainan"]
+    assert regions["locality:xiping"] == ["locality:longwan", "region:hainan"]  # held through Longwan
+    assert regions["locality:qingshi"] == ["locality:longwan", "region:hainan"]
+    assert mine_regions(["台风在越南南岭省沿海登陆"]) == {"region:nanling": ["place:vietnam"]}
     assert "locality:nanqiao" not in regions  # two localities of a list hold neither
 
 
@@ -53,7 +55,7 @@ def test_learned_regions_tell_a_locality_from_another_province():
 
 def test_learning_regions_stops_at_its_bound(monkeypatch):
     monkeypatch.setattr(places, "MAX_REGIONS", len(places._REGIONS))
-    assert learn_regions({"locality:nowhere": ["place:hainan"]}) == 0 and "locality:nowhere" not in places._REGIONS
+    assert learn_regions({"locality:nowhere": ["region:hainan"]}) == 0 and "locality:nowhere" not in places._REGIONS
 
 
 def test_the_store_keeps_its_regions_for_its_next_opening(tmp_path, fake_embedder):
@@ -68,6 +70,6 @@ def test_the_store_keeps_its_regions_for_its_next_opening(tmp_path, fake_embedde
     places.forget_places()
     assert places_of("Rain in Nanling town") == {"locality:nanling"}
     again = open_store(tmp_path / "s", fake_embedder.name)
-    assert again.regions() == {"locality:nanling": ["place:hainan"]}
-    assert places_of("Rain in Nanling town") == {"locality:nanling", "place:hainan"}
+    assert again.regions() == {"locality:nanling": ["region:hainan"]}
+    assert places_of("Rain in Nanling town") == {"locality:nanling", "region:hainan", "place:china"}
     again.close()

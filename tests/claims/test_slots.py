@@ -280,3 +280,10 @@ def test_a_growth_rate_is_the_rise_of_the_amount_it_follows_or_names():
     assert slots("宁德时代净利润同比增幅超过三成")[-1][2] == "net_profit_up"
     assert slots("Net profit grew 32.85% in the first quarter.")[0][2] == "net_profit_up"
     assert slots("同比增长15%")[-1][2] == "growth"  # a rise of an unnamed measure
+
+
+def test_a_top_speed_of_up_to_a_figure_is_that_figure():
+    (q,) = attach_slots("with winds of up to 62 metres per second", extract_quantities("with winds of up to 62 metres per second"))
+    assert q.attribute == "top_speed" and q.low == q.high == pytest.approx(223.2)
+    (q,) = attach_slots("rainfall of up to 300 mm", extract_quantities("rainfall of up to 300 mm"))
+    assert q.attribute == "rainfall" and q.low == float("-inf")  # other bounds stay bounds
