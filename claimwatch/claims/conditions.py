@@ -93,7 +93,7 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if _dimension(c) == dimension)
         xb = frozenset(c for c in cb if _dimension(c) == dimension)
-        if not xa & xb and not (across_scripts and dimension != "place" and unsure_across_scripts(xa, xb, ca | cb)):
+        if not xa & xb and not (across_scripts and dimension in ("region", "locality") and unsure_across_scripts(xa, xb, ca | cb)):
             return xa, xb
     return None
 

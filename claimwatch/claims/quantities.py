@@ -162,13 +162,13 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "transistors": "transistors", "customers": "customers", "generations": "generations",
                "晶体管": "transistors", "智算集群": "clusters", "集群": "clusters", "gpu": "chips", "芯片": "chips",
                "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies", "人": "people",
-               "户": "households", "用户": "customers", "households": "households", "homes": "households",
+               "户": "households", "用户": "customers", "households": "households", "homes": "households", "houses": "households",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
-                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers)\b")
+                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
                             r"工程师|研发人员|人|用户|户)")
@@ -197,7 +197,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     found: list[Quantity] = []
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
-              + (_weekdays(folded, published) if weekdays else []) + _durations(folded) + _betweens(folded)):
+              + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -267,6 +267,20 @@ _SEVERAL = re.compile(r"\b(?:[Ss]everal|[Aa] few|[Mm]ultiple)(?=\s+(?:[a-z]+\s+)
 def _several(text: str) -> list[Quantity]:
     return [Quantity("count", 2.0, "people", 2.0, math.inf, m.group(0), m.start(), m.end(), True)
             for m in _SEVERAL.finditer(text)]
+
+
+# "magnitude 7.1", "a 6.8-magnitude quake", "M7.1": a grade on a scale, like 7.7级
+_EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d.])"
+                           r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?![\d.])")
+
+
+def _magnitudes(text: str) -> list[Quantity]:
+    out = []
+    for m in _EN_MAGNITUDE.finditer(text):
+        group = next(g for g in ("a", "b", "c") if m[g])
+        v = float(m[group])
+        out.append(Quantity("measure", v, "grade", v, v, m.group(0), m.start(), m.end()))
+    return out
 
 
 def _nobody(text: str) -> list[Quantity]:

@@ -28,7 +28,8 @@ from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
+# a comma or colon between digits is a thousands separator or a clock time (3,609; 9:05), no break
+_CLAUSE_BREAK = re.compile(r"[，；;：。！？!?]|(?<!\d)[,:]|[,:](?!\d)|\s[-–—]\s|而|但|\b(?:but|while|whereas|which)\b")
 # "X是Y的N倍" / "X比Y高N倍" / "不到Y的十分之一": Y stands between the copula and the value.
 _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为|约为|超过|高于|低于|比|较)(?P<y>[^，。,;；]{1,24}?)"
                           r"(?:的|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|降低了?)?\s*$")

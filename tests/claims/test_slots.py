@@ -287,3 +287,8 @@ def test_a_top_speed_of_up_to_a_figure_is_that_figure():
     assert q.attribute == "top_speed" and q.low == q.high == pytest.approx(223.2)
     (q,) = attach_slots("rainfall of up to 300 mm", extract_quantities("rainfall of up to 300 mm"))
     assert q.attribute == "rainfall" and q.low == float("-inf")  # other bounds stay bounds
+
+
+def test_a_thousands_separator_is_no_clause_break():
+    assert slots("In Dingri county alone, 3,609 homes collapsed.")[0][2] == "houses_collapsed"
+    assert slots("地震共造成3609户房屋倒塌")[0][2] == "houses_collapsed"

@@ -264,3 +264,8 @@ def test_a_shared_date_alone_does_not_support_what_a_claim_says_happened_then():
 def test_several_deaths_are_refuted_by_none():
     query = query_claim("Guangdong had reported several storm deaths by the morning.")
     assert relate(query, query_claim("截至7日8时，广东暂未收到因灾死亡报告。"), 0.9)[0] == "refutes"
+
+
+def test_conditions_other_than_places_hold_across_languages():
+    query = query_claim("DeepSeek's R1 API charges $0.55 per million input tokens on a cache miss.")
+    assert relate(query, query_claim("R1的API输出价格为每百万tokens 2.19美元。"), 0.9)[0] == "related"
