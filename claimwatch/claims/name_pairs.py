@@ -76,9 +76,15 @@ def _acronym_words(words: str, acronym: str) -> str | None:
     return None if want else " ".join(reversed(picked))
 
 
-def _new_key(latin: str, cjk: str | None) -> str:
+def _new_key(latin: str, cjk: str | None, corpus: str = "") -> str:
     person = cjk is not None and 2 <= len(cjk) <= 3 and len(latin.split()) == 2 and not latin.isupper()
-    return ("person:" if person else "org:") + re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    # "定日（Tingri）" where the feed also writes 定日县: a place
+    place = cjk is not None and re.search(re.escape(cjk) + _PLACE_SUFFIX, corpus) is not None
+    kind = "place:" if place else "person:" if person else "org:"
+    return kind + re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+
+
+_PLACE_SUFFIX = r"(?:省|市|县|镇|乡|州|一带|地区)"
 
 
 def mine_names(texts: Iterable[str]) -> dict[str, str]:
@@ -92,7 +98,7 @@ def mine_names(texts: Iterable[str]) -> dict[str, str]:
         if PRODUCT_CODE.fullmatch(one) or PRODUCT_CODE.fullmatch(other) or one == other:
             return  # a model code is a subject as written already
         key = key_of(one) or key_of(other) or found.get(one) or found.get(other) or _new_key(
-            other if other.isascii() else one, cjk)
+            other if other.isascii() else one, cjk, corpus)
         found.setdefault(one, key)
         found.setdefault(other, key)
 

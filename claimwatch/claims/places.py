@@ -24,7 +24,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from claimwatch.claims.subjects import listed_keys, subject_mentions
+from claimwatch.claims.subjects import learned_keys, listed_keys, subject_mentions
 
 PLACES = ("place:", "region:", "locality:")  # country, region, locality: outer to inner
 _LEVEL = {prefix: n for n, prefix in enumerate(PLACES)}
@@ -72,7 +72,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) of each place and locality ``text`` names, in reading order."""
     mentions = subject_mentions(text)
     listed = listed_keys()
-    out = [(m.start, m.end, _keyed(m.key, m.key in listed, text[m.start:m.end].endswith(_PROVINCE)))
+    learned = learned_keys()  # a place a feed translates (定日（Tingri）) is no country
+    out = [(m.start, m.end, _keyed(m.key, m.key in listed and m.key not in learned, text[m.start:m.end].endswith(_PROVINCE)))
            for m in mentions if m.key.startswith("place:")]
     for m in _EN_LOCALITY.finditer(text):
         for group in ("name", "other"):
@@ -153,7 +154,7 @@ def learn_regions(regions: dict[str, list[str]]) -> int:
 
 @lru_cache(maxsize=1)
 def _listed_places() -> frozenset[str]:
-    return frozenset(_keyed(k, True, False) for k in listed_keys() if k.startswith("place:"))
+    return frozenset(_keyed(k, True, False) for k in listed_keys() - learned_keys() if k.startswith("place:"))
 
 
 def unsure_across_scripts(xa: frozenset[str], xb: frozenset[str], around: frozenset[str] = frozenset()) -> bool:

@@ -85,6 +85,11 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
     return latin_re, latin, frozenset(upper_only), cjk_re, cjk
 
 
+def learned_keys() -> frozenset[str]:
+    """The subject keys of names learned from feeds (not in the alias table)."""
+    return frozenset(dict(_LEARNED).values())
+
+
 @cache
 def listed_keys() -> frozenset[str]:
     """The subject keys of the alias table and of learned names (a suffixed name, 文昌市, has none)."""
@@ -197,4 +202,4 @@ def people_named(text: str) -> frozenset[str]:
 
 
 __all__ = ["key_of", "learn_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing",
-           "FRAMING", "PRODUCT_CODE", "singular_code", "people_named", "listed_keys"]
+           "FRAMING", "PRODUCT_CODE", "singular_code", "people_named", "listed_keys", "learned_keys"]

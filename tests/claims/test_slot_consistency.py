@@ -427,3 +427,12 @@ def test_a_count_at_its_peak_is_one_moment_whenever_reported():
     result = _clusters(("a", "A", "2024-09-08T08:00+07:00", "At its peak, the storm cut power to about 5.7 million customers in northern Vietnam."),
                        ("b", "B", "2024-09-12T20:00+07:00", "台风高峰期越南北部约370万用户断电。"))
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_magnitudes_of_two_agencies_are_two_facts_and_of_one_agency_a_conflict():
+    two = _clusters(("a", "A", "2025-01-07", "中国地震台网中心测定此次地震为6.8级。"),
+                    ("b", "B", "2025-01-07", "The US Geological Survey put the quake at magnitude 7.1."))
+    assert [(c.severity, c.attribute) for c in two.conflicts] == [("explained_difference", "magnitude")]
+    one = _clusters(("a", "A", "2025-01-07", "中国地震台网中心测定此次地震为6.8级。"),
+                    ("b", "B", "2025-01-07", "The China Earthquake Networks Center measured the quake at magnitude 7.1."))
+    assert [(c.severity, c.reason) for c in one.conflicts] == [("conflict", "value_mismatch")]
