@@ -270,8 +270,8 @@ def _several(text: str) -> list[Quantity]:
 
 
 # "magnitude 7.1", "a 6.8-magnitude quake", "M7.1": a grade on a scale, like 7.7级
-_EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d.])"
-                           r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?![\d.])")
+_EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)(?!\d|\.\d)"
+                           r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?!\d|\.\d)")
 
 
 def _magnitudes(text: str) -> list[Quantity]:

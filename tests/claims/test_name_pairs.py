@@ -91,4 +91,4 @@ def test_a_store_keeps_only_the_names_its_own_feeds_taught(tmp_path, fake_embedd
 
 def test_a_translated_name_the_feed_also_writes_with_a_place_suffix_is_a_place():
     assert mine_names(["震中位于西藏境内的东坪（Dongping）一带。", "日喀则市东坪县发生地震。"])["东坪"] == "place:dongping"
-    assert mine_names(["远航电池（Voyacell）发布新品。"])["远航电池"] == "org:voyacell"
+    assert mine_names(["远航电池（Voyacell）发布新品。远航电池称销量增长。"])["远航电池"] == "org:voyacell"

@@ -513,3 +513,10 @@ def test_several_people_are_at_least_two():
     (q,) = extract_quantities("Guangdong had reported several storm deaths.", PUB)
     assert (q.text, q.low, q.high, q.unit) == ("several", 2, float("inf"), "people")
     assert extract_quantities("several companies and a few analysts", PUB) == ()
+
+
+@pytest.mark.parametrize("text, value", [("The USGS put the quake at magnitude 7.1.", 7.1), ("a 6.8-magnitude quake", 6.8),
+                                         ("an M7.1 event", 7.1), ("定日县发生6.8级地震", 6.8)])
+def test_a_magnitude_is_a_grade(text, value):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit, q.low) == ("measure", "grade", value)
