@@ -277,7 +277,11 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
             severity, reason = "explained_difference", ("update: the same outlet published both, the later "
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
         one_sided = qa.kind in ("multiple", "fraction") and (qa.relative_to is None) != (qb.relative_to is None)
-        if not (attribute_known(qa) and attribute_known(qb)) or one_sided:  # one_sided: what one compares against is unknown
+        # a magnitude is a figure of the agency that measured it, on its own scale: without the agency
+        # on both sides, two magnitudes cannot be compared
+        unmeasured = qa.attribute in BY_AGENCY and not all((subject_of(c, q) or "").startswith("org:")
+                                                          for c, q in ((a, qa), (b, qb)))
+        if not (attribute_known(qa) and attribute_known(qb)) or one_sided or unmeasured:  # one_sided: what one compares against is unknown
             return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                             "explained_difference", UNCLEAR, "")
         code, why = reason.split(": ", 1)
@@ -594,7 +598,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                                         f"({spans_a[0].text} vs {spans_b[0].text})")
     if not clash_on_date and not (dates_a and dates_b):
         for dated, other_published in ((dates_a, published[1]), (dates_b, published[0])):
-            dated = [q for q in dated if q.attribute is None]  # the time of its values, not of an event it names
+            # the time of its values, not of an event it names; a disaster's own date times its toll
+            dated = [q for q in dated if q.attribute is None or q.attribute in EVENT_FRAMES]
             if dated and _well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
@@ -610,6 +615,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment.
+BY_AGENCY = frozenset({"magnitude"})  # figures each agency measures on its own scale
+EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
 RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss"})
 # ... unless a report gives the count at its peak ("At its peak, Yagi cut power to 5.7 million", 高峰期):
 # one moment, whenever it is reported

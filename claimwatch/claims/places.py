@@ -39,6 +39,7 @@ _EN_LOCALITY = re.compile(r"\b(?:in|at|near|across|over|hit|struck|battered|lash
 _NOT_LOCALITIES = frozenset("January February March April May June July August September October November December "
                             "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chinese English The This That "
                             "Its Their His Her Typhoon Storm Super Tropical".split())
+_BORDER = re.compile(r"\s*(?:border|frontier|边境|边界)", re.IGNORECASE)  # "near the Nepal border": a landmark, not where
 _PROVINCE = ("省", "province")  # 富寿省, Phu Tho province: a region, whether listed or not
 
 # Which places hold a locality (``locality:wenchang`` -> {``place:hainan``}), learned from feeds.
@@ -74,7 +75,7 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     listed = listed_keys()
     learned = learned_keys()  # a place a feed translates (定日（Tingri）) is no country
     out = [(m.start, m.end, _keyed(m.key, m.key in listed and m.key not in learned, text[m.start:m.end].endswith(_PROVINCE)))
-           for m in mentions if m.key.startswith("place:")]
+           for m in mentions if m.key.startswith("place:") and not _BORDER.match(text, m.end)]
     for m in _EN_LOCALITY.finditer(text):
         for group in ("name", "other"):
             name = m[group]

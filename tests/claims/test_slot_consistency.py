@@ -436,3 +436,21 @@ def test_magnitudes_of_two_agencies_are_two_facts_and_of_one_agency_a_conflict()
     one = _clusters(("a", "A", "2025-01-07", "中国地震台网中心测定此次地震为6.8级。"),
                     ("b", "B", "2025-01-07", "The China Earthquake Networks Center measured the quake at magnitude 7.1."))
     assert [(c.severity, c.reason) for c in one.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_a_magnitude_no_agency_measured_is_compared_with_none():
+    result = _clusters(("a", "A", "2025-01-07", "中国地震台网中心测定此次地震为6.8级。"),
+                       ("b", "B", "2025-01-07", "A magnitude 7.1 earthquake shook Kathmandu on Tuesday."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_a_past_disasters_toll_is_of_its_own_time():
+    result = _clusters(("a", "A", "2025-01-08", "2015年4月尼泊尔发生的7.8级地震曾造成近9000人死亡。"),
+                       ("b", "B", "2025-01-08", "Officials said no one was killed in Nepal."))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("explained_difference", "different_time")]
+
+
+def test_a_place_named_as_a_border_is_a_landmark_not_where():
+    result = _clusters(("a", "A", "2025-01-08", "The quake struck Tibet's Dingri county near the Nepal border, killing at least 95 people."),
+                       ("b", "B", "2025-01-08", "Officials said no one was killed in Nepal."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
