@@ -274,12 +274,16 @@ _EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)
                            r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?!\d|\.\d)")
 
 
+_OR_ABOVE = re.compile(r"\s*(?:or (?:above|more|larger|greater|higher|stronger)|and above|\+)", re.IGNORECASE)
+
+
 def _magnitudes(text: str) -> list[Quantity]:
     out = []
     for m in _EN_MAGNITUDE.finditer(text):
         group = next(g for g in ("a", "b", "c") if m[g])
         v = float(m[group])
-        out.append(Quantity("measure", v, "grade", v, v, m.group(0), m.start(), m.end()))
+        floor = _OR_ABOVE.match(text, m.end())  # "aftershocks of magnitude 3.0 or above": a threshold
+        out.append(Quantity("measure", v, "grade", v, math.inf if floor else v, m.group(0), m.start(), m.end()))
     return out
 
 

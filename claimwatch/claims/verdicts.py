@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    attribute_known, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
+    BY_AGENCY, attribute_known, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
     same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
@@ -75,6 +75,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
     evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb))
+    evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb))
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
         missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
@@ -360,6 +361,14 @@ def _without(claim: Claim, dropped: Callable[[str, Quantity], bool]) -> Claim:
     """The claim without the values ``dropped(text, value)`` picks."""
     kept = tuple(q for q in claim.quantities if not dropped(claim.text, q))
     return claim if len(kept) == len(claim.quantities) else replace(claim, quantities=kept)
+
+
+def _same_agency(query: Claim, evidence: Claim, qb: Quantity) -> bool:
+    """Whether the claim's figure of this attribute and the evidence's were measured by one named
+    agency (a magnitude is the USGS's or the CENC's, each on its own scale)."""
+    agency = subject_of(evidence, qb)
+    return bool(agency and agency.startswith("org:")) and any(
+        qa.attribute == qb.attribute and subject_of(query, qa) == agency for qa in query.quantities)
 
 
 def _places(claim: Claim, q: Quantity) -> frozenset[str]:

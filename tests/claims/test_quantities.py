@@ -520,3 +520,8 @@ def test_several_people_are_at_least_two():
 def test_a_magnitude_is_a_grade(text, value):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.unit, q.low) == ("measure", "grade", value)
+
+
+def test_a_magnitude_or_above_is_a_threshold():
+    (q,) = extract_quantities("more than 500 aftershocks of magnitude 3.0 or above", PUB)[1:]
+    assert (q.low, q.high) == (3.0, float("inf"))

@@ -269,3 +269,12 @@ def test_several_deaths_are_refuted_by_none():
 def test_conditions_other_than_places_hold_across_languages():
     query = query_claim("DeepSeek's R1 API charges $0.55 per million input tokens on a cache miss.")
     assert relate(query, query_claim("R1的API输出价格为每百万tokens 2.19美元。"), 0.9)[0] == "related"
+
+
+def test_a_magnitude_is_judged_only_by_the_agency_that_measured_it():
+    query = query_claim("美国地质调查局给出的震级是7.1级")
+    assert relate(query, query_claim("西藏定日县发生6.8级地震，震源深度10公里。"), 0.9)[0] == "related"
+    assert relate(query, query_claim("The USGS put the quake at magnitude 7.1."), 0.9)[0] == "supports"
+    assert relate(query, query_claim("The USGS put the quake at magnitude 7.0."), 0.9)[0] == "refutes"
+    assert relate(query_claim("Nepal's NEMRC measured the quake at magnitude 6.8."),
+                  query_claim("中国地震台网中心测定此次地震为6.8级。"), 0.9)[0] == "related"
