@@ -292,3 +292,7 @@ def test_a_top_speed_of_up_to_a_figure_is_that_figure():
 def test_a_thousands_separator_is_no_clause_break():
     assert slots("In Dingri county alone, 3,609 homes collapsed.")[0][2] == "houses_collapsed"
     assert slots("地震共造成3609户房屋倒塌")[0][2] == "houses_collapsed"
+
+
+def test_a_date_alone_but_for_its_time_of_day_dates_the_next_clauses_event():
+    assert slots("1月8日9时5分，西藏定日县发生6.8级地震")[0][2] == "quake_date"
