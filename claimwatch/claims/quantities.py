@@ -209,7 +209,8 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
         found.append(q)
         taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
-    found = [q for q in found if not _RETRACTED.search(folded, max(0, q.start - 48), q.start)]
+    found = [q for q in found if not _RETRACTED.search(folded, max(0, q.start - 48), q.start)
+             and not _PLACE_IN_TEXT.search(folded, max(0, q.start - 12), q.start)]
     found += _zeros(folded, found)
     found += [q for q in _nobody(folded) + _several(folded) if not any(q.start < f.end and f.start < q.end for f in found)]
     found.sort(key=lambda q: q.start)
@@ -420,6 +421,9 @@ def _per_unit(text: str, start: int, end: int) -> str:
 _PERIODS = ("年", "月", "天", "日", "季度", "周", "个月", "个季度")
 
 
+_PLACE_IN_TEXT = re.compile(r"\b(?:paragraph|para|page|section|line|item|point)\s*$", re.IGNORECASE)  # no figure
+
+
 def _numerics(text: str) -> list[Quantity]:
     out = []
     pos = 0
@@ -427,6 +431,7 @@ def _numerics(text: str) -> list[Quantity]:
         pos = m.end()
         if m["b"] is not None and (
             _FROM.search(text[max(0, m.start() - 6):m.start()])  # "from A to B" is a change, not a range
+            or _PLACE_IN_TEXT.search(text[max(0, m.start() - 12):m.start()])  # "in paragraph 4 to 3,609": no range
             or (m["aunit"] and m["unit"] and _classify(None, m["aunit"]) != _classify(None, m["unit"].strip()))
         ):
             pos = m.end("aunit") if m["aunit"] else m.end("a")

@@ -525,3 +525,8 @@ def test_a_magnitude_is_a_grade(text, value):
 def test_a_magnitude_or_above_is_a_threshold():
     (q,) = extract_quantities("more than 500 aftershocks of magnitude 3.0 or above", PUB)[1:]
     assert (q.low, q.high) == (3.0, float("inf"))
+
+
+def test_a_paragraph_number_is_no_figure_and_starts_no_range():
+    qs = extract_quantities("(corrects number of collapsed houses in paragraph 4 to 3,609 from 3,069)", PUB)
+    assert [q.text for q in qs] == ["3,609", "3,069"]
