@@ -260,7 +260,7 @@ _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count 
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|confirmed)\s+(?:late\s+|early\s+)?"
                               r"(?:on\s+)?$", re.IGNORECASE)
 # "226 flood deaths", "77 missing", "四人遇难": a toll counts people whatever noun it is written with
-_PEOPLE_COUNTED = frozenset({"deaths", "missing", "injured", "evacuations"})
+_PEOPLE_COUNTED = frozenset({"deaths", "missing", "injured", "evacuations", "rescued", "rescuers"})
 _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主板|港股|A股|H股|纳斯达克|纽交所|"
                        r"\b(?:stock exchange|Nasdaq|NYSE|bourse)\b", re.IGNORECASE)
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"

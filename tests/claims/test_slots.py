@@ -296,3 +296,10 @@ def test_a_thousands_separator_is_no_clause_break():
 
 def test_a_date_alone_but_for_its_time_of_day_dates_the_next_clauses_event():
     assert slots("1月8日9时5分，西藏定日县发生6.8级地震")[0][2] == "quake_date"
+
+
+def test_people_rescued_and_rescuers_sent_are_two_counts_of_people():
+    assert slots("救援人员共救出47名被困群众")[0][2] == "rescued"
+    assert [(q.attribute, q.unit) for q in attach_slots("Rescue teams pulled out 407 trapped people, and 1,500 firefighters were deployed.",
+            extract_quantities("Rescue teams pulled out 407 trapped people, and 1,500 firefighters were deployed."))] == \
+        [("rescued", "people"), ("rescuers", "people")]
