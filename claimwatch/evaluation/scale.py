@@ -19,7 +19,9 @@ from claimwatch.claims.masking import mask_quantities
 from claimwatch.index.embedders import Embedder
 from claimwatch.index.lexical import lexical_vectors
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
-from claimwatch.pipeline import audit_articles, extract_claims, pair_scores, query_claim
+from claimwatch.pipeline import (
+    CROSS_LANGUAGE_DEPTH, CROSS_LANGUAGE_EVIDENCE, audit_articles, extract_claims, pair_scores, query_claim,
+)
 
 SCALE_SIZES = {"small": (500, 2000), "full": (1_000, 10_000, 100_000)}
 VERIFY_SIZES = {"small": (2_000, 10_000), "full": (10_000, 100_000, 1_000_000)}
@@ -108,7 +110,8 @@ def _expand(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
 
 def bench_verify(embedder: Embedder, sizes: tuple[int, ...], queries: int = 200, seed: int = 0,
                  real_claims: int = 10_000) -> list[VerifyRow]:
-    """Verify-path latency per index kind and size: embed the query, search, score the top 30.
+    """Verify-path latency per index kind and size: embed the query, search the nearest 100, score
+    the top 30 and the other language's claims among the rest (as ``retrieve_evidence`` does).
 
     Resident bytes per claim count the index's own memory growth (RSS before and after building it).
 
@@ -156,11 +159,16 @@ def bench_verify(embedder: Embedder, sizes: tuple[int, ...], queries: int = 200,
                 t0 = time.perf_counter()
                 q = query_claim(text)
                 vec = embedder.embed([mask_quantities(q)])
-                scores, ids = index.search(vec, 30)
+                # as retrieve_evidence does: the nearest 30, and beyond them up to 100 the claims of
+                # the other language (at most 12) are scored
+                scores, ids = index.search(vec, CROSS_LANGUAGE_DEPTH)
                 rows_ = ids[0] % len(claims)
+                other = [j for j in range(30, len(rows_)) if {claims[rows_[j]].language, q.language} == {"zh", "en"}]
+                keep = np.array(list(range(min(30, len(rows_)))) + other[:CROSS_LANGUAGE_EVIDENCE * 4], dtype=np.int64)
+                rows_ = rows_[keep]
                 cand = [claims[i] for i in rows_]
                 lex = np.asarray((lexical[rows_] @ lexical_vectors([mask_quantities(q)])[0].T).toarray()).ravel()
-                pair_scores("hybrid", [q] * len(cand), cand, scores[0], lex)
+                pair_scores("hybrid", [q] * len(cand), cand, scores[0][keep], lex)
                 latencies.append(time.perf_counter() - t0)
                 found.append(ids[0][:10])
             recall = float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)]))
