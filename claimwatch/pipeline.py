@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Callable, Literal
+from typing import Callable, Literal, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -474,7 +474,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         pool = max(top_k * 3, 30)
         hits = store.search(vector, pool if mode == "dense" else max(pool, CROSS_LANGUAGE_DEPTH))
         # beyond the pool, only the claims of the other language are scored (see below)
-        hits = hits[:pool] + [h for h in hits[pool:] if _other_language(query, h[0])][:CROSS_LANGUAGE_EVIDENCE * 4]
+        hits = with_other_language(hits, query, lambda h: h[0], pool, CROSS_LANGUAGE_EVIDENCE * 4)
     worded: set[str] = set()
     if mode == "hybrid":  # and the claims that share most wording, which a dense model may rank low
         seen = {c.id for c, _ in hits}
@@ -500,14 +500,19 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     # and the best few in the other language: across languages one fact scores lower than many
     # claims of the claim's own language do, and an outlet of the other language may be the one
     # that refutes it
-    across = [c for c in candidates[top_k:] if _other_language(query, c[0])][:CROSS_LANGUAGE_EVIDENCE] \
+    across = with_other_language(candidates, query, lambda c: c[0], top_k, CROSS_LANGUAGE_EVIDENCE)[top_k:] \
         if mode == "hybrid" else []
     chosen = {c[0].id for c in across}
     return query, candidates[:top_k] + [c for c in candidates[top_k:] if c[0].id in worded or c[0].id in chosen]
 
 
-def _other_language(query: Claim, claim: Claim) -> bool:
-    return {query.language, claim.language} == {"zh", "en"}
+T = TypeVar("T")
+
+
+def with_other_language(ranked: list[T], query: Claim, claim_of: Callable[[T], Claim], keep: int, more: int) -> list[T]:
+    """The first ``keep`` of ``ranked``, then the first ``more`` beyond them whose claim is in the
+    other language than ``query``'s (Chinese against English)."""
+    return ranked[:keep] + [x for x in ranked[keep:] if {query.language, claim_of(x).language} == {"zh", "en"}][:more]
 
 
 CROSS_LANGUAGE_DEPTH = 100  # nearest claims by vector the hybrid search looks through

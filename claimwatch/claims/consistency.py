@@ -613,10 +613,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     return "conflict", "value_mismatch: the values cannot both hold"
 
 
-# Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
-# hours apart state two moments of one count, not two claims about one moment.
 BY_AGENCY = frozenset({"magnitude"})  # figures each agency measures on its own scale
 EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
+# Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
+# hours apart state two moments of one count, not two claims about one moment ...
 RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss"})
 # ... unless a report gives the count at its peak ("At its peak, Yagi cut power to 5.7 million", 高峰期):
 # one moment, whenever it is reported

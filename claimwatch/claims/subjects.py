@@ -44,6 +44,7 @@ def learn_names(names: dict[str, str]) -> int:
     _LEARNED.update(new)
     _aliases.cache_clear()
     listed_keys.cache_clear()
+    learned_keys.cache_clear()
     subject_mentions.cache_clear()
     find_subjects.cache_clear()
     from claimwatch.claims import places, words  # the segmenter's dictionary and the places named hold names too
@@ -85,6 +86,7 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
     return latin_re, latin, frozenset(upper_only), cjk_re, cjk
 
 
+@cache
 def learned_keys() -> frozenset[str]:
     """The subject keys of names learned from feeds (not in the alias table)."""
     return frozenset(dict(_LEARNED).values())

@@ -21,6 +21,7 @@ from claimwatch.index.lexical import lexical_vectors
 from claimwatch.index.vectors import FaissIndex, choose_index_kind
 from claimwatch.pipeline import (
     CROSS_LANGUAGE_DEPTH, CROSS_LANGUAGE_EVIDENCE, audit_articles, extract_claims, pair_scores, query_claim,
+    with_other_language,
 )
 
 SCALE_SIZES = {"small": (500, 2000), "full": (1_000, 10_000, 100_000)}
@@ -163,8 +164,8 @@ def bench_verify(embedder: Embedder, sizes: tuple[int, ...], queries: int = 200,
                 # the other language (at most 12) are scored
                 scores, ids = index.search(vec, CROSS_LANGUAGE_DEPTH)
                 rows_ = ids[0] % len(claims)
-                other = [j for j in range(30, len(rows_)) if {claims[rows_[j]].language, q.language} == {"zh", "en"}]
-                keep = np.array(list(range(min(30, len(rows_)))) + other[:CROSS_LANGUAGE_EVIDENCE * 4], dtype=np.int64)
+                keep = np.array(with_other_language(list(range(len(rows_))), q, lambda j: claims[rows_[j]], 30,
+                                                    CROSS_LANGUAGE_EVIDENCE * 4), dtype=np.int64)
                 rows_ = rows_[keep]
                 cand = [claims[i] for i in rows_]
                 lex = np.asarray((lexical[rows_] @ lexical_vectors([mask_quantities(q)])[0].T).toarray()).ravel()
