@@ -172,7 +172,8 @@ def build_clusters(
             continue
         clash = compare_pair(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else None
         if clash is None:
-            clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold)
+            clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold,
+                                        p.score >= clash_threshold)
         if clash is None:
             if p.score >= threshold and not different_facts(a, b):
                 merge(p.i, p.j)
@@ -327,13 +328,14 @@ def denial_restated(denial: str, plain: str) -> float:
 
 
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
-                        lexical: float, one_fact: bool = False) -> Conflict | None:
+                        lexical: float, one_fact: bool = False, near: bool = False) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
 
     - ``qualifier_mismatch``: one value for one slot, stated under different conditions;
     - ``negation``: one negates what the other states about a common subject (excluded / included),
-      with much shared wording (or, across languages, scored as one fact: ``one_fact``), neither
-      hedged, and no value in the negated clause or the other claim.
+      with much shared wording (or, across languages, scored as one fact: ``one_fact``, or close
+      enough to clash, ``near``, when the common subject is a named product, body or person), neither
+      hedged, and no value in the negated clause nor any but a date in the other claim.
     """
     if _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of):
         return None
@@ -360,12 +362,14 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     # who is denied something: a thing or a person ("董事长曾毓群并未出席…" / "曾毓群在上市仪式上致辞")
     common = (distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
               | people_named(denial) & people_named(plain.text))
-    worded_alike = (lexical >= NEGATION_LEXICAL or (a.language != b.language and one_fact)
-                    or (any(k.startswith(("product:", "org:", "person:")) for k in common)  # not a market
-                        and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
+    named = any(k.startswith(("product:", "org:", "person:", "place:")) for k in common)  # not a market
+    worded_alike = (lexical >= NEGATION_LEXICAL
+                    or (a.language != b.language and (one_fact or (near and named)))
+                    or (named and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
     if not worded_alike:
         return None
-    if not common or plain.quantities or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
+    # a date does not decide a statement ("R1, released on January 20, has open weights")
+    if not common or any(q.kind != "date" for q in plain.quantities) or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
         return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)
     subject = sorted(common)[0]
     return Conflict("", (a.id, b.id), "statement", (negated.text, plain.text), ((0.0, 0.0), (1.0, 1.0)),

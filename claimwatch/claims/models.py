@@ -66,8 +66,11 @@ class Quantity:
 
     def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:
         """True when the two intervals can describe the same value."""
-        # 1e-9: the float error of a scaled figure (18.99万 is 189899.99999999997, not 189900)
-        slack = max(abs_tol, max(rel_tol, 1e-9) * max(abs(self.value), abs(other.value)))
+        # 1e-9: the float error of a scaled figure (18.99万 is 189899.99999999997, not 189900); an
+        # approximate value's interval already holds its rounding ("约78亿" is 74.1亿–81.9亿, which
+        # "不超过73.4亿" cannot meet), so the relative tolerance is not added on top of it
+        rel = 1e-9 if self.approx or other.approx else max(rel_tol, 1e-9)
+        slack = max(abs_tol, rel * max(abs(self.value), abs(other.value)))
         return self.low - slack <= other.high and other.low - slack <= self.high
 
 

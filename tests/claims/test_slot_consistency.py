@@ -454,3 +454,36 @@ def test_a_place_named_as_a_border_is_a_landmark_not_where():
     result = _clusters(("a", "A", "2025-01-08", "The quake struck Tibet's Dingri county near the Nepal border, killing at least 95 people."),
                        ("b", "B", "2025-01-08", "Officials said no one was killed in Nepal."))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def _clash(a: tuple, b: tuple, score: float, clash: float = 0.45):
+    articles = [Article(id=aid, source=src, title="", published=pub, text=text) for aid, src, pub, text in (a, b)]
+    claims = [c for art in articles for c in segment_claims(art)]
+    return build_clusters(articles, claims, [Pair(0, 1, score, 0.1, score)], [], threshold=0.7,
+                          clash_threshold=clash).conflicts
+
+
+def test_a_denial_across_languages_about_a_named_thing_needs_only_the_clash_score():
+    denial = ("a", "A", "2025-01-02", "据公司公布的报告，其最终训练全程未使用Z100芯片。")
+    stated = ("b", "B", "2025-01-02", "The final training run drew on both Z80 and Z100 processors, according to the report.")
+    # below the link score but above the clash score: one fact in two languages about a named product
+    assert [(x.severity, x.reason) for x in _clash(denial, stated, 0.55)] == [("conflict", "negation")]
+    assert _clash(denial, stated, 0.40) == []  # below the clash score: not compared
+    # a date in the other claim decides nothing: "released on January 20 … with open weights"
+    dated = ("b", "B", "2025-01-25", "Z9, released on January 20, was published with open weights.")
+    denied = ("a", "A", "2025-01-25", "Z9的模型权重目前并未公开，开发者只能调用接口。")
+    assert [(x.severity, x.reason) for x in _clash(denied, dated, 0.55)] == [("conflict", "negation")]
+    # a figure in the other claim does decide: the values are compared instead
+    counted = ("b", "B", "2025-01-25", "Z9 was published with open weights and 2 million downloads.")
+    assert _clash(denied, counted, 0.55) == []
+
+
+def test_an_approximate_value_carries_its_own_rounding():
+    # "约78亿" spans 74.1亿–81.9亿: it cannot meet "不超过73.4亿", though the two are 6 % apart
+    conflicts = _clash(("a", "A", "2025-05-20", "远航电池在德布勒森的项目总投资约78亿欧元。"),
+                       ("b", "B", "2025-05-20", "远航电池德布勒森项目总投资不超过73.4亿欧元。"), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "value_mismatch")]
+    # an exact figure keeps the relative tolerance: 73.4亿 and 74亿 are one rounding apart
+    conflicts = _clash(("a", "A", "2025-05-20", "远航电池在德布勒森的项目总投资为74亿欧元。"),
+                       ("b", "B", "2025-05-20", "远航电池德布勒森项目总投资不超过73.4亿欧元。"), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
