@@ -277,7 +277,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         if same_origin and severity == "conflict":  # one outlet never contradicts itself: it updates
             severity, reason = "explained_difference", ("update: the same outlet published both, the later "
                                                         f"({_later(art_a, art_b).published}) updating the earlier")
-        one_sided = qa.kind in ("multiple", "fraction") and (qa.relative_to is None) != (qb.relative_to is None)
+        one_sided = qa.kind in ("multiple", "fraction", "percent") and (qa.relative_to is None) != (qb.relative_to is None)
         # a magnitude is a figure of the agency that measured it, on its own scale: without the agency
         # on both sides, two magnitudes cannot be compared
         unmeasured = qa.attribute in BY_AGENCY and not all((subject_of(c, q) or "").startswith("org:")
@@ -412,10 +412,18 @@ def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
         _SLOT_CACHE.clear()
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     for q in claim.quantities:
+        q = as_percent(q)
         grouped[(q.kind, q.compared_unit)].append(q)
     slots = dict(grouped)
     _SLOT_CACHE[key] = (claim.quantities, slots)
     return slots
+
+
+def as_percent(q: Quantity) -> Quantity:
+    """A fraction compared as the percentage it is: "a third" of households against "约七成用户"."""
+    if q.kind != "fraction":
+        return q
+    return replace(q, kind="percent", unit="%", value=q.value * 100, low=q.low * 100, high=q.high * 100)
 
 
 def subject_of(claim: Claim, q: Quantity) -> str | None:
@@ -564,7 +572,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         if not same_subject(pa, pb, named_a, named_b) and not coordinated:
             names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
             return "explained_difference", f"different_subject: the values describe different subjects ({names})"
-        if qa.kind in ("multiple", "fraction") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
+        if qa.kind in ("multiple", "fraction", "percent") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
         clash = differing(conditions_at(a, qa), conditions_at(b, qb), across_scripts=a.language != b.language)

@@ -136,10 +136,12 @@ _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _EN_WORDS = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
-    r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|tenth|half)|two[ -]thirds|three[ -]quarters|half))\b",
+    r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|sixth|eighth|tenth|twentieth|hundredth|half)"
+    r"|(?:two|three|four)[ -](?:thirds|quarters|fifths|tenths)|half))\b",
     re.IGNORECASE)
-_EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1, "half": 0.5, "two thirds": 2 / 3,
-                 "three quarters": 0.75}
+_EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1,
+                 "twentieth": 0.05, "hundredth": 0.01, "half": 0.5}
+_EN_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
                       rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
 _RANGING = re.compile(rf"\brang(?:e|es|ed|ing)\s+from\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+to\s+(?P=prefix)?(?P<b>{_VALUE})"
@@ -856,8 +858,8 @@ def _english_words(text: str) -> list[Quantity]:
             v = 2.0 if m["twice"] else 3.0
             q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
         else:
-            words = m["frac"].lower().replace("-", " ")
-            v = _EN_FRACTIONS.get(words) or _EN_FRACTIONS[words.split()[-1]]
+            words = m["frac"].lower().replace("-", " ").split()
+            v = _EN_FRACTIONS[words[-1].removesuffix("s")] * (_EN_NUMERATORS[words[0]] if len(words) > 1 else 1)
             q = Quantity("fraction", v, "", v, v, m.group(0), m.start(), m.end())
         out.append(_qualify(q, text))
     return out

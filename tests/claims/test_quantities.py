@@ -136,6 +136,8 @@ CASES = [
     pytest.param("the ban lasted three years", "duration", 36, "months", 36, 36, id="en-word-duration"),
     pytest.param("sales fell by two-thirds", "fraction", 2 / 3, "", 2 / 3, 2 / 3, id="en-two-thirds"),
     pytest.param("costs about one-fifth of the rival chip", "fraction", 0.2, "", WIDE, WIDE, id="en-one-fifth"),
+    pytest.param("losses came to one-twentieth of GDP", "fraction", 0.05, "", 0.05, 0.05, id="en-one-twentieth"),
+    pytest.param("three-fifths of the homes", "fraction", 0.6, "", 0.6, 0.6, id="en-three-fifths"),
     pytest.param("价格比去年高出约两成", "percent", 20, "%", WIDE, WIDE, id="zh-liang-cheng"),
 ]
 

@@ -487,3 +487,13 @@ def test_an_approximate_value_carries_its_own_rounding():
     conflicts = _clash(("a", "A", "2025-05-20", "远航电池在德布勒森的项目总投资为74亿欧元。"),
                        ("b", "B", "2025-05-20", "远航电池德布勒森项目总投资不超过73.4亿欧元。"), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]
+
+
+def test_a_fraction_and_a_percentage_of_one_slot_are_compared():
+    # "about 60 %" of the homes against "a fifth" of them: one share, two spellings, two values
+    conflicts = _clash(("a", "A", "2025-01-08", "震中附近约六成房屋倒塌或严重受损。"),
+                       ("b", "B", "2025-01-08", "About a fifth of homes near the epicentre collapsed or were badly damaged."), 0.8)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "value_mismatch")]
+    agreeing = _clash(("a", "A", "2025-01-08", "震中附近约两成房屋倒塌或严重受损。"),
+                      ("b", "B", "2025-01-08", "About a fifth of homes near the epicentre collapsed or were badly damaged."), 0.8)
+    assert agreeing == []
