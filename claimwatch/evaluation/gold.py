@@ -27,6 +27,8 @@ GOLD_SETS = {
     "dev_typhoon": ("dev_typhoon_mixed.json", "repo"),
     # our own mixed zh/en feed on an earthquake (Dingri, Tibet, 2025); a development set for rules, not calibrated on
     "dev_quake": ("dev_quake_mixed.json", "repo"),
+    # our own mixed zh/en feed on quarterly results (Tencent, Q3 2024); a development set for rules, not calibrated on
+    "dev_earnings": ("dev_earnings_mixed.json", "repo"),
 }
 
 
