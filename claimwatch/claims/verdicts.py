@@ -79,7 +79,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
         missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
-        if missing:
+        # a Latin name of no alias is not written in a Chinese text at all ("Yagi" is 摩羯): across
+        # languages its absence proves nothing, unless the evidence names a thing of its own instead
+        # (宁德时代's share price is no index's level)
+        if missing and (query.language == evidence.language or _names_other_things(query, evidence)):
             return "related", f"states figures of {', '.join(missing)}, which it does not name"
     move = opposite_move(query, evidence)
     if move is not None and score >= support:
@@ -312,6 +315,13 @@ def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:
     DeepSeek应用" is not borne out by a statement about the US App Store."""
     places = {s for s in distinguishing(find_subjects(query.text)) if s.startswith("place:")}
     return frozenset(places - find_subjects(evidence.text))
+
+
+def _names_other_things(query: Claim, evidence: Claim) -> bool:
+    """The evidence names a product, body or person the query does not (or its values describe one)."""
+    things = {s for s in distinguishing(find_subjects(evidence.text)) | {q.subject for q in evidence.quantities if q.subject}
+              if not s.startswith("place:")}
+    return bool(things - find_subjects(query.text))
 
 
 def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:

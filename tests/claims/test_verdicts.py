@@ -278,3 +278,14 @@ def test_a_magnitude_is_judged_only_by_the_agency_that_measured_it():
     assert relate(query, query_claim("The USGS put the quake at magnitude 7.0."), 0.9)[0] == "refutes"
     assert relate(query_claim("Nepal's NEMRC measured the quake at magnitude 6.8."),
                   query_claim("中国地震台网中心测定此次地震为6.8级。"), 0.9)[0] == "related"
+
+
+def test_a_latin_name_unwritten_in_a_chinese_text_proves_nothing_unless_it_names_another_thing():
+    # "Kestrel" is the storm the Chinese text calls 海燕: across scripts the name cannot be written
+    claim = query_claim("Typhoon Kestrel hit Hainan with sustained winds of 62 metres per second.")
+    assert relate(claim, _claim("台风“海燕”在海南登陆时中心附近最大风速为52米/秒。"), 0.9)[0] == "refutes"
+    # in its own language the name must be written
+    assert relate(claim, _claim("Typhoon Falcon hit Hainan with sustained winds of 52 metres per second."), 0.9)[0] == "related"
+    # and a text about a company of its own is not about the named index
+    index = query_claim("Hong Kong's Hang Seng Index rose 1.5% on the day.")
+    assert relate(index, _claim("宁德时代H股首日收报306.2港元，较发行价上涨16.43%。"), 0.9)[0] == "related"
