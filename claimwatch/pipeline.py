@@ -22,6 +22,7 @@ from claimwatch.claims.masking import mask_quantities
 from claimwatch.claims.models import Article, Claim
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.slots import attach_slots
+from claimwatch.claims.scopes import use_encoder
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.text import detect_language
 from claimwatch.claims.verdicts import judge
@@ -90,6 +91,7 @@ def build_corpus(articles: list[Article], embedder: Embedder, claims: list[Claim
 
     With ``progress``, claims are embedded ``EMBED_BATCH`` at a time and each batch is reported."""
     t0 = time.perf_counter()
+    use_encoder(embedder)  # scopes across scripts are read by the same model (claims/scopes.py)
     claims = extract_claims(articles, progress) if claims is None else claims
     t1 = time.perf_counter()
     masked = [mask_quantities(c) for c in claims]
@@ -348,7 +350,7 @@ def _finite(x: float) -> float | None:
 def quantity_to_dict(q) -> dict:
     return {"kind": q.kind, "value": q.value, "unit": q.unit, "low": _finite(q.low), "high": _finite(q.high),
             "approx": q.approx, "text": q.text, "start": q.start, "end": q.end, "subject": q.subject,
-            "attribute": q.attribute, "relative_to": q.relative_to}
+            "attribute": q.attribute, "relative_to": q.relative_to, "scope": q.scope}
 
 
 def claim_to_dict(c: Claim, cluster_id: str | None = None) -> dict:
@@ -466,6 +468,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
                       mode: Similarity = "hybrid") -> tuple[Claim, list[tuple[Claim, Article, float]]]:
     """The submitted claim and its ``top_k`` best candidates (claim, article, same-fact score)."""
     query = query_claim(text)
+    use_encoder(embedder)
     masked = mask_quantities(query)
     vector = embedder.embed([masked])[0]
     if mode == "lexical":

@@ -109,6 +109,12 @@ def conditions_of(text: str) -> frozenset[str]:
     return frozenset(named)
 
 
+def strip_conditions(words: str) -> str:
+    """``words`` without the conditions and variants named in them (a scope's own words, see
+    claims/scopes.py: "扣非" or "domestic" is a condition, compared as one)."""
+    return " ".join(_VARIANTS.sub(" ", _CONDITIONS.sub(" ", words)).split())
+
+
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
     active), else of the whole claim if it states no other value of that attribute ("671 billion
@@ -138,4 +144,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"})
 
 
-__all__ = ["conditions_of", "conditions_at", "differing", "LOCATED", "PLACES"]
+__all__ = ["conditions_of", "conditions_at", "differing", "strip_conditions", "LOCATED", "PLACES"]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from claimwatch.claims.conditions import conditions_at, conditions_of, differing
+from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
@@ -463,7 +464,10 @@ def _as_markets(named: frozenset[str]) -> frozenset[str]:
 def same_attribute(qa: Quantity, qb: Quantity) -> bool:
     """Values of two different known attributes (revenue share, market share) are not one fact, nor
     a rise and a fall (``_up`` / ``_down``); a rise or fall of an unnamed measure (``change_up``)
-    can be one of any attribute that rose or fell that way."""
+    can be one of any attribute that rose or fell that way. Two parts of one amount ("增值服务" and
+    "营销服务" revenue, a segment and the whole) are two attributes too (claims/scopes.py)."""
+    if qa.scope is not None and qb.scope is not None and not same_scope(qa.scope, qb.scope):
+        return False
     if qa.attribute is None or qb.attribute is None or qa.attribute == qb.attribute:
         return True
     (base_a, way_a), (base_b, way_b) = direction_of(qa.attribute), direction_of(qb.attribute)

@@ -57,6 +57,7 @@ class Quantity:
     subject: str | None = None      # what it describes: product:H200, org:nvidia … (claims/slots.py)
     attribute: str | None = None    # which of its attributes: revenue_share, memory_bandwidth …
     relative_to: str | None = None  # for "X is N times Y": the Y
+    scope: str | None = None        # the part of the attribute it measures: "增值服务" revenue (claims/scopes.py)
 
     @property
     def compared_unit(self) -> str:

@@ -26,6 +26,7 @@ from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, 
 from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
+from claimwatch.claims.scopes import with_scopes
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
 # a comma or colon between digits is a thousands separator or a clock time (3,609; 9:05), no break
@@ -481,6 +482,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     out = _changes_of_amounts(text, out)
+    out = with_scopes(text, out, clauses)
     out = _followed_events(text, out)
     out = _horizons(text, out)
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)

@@ -26,6 +26,8 @@ class QuantityPublic(_Open):
     subject: str | None = Field(None, description="what the value describes (product:H200, org:nvidia, …)")
     attribute: str | None = Field(None, description="which attribute of it (revenue_share, memory_bandwidth, …)")
     relative_to: str | None = Field(None, description="for 'X is N times Y': the subject Y")
+    scope: str | None = Field(None, description="the part of the amount it measures, as written before the attribute "
+                                                "('增值服务' revenue); '' for the whole; null for attributes not split into parts")
 
 
 class ArticlePublic(_Open):

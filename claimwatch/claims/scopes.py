@@ -1,0 +1,137 @@
+"""Which part of an amount a value measures: the segment words written before its attribute's cue.
+
+"增值服务收入823亿元" and "营销服务收入299亿元" are two revenues of one company, "Domestic games revenue
+rose 14%" is not "Tencent's revenue grew 8%", and "Gross profit" is no net profit. The words
+standing right before the cue (within its clause, after the subject, the period and any condition
+the condition lexicon already names) are the value's scope; two values of one attribute compare
+only when their scopes are the same words. Across scripts two scopes cannot be matched
+("Marketing services" / "营销服务"), so a scoped value meets only the values of its own language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from claimwatch.claims.attributes import attribute_mentions
+from claimwatch.claims.models import Quantity
+from claimwatch.claims.subjects import Mention, subject_mentions
+
+# Amounts that news splits into parts (segments, regions, product lines, accounting bases).
+SCOPED = frozenset({"revenue", "net_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend", "investment"})
+
+_ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+_ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占]")
+# the period, the whole, the company itself: no part of the amount
+_ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|"
+                       r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
+                       r"每年|每月|每季|年|月|合计|总计|整体|集团|公司|项目|工程|计划|预计|预期|计划|总")
+_EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
+_ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z&-]*(?:'s|’s)?")
+_EN_STOP = frozenset("""the its their his her a an of in on for and to at with from by was were is are be been has have
+had that which who said says reported posted grew rose fell climbed increased decreased dropped jumped while as than
+whose this these those it they we our company company's group group's total overall combined consolidated
+expects expected expect plans planned plan forecast forecasts sees saw projected projects estimated estimates raised
+cut lifted boosted booked generated recorded made earned logged its annual per each every""".split())
+_EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
+                       r"half-year|first-half|second-half|year|yearly|monthly|july-september|april-june|"
+                       r"january-march|october-december)$", re.IGNORECASE)
+
+
+def _from_conditions(words: str) -> str:
+    from claimwatch.claims.conditions import strip_conditions  # conditions import slots, which import this
+    return strip_conditions(words)
+
+
+def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]) -> str:
+    """The scope words between ``start`` (the clause's start) and ``cue``, normalised; "" for none."""
+    names = tuple(m for m in names if start <= m.start < cue.start)
+    lo = max([start, *(m.end for m in names)])
+    lead = re.sub(r"^(?:'s|’s)", "", text[lo:cue.start])  # "Tencent's marketing services revenue"
+    if text[cue.start:cue.end].isascii():
+        words: list[str] = []
+        end = len(lead)
+        for w in reversed(list(_EN_WORD.finditer(lead))):
+            if lead[w.end():end].strip() or w.group(0).lower() in _EN_STOP or w.group(0).endswith(("'s", "’s")) \
+                    or _EN_WHOLE.match(w.group(0)):
+                break  # only the words right before the cue, up to a function word, the subject or the period
+            if w.group(0).lower() not in _EN_HEADS:  # "the Ascend line", "the cloud business": the thing itself
+                words.append(w.group(0).lower())
+            end = w.start()
+        return _from_conditions(" ".join(reversed(words)))
+    m = _ZH_RUN.search(lead)
+    if not m:
+        return ""
+    run = m.group(0)
+    stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
+    run = run[stop:]
+    whole = max((x.end() for x in _ZH_WHOLE.finditer(run)), default=0)
+    return _from_conditions(_ZH_HEADS.sub("", run[whole:]))
+
+
+def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:
+    """``values`` with ``scope`` set for those of a scoped attribute; a rise or fall of such an amount
+    ("营销服务收入299亿元，同比增长17%") takes the amount's scope."""
+    cues = attribute_mentions(text)
+    names = subject_mentions(text)
+    out = list(values)
+    for n, q in enumerate(out):
+        base = (q.attribute or "").rsplit("_", 1)[0] if (q.attribute or "").endswith(("_up", "_down", "_change")) \
+            else q.attribute
+        if base not in SCOPED:
+            continue
+        lo, hi = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(text)))
+        own = [c for c in cues if c.key == base and lo <= c.start and c.end <= hi and not (c.start < q.end and q.start < c.end)]
+        if own:
+            cue = min(own, key=lambda c: q.start - c.end if c.end <= q.start else 1.5 * (c.start - q.end))
+            out[n] = replace(q, scope=scope_before(text, cue, lo, names))
+            continue
+        amount = next((p for p in reversed(out[:n]) if p.scope is not None and p.attribute == base), None)
+        if amount is not None:
+            out[n] = replace(q, scope=amount.scope)
+    return out
+
+
+SCOPE_MATCH = 0.65  # cosine of two scopes' vectors, across scripts, for one part ("营销服务" / "marketing services")
+_encoder: Encoder | None = None
+
+
+class Encoder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def use_encoder(encoder: Encoder | None) -> None:
+    """The sentence encoder that reads scopes across scripts (the pipeline sets its embedder)."""
+    global _encoder
+    if encoder is not _encoder:
+        _encoder = encoder
+        _vector.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _vector(scope: str) -> np.ndarray | None:
+    if _encoder is None:
+        return None
+    v = np.asarray(_encoder.embed([scope])[0], dtype=np.float32)
+    n = float(np.linalg.norm(v))
+    return v / n if n else None
+
+
+def same_scope(a: str, b: str) -> bool:
+    """Two scopes name one part: the same words; across scripts, where words cannot be matched, two
+    parts whose phrases the encoder reads as one ("国际市场游戏" / "international games"). A part never
+    meets the whole ("Domestic games revenue" is not 营收)."""
+    if a == b:
+        return True
+    if not a or not b or a.isascii() == b.isascii():
+        return False
+    va, vb = _vector(a), _vector(b)
+    return va is not None and vb is not None and float(va @ vb) >= SCOPE_MATCH
+
+
+__all__ = ["SCOPED", "SCOPE_MATCH", "same_scope", "scope_before", "use_encoder", "with_scopes"]
