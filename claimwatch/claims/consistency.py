@@ -495,8 +495,9 @@ def direction_of(attribute: str) -> tuple[str, str]:
 
 
 def attribute_known(q: Quantity) -> bool:
-    """True when what ``q`` measures is named (a bare rise or fall names no measure)."""
-    return bool(q.attribute) and direction_of(q.attribute)[0] != CHANGE
+    """True when what ``q`` measures is named (a bare rise or fall names no measure, nor does a
+    growth rate of no named amount: "毛利为883亿元，同比增长17%" and "月活跃账户数同比增长3%" are two rises)."""
+    return bool(q.attribute) and direction_of(q.attribute)[0] != CHANGE and q.attribute != "growth"
 
 
 @lru_cache(maxsize=65536)

@@ -22,14 +22,15 @@ from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import Mention, subject_mentions
 
 # Amounts that news splits into parts (segments, regions, product lines, accounting bases).
-SCOPED = frozenset({"revenue", "net_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend", "investment"})
+SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend",
+                    "investment", "buyback", "monthly_active_users"})
 
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 _ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占]")
 # the period, the whole, the company itself: no part of the amount
 _ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
-                       r"每年|每月|每季|年|月|合计|总计|整体|集团|公司|项目|工程|计划|预计|预期|计划|总")
+                       r"每年|每月|每季|合并|年|月|合计|总计|整体|集团|公司|项目|工程|计划|预计|预期|计划|总")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z&-]*(?:'s|’s)?")

@@ -20,7 +20,7 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("2024年公司实现营业收入3620.13亿元", "3620.13亿元", "", id="zh-verb-is-no-scope"),
     pytest.param("其中海外游戏业务收入139亿元", "139亿元", "海外游戏", id="zh-head-word-dropped"),
     pytest.param("Domestic games revenue rose 14% to 34.6 billion yuan.", "34.6 billion yuan", "games", id="en-condition-stripped"),
-    pytest.param("Gross profit grew 17% to 88.3 billion yuan.", "88.3 billion yuan", "gross", id="en-gross-is-no-net"),
+    pytest.param("Operating profit grew 17% to 88.3 billion yuan.", "88.3 billion yuan", "operating", id="en-operating-is-no-net"),
     pytest.param("Acme's marketing services revenue of 29.9 billion yuan", "29.9 billion yuan", "marketing services",
                  id="en-after-possessive"),
     pytest.param("Acme's third-quarter revenue came in at 167.19 billion yuan", "167.19 billion yuan", "", id="en-period"),
@@ -28,6 +28,12 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
 ])
 def test_scope_is_the_words_before_the_cue(text, value, scope):
     assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
+
+
+def test_a_growth_rate_of_no_named_amount_is_compared_with_nothing():
+    from claimwatch.claims.consistency import attribute_known
+    (rate,) = [q for q in query_claim("同比增长17%").quantities]
+    assert rate.attribute == "growth" and not attribute_known(rate)
 
 
 def test_values_of_unscoped_attributes_have_no_scope():

@@ -497,3 +497,12 @@ def test_a_fraction_and_a_percentage_of_one_slot_are_compared():
     agreeing = _clash(("a", "A", "2025-01-08", "震中附近约两成房屋倒塌或严重受损。"),
                       ("b", "B", "2025-01-08", "About a fifth of homes near the epicentre collapsed or were badly damaged."), 0.8)
     assert agreeing == []
+
+
+def test_prices_of_two_moments_of_a_session_are_two_facts():
+    conflicts = _clash(("a", "A", "2024-11-14", "Acme shares opened 1.9% higher at HK$420.00 on Thursday."),
+                       ("b", "B", "2024-11-14", "Acme shares closed at HK$405.00 on Thursday, down 3.5%."), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
+    conflicts = _clash(("a", "A", "2024-11-14", "The stock fell as much as 3.3% to HK$398.60 in the afternoon."),
+                       ("b", "B", "2024-11-14", "Acme shares closed at HK$405.00 on Thursday."), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
