@@ -26,11 +26,12 @@ SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "sh
                     "investment", "buyback", "monthly_active_users"})
 
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
-_ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占]")
+_ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占下]")
 # the period, the whole, the company itself: no part of the amount
 _ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
                        r"每年|每月|每季|合并|年|月|合计|总计|整体|集团|公司|项目|工程|计划|预计|预期|计划|总")
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z&-]*(?:'s|’s)?")
@@ -54,6 +55,9 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     names = tuple(m for m in names if start <= m.start < cue.start)
     lo = max([start, *(m.end for m in names)])
     lead = re.sub(r"^(?:'s|’s)", "", text[lo:cue.start])  # "Tencent's marketing services revenue"
+    bracket = _BRACKETED.search(lead)
+    if bracket:  # "advertising (marketing services) revenue": the name in brackets is the formal one
+        lead = bracket.group(1)
     if text[cue.start:cue.end].isascii():
         words: list[str] = []
         end = len(lead)

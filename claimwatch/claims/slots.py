@@ -382,7 +382,17 @@ def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
                        and not p.attribute.endswith(("_up", "_down", "_change"))), None)
         if amount is not None and q.start - amount.end <= 24 and not _SENTENCE_BREAK.search(text, amount.end, q.start):
             out[n] = replace(q, attribute=f"{amount.attribute}_{way}")
+            continue
+        # "Domestic games revenue climbed 24% to 34.6 billion yuan": the rise of the amount it goes to
+        after = next((p for p in out[n + 1:] if p.kind in ("money", "count") and p.attribute), None)
+        if after is not None and _RISE_TO.match(text, q.end, after.start) and not after.attribute.endswith(
+                ("_up", "_down", "_change")):
+            out[n] = replace(q, attribute=f"{after.attribute}_{way}")
     return out
+
+
+_RISE_TO = re.compile(r"\s*(?:from a year (?:earlier|ago)\s*|year[- ]on[- ]year\s*|y/y\s*)?(?:,\s*)?to\s+(?:about\s+|nearly\s+|roughly\s+)?$",
+                      re.IGNORECASE)
 
 
 # "the strongest typhoon since 1949", "1949年有气象记录以来最强": the year a record reaches back to

@@ -25,6 +25,9 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
                  id="en-after-possessive"),
     pytest.param("Acme's third-quarter revenue came in at 167.19 billion yuan", "167.19 billion yuan", "", id="en-period"),
     pytest.param("The Ascend line ships an estimated 500,000 units a year", "500,000 units", "", id="en-head-word"),
+    pytest.param("Acme's advertising (marketing services) revenue grew 17%", "17%", "marketing services", id="en-bracketed-name"),
+    pytest.param("Domestic games revenue climbed 24% to 34.6 billion yuan", "24%", "games", id="en-rise-to-an-amount"),
+    pytest.param("非国际财务报告准则下归母净利润为598亿元", "598亿元", "", id="zh-accounting-basis-is-a-condition"),
 ])
 def test_scope_is_the_words_before_the_cue(text, value, scope):
     assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
@@ -34,6 +37,17 @@ def test_a_growth_rate_of_no_named_amount_is_compared_with_nothing():
     from claimwatch.claims.consistency import attribute_known
     (rate,) = [q for q in query_claim("同比增长17%").quantities]
     assert rate.attribute == "growth" and not attribute_known(rate)
+
+
+def test_a_rise_written_before_its_amount_is_that_amounts_rise():
+    assert ("24%", "revenue_up", "games") in _scopes("Domestic games revenue climbed 24% to 34.6 billion yuan.")
+
+
+def test_the_accounting_basis_is_a_condition():
+    from claimwatch.claims.conditions import conditions_of
+    assert "non-gaap" in conditions_of("非国际财务报告准则下归母净利润为598亿元")
+    assert "non-gaap" in conditions_of("Non-IFRS net profit rose 36%")
+    assert "gaap" in conditions_of("按国际财务报告准则，净利润为532.3亿元")
 
 
 def test_values_of_unscoped_attributes_have_no_scope():
