@@ -356,6 +356,13 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
                         f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
+    for qa, qb in _one_figure_two_parts(a, b):
+        part_a, part_b = (f"“{q.scope}”" if q.scope else "the whole" for q in (qa, qb))
+        return Conflict("", (a.id, b.id), qa.attribute, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
+                        "conflict", "qualifier_mismatch",
+                        f"{art_a.source} gives {qa.text} as {part_a} of the {qa.attribute.replace('_', ' ')}, "
+                        f"{art_b.source} the same figure as {part_b}; one figure cannot measure both.",
+                        subject_of(a, qa), qa.unit)
     if a.negated == b.negated or a.hedged or b.hedged:
         return None
     negated, plain = (a, b) if a.negated else (b, a)
@@ -377,6 +384,21 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                     "conflict", "negation",
                     f"{by_id[negated.article_id].source} negates what {by_id[plain.article_id].source} states "
                     f"about {subject.split(':', 1)[1]}.", subject, "")
+
+
+def _one_figure_two_parts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Equal figures of one attribute of one subject given for two parts of it, or for a part and
+    the whole ("本土市场游戏收入346亿元" against "游戏业务总收入346亿元"). Two phrases in two scripts that
+    the encoder cannot match might still name one part, so only a part against the whole counts
+    across scripts."""
+    if a.hedged or b.hedged:
+        return []
+    return [(qa, qb) for qa in a.quantities for qb in b.quantities
+            if qa.scope is not None and qb.scope is not None and qa.attribute == qb.attribute and qa.kind == qb.kind
+            and qa.kind != "date" and qa.compared_unit == qb.compared_unit and qa.value == qb.value
+            and not same_scope(qa.scope, qb.scope)
+            and (not qa.scope or not qb.scope or qa.scope.isascii() == qb.scope.isascii())
+            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
 
 
 def _later(x: Article, y: Article) -> Article:

@@ -96,3 +96,19 @@ def test_two_segments_of_one_company_are_not_compared():
     claims = [c for a in arts for c in segment_claims(a)]
     result = build_clusters(arts, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], threshold=0.7)
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_one_figure_for_a_part_and_for_the_whole_is_a_qualifier_mismatch():
+    from claimwatch.claims.consistency import Pair, build_clusters
+    from claimwatch.claims.models import Article
+    from claimwatch.claims.segment import segment_claims
+
+    def conflicts(x: str, y: str):
+        arts = [Article(id="a", source="A", title="", published="2024-11-13", text=x),
+                Article(id="b", source="B", title="", published="2024-11-13", text=y)]
+        claims = [c for a in arts for c in segment_claims(a)]
+        return [(c.severity, c.reason) for c in build_clusters(arts, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], 0.7).conflicts]
+
+    assert conflicts("远航本土市场游戏收入346亿元。", "远航游戏业务总收入346亿元。") == [("conflict", "qualifier_mismatch")]
+    assert conflicts("远航本土市场游戏收入346亿元。", "远航国际市场游戏收入346亿元。") == [("conflict", "qualifier_mismatch")]
+    assert conflicts("远航本土市场游戏收入346亿元。", "远航国际市场游戏收入139亿元。") == []  # two parts, two figures
