@@ -30,7 +30,9 @@ _ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|
 # the period, the whole, the company itself: no part of the amount
 _ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
-                       r"每年|每月|每季|合并|年|月|合计|总计|整体|集团|公司|项目|工程|计划|预计|预期|计划|总")
+                       r"每年|每月|每季|年|月|集团|公司|项目|工程|计划|预计|预期")
+# words that make a part its total ("游戏业务总收入": the games total) or the company's whole (总营收)
+_ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
@@ -76,7 +78,7 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
     run = run[stop:]
     whole = max((x.end() for x in _ZH_WHOLE.finditer(run)), default=0)
-    return _from_conditions(_ZH_HEADS.sub("", run[whole:]))
+    return _from_conditions(_ZH_TOTAL.sub("", _ZH_HEADS.sub("", run[whole:])))
 
 
 def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:

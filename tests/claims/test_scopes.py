@@ -109,6 +109,6 @@ def test_one_figure_for_a_part_and_for_the_whole_is_a_qualifier_mismatch():
         claims = [c for a in arts for c in segment_claims(a)]
         return [(c.severity, c.reason) for c in build_clusters(arts, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], 0.7).conflicts]
 
-    assert conflicts("远航本土市场游戏收入346亿元。", "远航游戏业务总收入346亿元。") == [("conflict", "qualifier_mismatch")]
-    assert conflicts("远航本土市场游戏收入346亿元。", "远航国际市场游戏收入346亿元。") == [("conflict", "qualifier_mismatch")]
-    assert conflicts("远航本土市场游戏收入346亿元。", "远航国际市场游戏收入139亿元。") == []  # two parts, two figures
+    assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯游戏业务总收入346亿元。") == [("conflict", "qualifier_mismatch")]
+    assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯国际市场游戏收入346亿元。") == [("conflict", "qualifier_mismatch")]
+    assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯国际市场游戏收入139亿元。") == []  # two parts, two figures
