@@ -21,7 +21,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
                          r"excluding one-off items|non-GAAP|non-IFRS|非国际财务报告准则|非通用会计准则|under IFRS|IFRS basis|"
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
-                         r"closed|closing price|ended the day|finished the day|as much as|intraday|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
+                         r"closed|closing price|ended the day|finished the day|as much as|intraday|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
                          r"国内|全球|domestic|global|worldwide|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
@@ -49,7 +49,8 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "opened": "open", "opening price": "open", "高开": "open", "低开": "open", "收盘": "close",
                     "收报": "close", "收市": "close", "报收": "close", "closed": "close", "closing price": "close",
                     "ended the day": "close", "finished the day": "close", "盘中": "intraday", "as much as": "intraday",
-                    "intraday": "intraday", "a股": "a shares", "a-share": "a shares",
+                    "intraday": "intraday", "平均": "average", "均价": "average", "an average of": "average",
+                    "average price": "average", "a股": "a shares", "a-share": "a shares",
                     "a-shares": "a shares", "h股": "h shares", "港股": "h shares", "h-share": "h shares",
                     "h-shares": "h shares", "b股": "b shares", "美股": "us listing", "adr": "us listing",
                     "adrs": "us listing", "ads": "us listing", "adss": "us listing",
@@ -78,7 +79,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "gaap": "accounting", "non-gaap": "accounting",
-               "open": "session", "close": "session", "intraday": "session",
+               "open": "session", "close": "session", "intraday": "session", "average": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,7 +73,20 @@ class Quantity:
         # "不超过73.4亿" cannot meet), so the relative tolerance is not added on top of it
         rel = 1e-9 if self.approx or other.approx else max(rel_tol, 1e-9)
         slack = max(abs_tol, rel * max(abs(self.value), abs(other.value)))
-        return self.low - slack <= other.high and other.low - slack <= self.high
+        (lo_a, hi_a), (lo_b, hi_b) = self._rounded(), other._rounded()
+        return lo_a - slack <= hi_b and lo_b - slack <= hi_a
+
+    def _rounded(self) -> tuple[float, float]:
+        """The interval, widened for a round approximate figure of one significant digit to half a
+        unit of that digit: "近一成" is 5 %–15 %, "about 2,000" 1,500–2,500 (the ±5 % of "约78亿" is
+        wider than the rounding of two digits; "约10倍" is no rounding of 6)."""
+        if not self.approx or not self.value or not math.isfinite(self.value) or not (
+                abs(self.value) >= 1000 or self.text.endswith("成")):
+            return self.low, self.high
+        unit = 10.0 ** math.floor(math.log10(abs(self.value)))
+        if abs(self.value / unit - round(self.value / unit)) > 1e-9:
+            return self.low, self.high
+        return min(self.low, self.value - unit / 2), max(self.high, self.value + unit / 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,7 +168,7 @@ _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or 
 # ", about $279 billion,": a value set off by commas names no attribute of its own; it is the previous clause's
 _SPRINT_BEFORE = re.compile(r"(?:\b0\s?(?:-|–|to)\s?|(?:from|从)\s?0\s?(?:to|到|至)\s?|零至)$")
 _SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?:s\b|sec|seconds|秒)")
-_LONE_VALUE = re.compile(r"[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
+_LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
 
 
 def _previous_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
@@ -236,7 +236,8 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     lo, hi = clause
     nobody = q.kind == "count" and q.high == 0 and q.unit == "people"  # "无人死亡": the cue is inside the value
     fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
-               and (not (m.start < q.end and q.start < m.end) or nobody and q.start <= m.start and m.end <= q.end)]
+               and (not (m.start < q.end and q.start < m.end) or nobody and q.start <= m.start and m.end <= q.end)
+               and not (m.key in _PER_SHARE and q.kind == "money" and q.value >= _NO_SHARE_PRICE)]
     right_after = [m for m in fitting if q.kind == "count" and 0 <= m.start - q.end <= 2]  # "128人失踪、800多人受伤"
     if right_after:
         return min(right_after, key=lambda m: m.start).key
@@ -254,7 +255,8 @@ def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     return f"{named[-1].key}_up" if named else None
 
 
-_PER_SHARE = ("share_price", "issue_price")
+_PER_SHARE = ("share_price", "issue_price", "target_price")
+_NO_SHARE_PRICE = 1e7  # "buy back HK$100 billion of shares": an amount this large is no price of one share
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
 
@@ -305,6 +307,9 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         return replace(q, attribute=attribute + "_change")
     if q.kind == "percent" and attribute != "growth" and not (attribute or "").endswith(("_up", "_down")):
         way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
+        if way and attribute is None:  # "营收同比下降3.9%": the fall of the amount the clause names before it
+            named = _growth_of(q, cues, clause)
+            attribute = named.rsplit("_", 1)[0] if named else None
         return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
     return q
 

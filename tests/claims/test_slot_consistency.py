@@ -506,3 +506,22 @@ def test_prices_of_two_moments_of_a_session_are_two_facts():
     conflicts = _clash(("a", "A", "2024-11-14", "The stock fell as much as 3.3% to HK$398.60 in the afternoon."),
                        ("b", "B", "2024-11-14", "Acme shares closed at HK$405.00 on Thursday."), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]
+
+
+def test_a_round_figure_of_one_digit_holds_its_rounding():
+    # "近一成" is a tenth, rounded: 7.9 % falls within it; "约10倍" is no rounding of 6
+    assert not [x for x in _clash(("a", "A", "2025-05-20", "2024年宁德时代营收下滑近一成。"),
+                                  ("b", "B", "2025-05-20", "宁德时代2024年营收同比下降约7.9%。"), 0.9) if x.severity == "conflict"]
+    assert [x.severity for x in _clash(("a", "A", "2025-05-20", "2024年宁德时代营收下滑近一成。"),
+                                       ("b", "B", "2025-05-20", "宁德时代2024年营收同比下降约2.5%。"), 0.9)] == ["conflict"]
+
+
+def test_prices_of_a_share_exclude_amounts_and_targets():
+    from claimwatch.pipeline import query_claim
+    (amount, _) = query_claim("Acme will buy back at least HK$100 billion of shares in 2025.").quantities
+    assert amount.attribute == "buyback"
+    (target,) = query_claim("粤信证券将远航的目标价上调至510港元。").quantities
+    assert target.attribute == "target_price"
+    conflicts = _clash(("a", "A", "2024-11-14", "远航今年以平均约386港元的价格回购股份。"),
+                       ("b", "B", "2024-11-14", "远航股价周四收报405港元。"), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]  # an average is no closing price
