@@ -356,6 +356,12 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
                         f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
+    for qa, qb in _one_figure_two_currencies(a, b):
+        return Conflict("", (a.id, b.id), qa.attribute, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
+                        "conflict", "value_mismatch",
+                        f"{art_a.source} gives {qa.text} and {art_b.source} the same figure in another currency "
+                        f"({qa.unit} against {qb.unit}) for {_slot_name(a, qa)}; both currencies cannot be right.",
+                        subject_of(a, qa), qa.unit)
     for qa, qb in _one_figure_two_parts(a, b):
         part_a, part_b = (f"“{q.scope}”" if q.scope else "the whole" for q in (qa, qb))
         return Conflict("", (a.id, b.id), qa.attribute, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
@@ -384,6 +390,18 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                     "conflict", "negation",
                     f"{by_id[negated.article_id].source} negates what {by_id[plain.article_id].source} states "
                     f"about {subject.split(':', 1)[1]}.", subject, "")
+
+
+def _one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
+    conversion changes the number, so one of the two currencies is wrong."""
+    if a.hedged or b.hedged:
+        return []
+    return [(qa, qb) for qa in a.quantities for qb in b.quantities
+            if qa.kind == qb.kind == "money" and qa.value == qb.value and qa.unit != qb.unit
+            and qa.attribute is not None and qa.attribute == qb.attribute and attribute_known(qa)
+            and (qa.scope is None or qb.scope is None or same_scope(qa.scope, qb.scope))
+            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
 
 
 def _one_figure_two_parts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:

@@ -32,7 +32,7 @@ _ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
                        r"每年|每月|每季|年|月|集团|公司|项目|工程|计划|预计|预期")
 # words that make a part its total ("游戏业务总收入": the games total) or the company's whole (总营收)
-_ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总")
+_ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总额|总|价格|金额|规模|数量|数额|额度")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")

@@ -525,3 +525,14 @@ def test_prices_of_a_share_exclude_amounts_and_targets():
     conflicts = _clash(("a", "A", "2024-11-14", "远航今年以平均约386港元的价格回购股份。"),
                        ("b", "B", "2024-11-14", "远航股价周四收报405港元。"), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]  # an average is no closing price
+
+
+def test_one_figure_in_two_currencies_is_a_value_conflict():
+    conflicts = _clash(("a", "A", "2024-11-14", "腾讯今年以来已累计回购约916亿港元股份。"),
+                       ("b", "B", "2024-11-14", "腾讯今年以来已累计回购约916亿美元股份。"), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "value_mismatch")]
+    assert "another currency" in conflicts[0].explanation
+    # a conversion changes the number: HK$91.6 billion and US$11.8 billion is one amount
+    conflicts = _clash(("a", "A", "2024-11-14", "腾讯今年以来已累计回购约916亿港元股份。"),
+                       ("b", "B", "2024-11-14", "Tencent has bought back about US$11.8 billion of its shares this year."), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
