@@ -83,7 +83,41 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
                     or any(k.start < m.end(group) and m.start(group) < k.end for k in mentions)):
                 continue
             out.append((m.start(group), m.end(group), "locality:" + _romanised(name)))
+    if _REGIONS:
+        taken = [(a, b) for a, b, _ in out] + [(m.start, m.end) for m in mentions]
+        out += [span for span in _learned_bare(text) if not any(a < span[1] and span[0] < b for a, b in taken)]
     return tuple(sorted(out))
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?\b")
+
+
+@lru_cache(maxsize=16384)
+def _reading(ch: str) -> str:
+    return _romanised(ch)
+
+
+def _learned_bare(text: str) -> list[tuple[int, int, str]]:
+    """A locality the feed named with its suffix (海南省文昌市) named again bare ("登陆文昌时",
+    "Wenchang was hit"): a whole word of two or three characters, or a capitalised word, whose
+    reading is a learned locality's."""
+    from claimwatch.claims.words import is_whole_word
+
+    out = []
+    for run in _CJK_RUN.finditer(text):
+        readings = [_reading(ch) for ch in run.group(0)]
+        for size in (3, 2):
+            for i in range(len(readings) - size + 1):
+                key = "locality:" + "".join(readings[i:i + size])
+                start = run.start() + i
+                if key in _REGIONS and is_whole_word(text, start, start + size):
+                    out.append((start, start + size, key))
+    for m in _CAPITALISED.finditer(text):
+        key = "locality:" + _romanised(m.group(0))
+        if key in _REGIONS and m.group(0).split()[0] not in _NOT_LOCALITIES:
+            out.append((m.start(), m.end(), key))
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -73,3 +73,16 @@ def test_the_store_keeps_its_regions_for_its_next_opening(tmp_path, fake_embedde
     assert again.regions() == {"locality:nanling": ["region:hainan"]}
     assert places_of("Rain in Nanling town") == {"locality:nanling", "region:hainan", "place:china"}
     again.close()
+
+
+def test_a_learned_locality_named_bare_is_that_locality():
+    from claimwatch.claims.places import forget_places, learn_regions, mine_regions, places_of
+    try:
+        learn_regions(mine_regions(["台风于9月6日在海南省琼山市沿海登陆。"]))
+        assert "locality:qiongshan" in places_of("台风登陆琼山时中心最低气压为935百帕")
+        assert "region:hainan" in places_of("Qiongshan was hit hardest.")
+        assert "locality:qiongshan" not in places_of("中心最低气压为935百帕")
+    finally:
+        from claimwatch.claims import places
+        places._REGIONS.pop("locality:qiongshan", None)
+        forget_places()
