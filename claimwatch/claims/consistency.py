@@ -603,12 +603,13 @@ def _well_before(dates: list[Quantity], published: str | None) -> bool:
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                        qa: Quantity | None = None, qb: Quantity | None = None,
                        trust_slots: bool = False, published: tuple[str | None, str | None] = (None, None),
-                       ) -> tuple[Severity, str]:
+                       between_outlets: bool = True) -> tuple[Severity, str]:
     """Whether two clashing claims truly conflict, or differ for a reason a reader can check.
 
     The reason reads ``"<kind>: <sentence>"`` with kind ``different_subject``, ``different_time``,
     ``hedged`` or ``value_mismatch``. With the two clashing values, the products they are attached
-    to are compared first.
+    to are compared first. Two outlets' forecasts that differ are no conflict (``between_outlets``);
+    a submitted forecast is still refuted by a reported one that differs.
     """
     if qa is not None and qb is not None:
         pa, pb = subject_of(a, qa), subject_of(b, qb)
@@ -667,6 +668,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                                         f"reported {hours:.0f} hours apart")
     if a.hedged != b.hedged:
         return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
+    if between_outlets and a.hedged and b.hedged:  # two forecasts (or rumours) that differ state no fact against each other
+        return "explained_difference", "hedged: both are hedged (rumours or forecasts), and forecasts differ"
     return "conflict", "value_mismatch: the values cannot both hold"
 
 

@@ -102,7 +102,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 # "Guangdong had reported several deaths by 7 September": the date is when, not what
                 return "related", "states the same date, but not what the claim says happened then"
             qa, qb = agreeing[0]
-            severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
+            severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True, between_outlets=False)
             reason = reason.split(": ", 1)[1]
             if severity == "explained_difference" and not reason.startswith("one of them is hedged"):
                 return "related", f"states the same value, but {reason}"
@@ -110,7 +110,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", "states a compatible value, but may be about something else"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
-        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True)
+        severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True, between_outlets=False)
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"

@@ -536,3 +536,15 @@ def test_one_figure_in_two_currencies_is_a_value_conflict():
     conflicts = _clash(("a", "A", "2024-11-14", "腾讯今年以来已累计回购约916亿港元股份。"),
                        ("b", "B", "2024-11-14", "Tencent has bought back about US$11.8 billion of its shares this year."), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]
+
+
+def test_two_outlets_forecasts_that_differ_are_no_conflict():
+    conflicts = _clash(("a", "A", "2024-11-15", "Some analysts expect Acme's buyback budget for 2025 could shrink to around HK$80 billion."),
+                       ("b", "B", "2024-11-15", "分析师预计，Acme 2025年的回购规模或将提高至1200亿港元以上。"), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("explained_difference", "hedged")]
+
+
+def test_an_index_is_not_the_company_of_the_article():
+    conflicts = _clash(("a", "A", "2024-11-14", "腾讯控股股价当日收跌3.5%。"),
+                       ("b", "B", "2024-11-14", "当日恒生科技指数收跌1.8%，多只科技股同步回落。"), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
