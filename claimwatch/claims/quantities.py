@@ -274,7 +274,10 @@ def _several(text: str) -> list[Quantity]:
 
 # "magnitude 7.1", "a 6.8-magnitude quake", "M7.1": a grade on a scale, like 7.7级
 _EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)(?!\d|\.\d)"
-                           r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?!\d|\.\d)")
+                           r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?!\d|\.\d)"
+                           # "reported the quake at 6.8", "measured it at 7.1": an agency's reading of a quake
+                           r"|\b(?:measured|reported|rated|put|recorded|registered|estimated)\s+(?:the\s+(?:[A-Z]\w+\s+)?"
+                           r"(?:quake|earthquake|tremor)|it)\s+at\s+(?P<d>\d\.\d)(?!\d|\.\d|\s*(?:%|percent|per cent|a\.m|p\.m))")
 
 
 _OR_ABOVE = re.compile(r"\s*(?:or (?:above|more|larger|greater|higher|stronger)|and above|\+)", re.IGNORECASE)
@@ -283,10 +286,11 @@ _OR_ABOVE = re.compile(r"\s*(?:or (?:above|more|larger|greater|higher|stronger)|
 def _magnitudes(text: str) -> list[Quantity]:
     out = []
     for m in _EN_MAGNITUDE.finditer(text):
-        group = next(g for g in ("a", "b", "c") if m[g])
+        group = next(g for g in ("a", "b", "c", "d") if m[g])
         v = float(m[group])
         floor = _OR_ABOVE.match(text, m.end())  # "aftershocks of magnitude 3.0 or above": a threshold
-        out.append(Quantity("measure", v, "grade", v, math.inf if floor else v, m.group(0), m.start(), m.end()))
+        start, end = (m.start(), m.end()) if group != "d" else (m.start("d"), m.end("d"))  # the reading, not the verb
+        out.append(Quantity("measure", v, "grade", v, math.inf if floor else v, text[start:end], start, end))
     return out
 
 
