@@ -79,11 +79,33 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "gaap": "accounting", "non-gaap": "accounting",
+               **{c: "period" for c in ("q1", "q2", "q3", "q4", "h1", "h2")},
                "open": "session", "close": "session", "intraday": "session", "average": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",
                **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
+
+
+# The quarter or half a figure covers, written without its year as often as with it ("第三季度营收",
+# "third-quarter revenue", Q3): Q2's revenue is not Q3's.
+_PERIODS = re.compile(r"第?(?P<zq>[一二三四1-4])季度|(?<![A-Za-z])Q(?P<q>[1-4])(?![0-9])|\b(?P<eq>first|second|third|fourth)[- ]quarter\b"
+                      r"|(?P<zh>[上下])半年|\b(?P<eh>first|second)[- ]half\b|(?<![A-Za-z])H(?P<h>[12])(?![0-9A-Za-z])",
+                      re.IGNORECASE)
+_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
+
+
+def periods_of(text: str) -> set[str]:
+    """The quarters and halves ``text`` names (q1 … q4, h1, h2)."""
+    out = set()
+    for m in _PERIODS.finditer(text):
+        quarter = m["zq"] or m["q"] or m["eq"]
+        if quarter:
+            out.add(f"q{_ORDINAL.get(quarter.lower(), quarter)}")
+        else:
+            half = m["zh"] or m["eh"] or m["h"]
+            out.add(f"h{_ORDINAL.get(half.lower(), half)}")
+    return out
 
 
 def _dimension(condition: str) -> str:
@@ -114,6 +136,7 @@ def conditions_of(text: str) -> frozenset[str]:
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
     named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang
+    named |= periods_of(text)  # when, as a quarter or half: Q2 / Q3
     return frozenset(named)
 
 

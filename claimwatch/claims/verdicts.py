@@ -407,13 +407,22 @@ def _is_final_value(text: str, q: Quantity) -> bool:
 
 def _bounds_apart(qa, qb) -> bool:
     """"超过100亿美元" and "超过5亿美元" overlap, yet state two different floors: two one-sided values
-    agree only when their bounds are close (within 5 %)."""
+    agree only when their bounds are close (within 5 %); and a floor or ceiling is borne out only by
+    a figure of its order ("above HK$420" by 405 or 512, not by HK$91.6 billion; within ``BOUND_REACH``)."""
     for one, other in ((qa, qb), (qb, qa)):
         if one.high == float("inf") and other.high == float("inf"):
             return abs(one.low - other.low) > 0.05 * max(abs(one.low), abs(other.low))
         if one.low == float("-inf") and other.low == float("-inf"):
             return abs(one.high - other.high) > 0.05 * max(abs(one.high), abs(other.high))
+    for one, other in ((qa, qb), (qb, qa)):
+        if one.high == float("inf") and one.low > 0 and other.high != float("inf") and other.value > BOUND_REACH * one.low:
+            return True
+        if one.low in (float("-inf"), 0.0) and one.high > 0 and other.low != float("-inf") and 0 < other.value < one.high / BOUND_REACH:
+            return True
     return False
+
+
+BOUND_REACH = 10.0  # a one-sided value meets a figure at most this many times beyond its bound
 
 
 def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:

@@ -548,3 +548,12 @@ def test_an_index_is_not_the_company_of_the_article():
     conflicts = _clash(("a", "A", "2024-11-14", "腾讯控股股价当日收跌3.5%。"),
                        ("b", "B", "2024-11-14", "当日恒生科技指数收跌1.8%，多只科技股同步回落。"), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]
+
+
+def test_figures_of_two_quarters_are_two_facts():
+    from claimwatch.claims.conditions import periods_of
+    assert periods_of("腾讯第二季度营收") == {"q2"} and periods_of("third-quarter revenue") == {"q3"}
+    assert periods_of("H200 chips in Q3") == {"q3"} and periods_of("上半年营收") == {"h1"}
+    conflicts = _clash(("a", "A", "2024-11-14", "腾讯第二季度营收为1611亿元。"),
+                       ("b", "B", "2024-11-14", "Tencent's third-quarter revenue came in at 167.19 billion yuan."), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]

@@ -289,3 +289,9 @@ def test_a_latin_name_unwritten_in_a_chinese_text_proves_nothing_unless_it_names
     # and a text about a company of its own is not about the named index
     index = query_claim("Hong Kong's Hang Seng Index rose 1.5% on the day.")
     assert relate(index, _claim("宁德时代H股首日收报306.2港元，较发行价上涨16.43%。"), 0.9)[0] == "related"
+
+
+def test_a_floor_is_borne_out_only_by_a_figure_of_its_order():
+    claim = query_claim("Acme stock finished above HK$420.")
+    assert relate(claim, _claim("Acme has bought back HK$91.6 billion of its shares."), 0.9)[0] != "supports"
+    assert relate(claim, _claim("Acme stock finished at HK$431."), 0.9)[0] == "supports"
