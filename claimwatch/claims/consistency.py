@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.conditions import conditions_at, conditions_of, differing
+from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, conditions_of, differing
+from claimwatch.claims.places import places_of
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -392,6 +393,10 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                     f"about {subject.split(':', 1)[1]}.", subject, "")
 
 
+def _placed(conditions: frozenset[str]) -> bool:
+    return any(c.startswith(PLACES) for c in conditions)
+
+
 def _one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
     conversion changes the number, so one of the two currencies is wrong."""
@@ -621,7 +626,13 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         if qa.kind in ("multiple", "fraction", "percent") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "
                                             f"({qa.relative_to.split(':', 1)[1]} vs {qb.relative_to.split(':', 1)[1]})")
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb), across_scripts=a.language != b.language)
+        cond_a, cond_b = conditions_at(a, qa), conditions_at(b, qb)
+        if qa.attribute in LOCATED and title_a and title_b:
+            # a toll whose claim names no place is one of the place its article's title names
+            # ("全省2人死亡" under "…在海南文昌登陆"), not of the Philippines another outlet names
+            cond_a = cond_a if _placed(cond_a) else cond_a | places_of(title_a)
+            cond_b = cond_b if _placed(cond_b) else cond_b | places_of(title_b)
+        clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
         if clash is not None:  # the Max version's price against the standard version's
             return "explained_difference", (f"different_subject: they hold under different conditions "
                                             f"({', '.join(sorted(clash[0]))} vs {', '.join(sorted(clash[1]))})")

@@ -557,3 +557,12 @@ def test_figures_of_two_quarters_are_two_facts():
     conflicts = _clash(("a", "A", "2024-11-14", "腾讯第二季度营收为1611亿元。"),
                        ("b", "B", "2024-11-14", "Tencent's third-quarter revenue came in at 167.19 billion yuan."), 0.9)
     assert not [x for x in conflicts if x.severity == "conflict"]
+
+
+def test_an_unplaced_toll_holds_where_its_article_title_says():
+    arts = [Article(id="a", source="A", title="超强台风在海南文昌登陆", published="2024-09-06", text="截至6日18时，台风已造成全省2人死亡。"),
+            Article(id="b", source="B", title="Storm batters the Philippines",
+                    published="2024-09-06", text="Earlier this week the storm killed 16 people in the Philippines.")]
+    claims = [c for a in arts for c in segment_claims(a)]
+    result = build_clusters(arts, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], threshold=0.7, clash_threshold=0.45)
+    assert not [x for x in result.conflicts if x.severity == "conflict"]
