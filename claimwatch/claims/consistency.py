@@ -656,6 +656,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     dates_a = [q for q in a.quantities if q.kind == "date"]
     dates_b = [q for q in b.quantities if q.kind == "date"]
     clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
+    if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES and _days_apart(qa, qb) > EVENT_DAYS:
+        # a quake of 2015 is not this January's quake misdated: a misreported date is days off, not years
+        return "explained_difference", (f"different_subject: dates {_days_apart(qa, qb)} days apart "
+                                        f"are two events ({qa.text} vs {qb.text})")
     if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
                                         f"({dates_a[0].text} vs {dates_b[0].text})")
@@ -685,6 +689,22 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 
 BY_AGENCY = frozenset({"magnitude"})  # figures each agency measures on its own scale
+EVENT_DAYS = 31  # two dates of one kind of event further apart than this are two events
+
+
+def _days_apart(qa: Quantity, qb: Quantity) -> int:
+    """Days between two date intervals (0 when they meet; YYYYMMDD bounds)."""
+    def day(v: float) -> date | None:
+        n = int(v)
+        try:
+            return date(n // 10000, n // 100 % 100, n % 100)
+        except (ValueError, OverflowError):
+            return None
+    if qa.overlaps(qb):
+        return 0
+    first, second = (qa, qb) if qa.high < qb.low else (qb, qa)
+    end, start = day(first.high), day(second.low)
+    return (start - end).days if end and start else 0
 EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment ...

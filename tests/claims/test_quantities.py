@@ -137,6 +137,8 @@ CASES = [
     pytest.param("sales fell by two-thirds", "fraction", 2 / 3, "", 2 / 3, 2 / 3, id="en-two-thirds"),
     pytest.param("costs about one-fifth of the rival chip", "fraction", 0.2, "", WIDE, WIDE, id="en-one-fifth"),
     pytest.param("losses came to one-twentieth of GDP", "fraction", 0.05, "", 0.05, 0.05, id="en-one-twentieth"),
+    pytest.param("在海拔4000米的高原", "measure", 4.0, "km", 4.0, 4.0, id="zh-metres"),
+    pytest.param("气温低至18摄氏度", "measure", 18, "°C", 18, 18, id="zh-celsius"),
     pytest.param("three-fifths of the homes", "fraction", 0.6, "", 0.6, 0.6, id="en-three-fifths"),
     pytest.param("价格比去年高出约两成", "percent", 20, "%", WIDE, WIDE, id="zh-liang-cheng"),
 ]

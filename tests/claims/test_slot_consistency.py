@@ -566,3 +566,12 @@ def test_an_unplaced_toll_holds_where_its_article_title_says():
     claims = [c for a in arts for c in segment_claims(a)]
     result = build_clusters(arts, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], threshold=0.7, clash_threshold=0.45)
     assert not [x for x in result.conflicts if x.severity == "conflict"]
+
+
+def test_a_past_quake_is_another_event_not_a_misdated_one():
+    conflicts = _clash(("a", "A", "2025-01-08", "2015年4月尼泊尔发生的7.8级地震曾造成近9000人死亡。"),
+                       ("b", "B", "2025-01-08", "A powerful earthquake struck Tibet's Dingri county on Tuesday, January 7."), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
+    conflicts = _clash(("a", "A", "2025-01-08", "1月8日9时5分，西藏定日县发生6.8级地震。"),
+                       ("b", "B", "2025-01-08", "The earthquake struck Tibet's Dingri county on January 7."), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "date_mismatch")]
