@@ -281,7 +281,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
         attribute = _attribute(q, cues, _previous_clause(clauses, clause))
     own = _clause_of(clauses, q.start)
-    if attribute is None and q.kind == "date" and own != clause:
+    if attribute is None and q.kind == "date" and (own != clause or _LONE_DATE.fullmatch(
+            text[own[0]:own[1]].replace(q.text, "", 1).rstrip(" .。"))):  # "… on Tuesday, January 7." ends the sentence
         # "came ashore … on Saturday, September 7, with winds of …": a date set off by commas after
         # its weekday is the previous clause's event when the next clause names none
         attribute = _attribute(q, cues, _previous_clause(clauses, own))

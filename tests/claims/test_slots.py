@@ -256,6 +256,8 @@ def test_a_date_of_saying_is_no_date_of_the_event():
 def test_a_date_set_off_after_its_weekday_is_the_event_before_it():
     assert slots("Yagi came ashore near Hai Phong at 1 p.m. on Saturday, May 7, with winds of 62 metres per second")[0][2] \
         == "landfall_date"
+    # also when the date ends the sentence
+    assert slots("A powerful earthquake struck Tingri county on Tuesday, May 7.")[0][2] == "quake_date"
 
 
 def test_a_launch_on_an_exchange_is_a_listing():
