@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -186,10 +187,29 @@ def _neighbours(corpus: Corpus, k: int, mode: Similarity) -> tuple[np.ndarray, n
             r, c = _dense_neighbours(corpus.vectors, np.flatnonzero(languages == lang), CROSS_LANGUAGE_NEIGHBOURS,
                                      queries=other, kind=choose_index_kind(n))
             rows, cols = np.concatenate([rows, r]), np.concatenate([cols, c])
-    return rows, cols
+    r, c = _shared_value_blocks(corpus.claims)
+    return np.concatenate([rows, r]), np.concatenate([cols, c])
 
 
 CROSS_LANGUAGE_NEIGHBOURS = 3  # nearest claims of the other language each claim is compared with
+BLOCK_MAX = 24  # one value of one subject stated by at most this many claims: all their pairs are candidates
+
+
+def _shared_value_blocks(claims: list[Claim]) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols): claims that state one value of one subject ("宁德时代2024年扣非净利润为507.45亿元" and
+    "同期归属于上市公司股东的净利润为507.45亿元") meet even when neither is among the other's nearest by
+    vector: one figure under two labels is what a qualifier mismatch is. A value many claims share
+    is left to the nearest neighbours, so the pairs stay few."""
+    members: dict[tuple, list[int]] = defaultdict(list)
+    for n, c in enumerate(claims):
+        for key in subject_value_anchors(c):
+            members[key].append(n)
+    rows, cols = [], []
+    for block in members.values():
+        if 2 <= len(block) <= BLOCK_MAX:
+            rows += [i for i in block for j in block if i < j]
+            cols += [j for i in block for j in block if i < j]
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
 
 
 def _dense_neighbours(vectors: np.ndarray, members: np.ndarray, k: int, queries: np.ndarray | None = None,

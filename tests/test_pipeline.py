@@ -209,3 +209,17 @@ def test_verify_judges_the_best_claims_of_the_other_language_beyond_top_k(tmp_pa
     _, candidates = retrieve_evidence(store, fake_embedder, "第3号观测站记录到的降雨量为103毫米", top_k=2, mode="dense")
     assert len(candidates) == 2  # only the hybrid search looks for the other language
     store.close()
+
+
+def test_claims_stating_one_value_of_one_subject_meet_whatever_their_vectors(fake_embedder):
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import build_corpus, candidate_pairs
+
+    filler = [Article(id=f"f{n}", source=f"F{n}", title="", published="2025-05-20",
+                      text=f"宁德时代第{n}号工厂于2025年投产，员工{100 + n}人。") for n in range(30)]
+    a = Article(id="a", source="A", title="", published="2025-05-20", text="宁德时代2024年扣非净利润为507.45亿元。")
+    b = Article(id="b", source="B", title="", published="2025-05-20", text="同期归属于宁德时代股东的净利润为507.45亿元。")
+    corpus = build_corpus([a, *filler, b], fake_embedder)
+    ids = {c.article_id: n for n, c in enumerate(corpus.claims)}
+    pairs = {(p.i, p.j) for p in candidate_pairs(corpus, k=1)}
+    assert tuple(sorted((ids["a"], ids["b"]))) in pairs
