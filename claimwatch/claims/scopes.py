@@ -4,8 +4,10 @@
 rose 14%" is not "Tencent's revenue grew 8%", and "Gross profit" is no net profit. The words
 standing right before the cue (within its clause, after the subject, the period and any condition
 the condition lexicon already names) are the value's scope; two values of one attribute compare
-only when their scopes are the same words. Across scripts two scopes cannot be matched
-("Marketing services" / "营销服务"), so a scoped value meets only the values of its own language.
+only when their scopes are the same words, and a part never meets the whole. Across scripts the
+words cannot be matched ("Marketing services" / "营销服务"), so the two phrases are read by the
+pipeline's sentence encoder (``use_encoder``): one part when their vectors are close
+(``SCOPE_MATCH``); without an encoder, two scopes in two scripts are kept apart.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _EN_STOP = frozenset("""the its their his her a an of in on for and to at with f
 had that which who said says reported posted grew rose fell climbed increased decreased dropped jumped while as than
 whose this these those it they we our company company's group group's total overall combined consolidated
 expects expected expect plans planned plan forecast forecasts sees saw projected projects estimated estimates raised
-cut lifted boosted booked generated recorded made earned logged its annual per each every will would could
+cut lifted boosted booked generated recorded made earned logged annual per each every will would could
 may might can shall should must intends intend aims aim wants want corrects corrected correcting updates updated
 revises revised restates restated""".split())
 _EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
