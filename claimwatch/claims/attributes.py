@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from claimwatch.claims.models import CACHE_SIZE
 from claimwatch.claims.subjects import Mention
 
 
@@ -56,7 +57,7 @@ def attribute(name: str) -> Attribute | None:
     return _lexicon()[0].get(name)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def attribute_mentions(text: str) -> tuple[Mention, ...]:
     """Words naming an attribute, with their spans, in reading order (longest cue wins); a cue of
     two attributes gives a mention of each, in the lexicon's order."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimwatch.claims.models import Claim, Quantity
+from claimwatch.claims.models import CACHE_SIZE, Claim, Quantity
 from claimwatch.claims.slots import clause_around
 from claimwatch.claims.places import PLACES, places_of, unsure_across_scripts
 
@@ -128,7 +128,7 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
     named = {_CONDITION_NAMES.get(m.group(0).lower(), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}

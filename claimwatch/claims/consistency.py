@@ -18,7 +18,7 @@ from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, conditi
 from claimwatch.claims.places import places_of
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
-from claimwatch.claims.models import Article, Claim, Quantity
+from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code
@@ -545,7 +545,7 @@ def attribute_known(q: Quantity) -> bool:
     return bool(q.attribute) and direction_of(q.attribute)[0] != CHANGE and q.attribute != "growth"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _codes(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), singular_code(m.group(1))) for m in PRODUCT_CODE.finditer(text))
 

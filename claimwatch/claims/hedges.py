@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from claimwatch.claims.models import CACHE_SIZE
+
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
               "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "估算", "估计",
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
@@ -85,7 +87,7 @@ def find_negation(text: str) -> str | None:
     return _first_cue(text, _NEGATIONS_ZH, _NEGATIONS_EN)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def find_opinion(text: str) -> str | None:
     """The first evaluative cue in ``text`` (``"英明"``, ``"a shrewd move"``): an opinion, not a fact, or None."""
     return _first_cue(text, _OPINIONS_ZH, _OPINIONS_EN)

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Language = Literal["zh", "en", "other"]
+# Entries of the per-text caches (subjects, attributes, conditions, places of a claim's text): more
+# than the claims of a 100k-claim audit, so each text is read once however many pairs it is in.
+CACHE_SIZE = 262_144
 QuantityKind = Literal[
     "percent", "money", "count", "multiple", "fraction", "measure", "date", "duration"
 ]

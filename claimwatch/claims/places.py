@@ -24,6 +24,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
+from claimwatch.claims.models import CACHE_SIZE
 from claimwatch.claims.subjects import learned_keys, listed_keys, subject_mentions
 
 PLACES = ("place:", "region:", "locality:")  # country, region, locality: outer to inner
@@ -68,7 +69,7 @@ def _held(key: str) -> frozenset[str]:
     return known | {"place:china"} if name in _PROVINCES or name in _CITIES else known
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) of each place and locality ``text`` names, in reading order."""
     mentions = subject_mentions(text)
@@ -120,7 +121,7 @@ def _learned_bare(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def places_of(text: str) -> frozenset[str]:
     """The places and localities ``text`` names, with the places known to hold its localities."""
     named = {key for _, _, key in _spans(text)}

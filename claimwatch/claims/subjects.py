@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from claimwatch.claims.models import CACHE_SIZE
+
 # Product and model codes: H200, MI308, B30A, and one-digit ones (DeepSeek-V3, R1, M4). Number
 # formats (FP16, INT8, BF16, TF32), memory and bus standards (HBM3e, DDR5, PCIe5) and periods (Q3, H1)
 # look like codes but name no product.
@@ -112,7 +114,7 @@ def singular_code(code: str) -> str:
     return code[:-1] if code.endswith("s") and code[-2].isdigit() else code
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def subject_mentions(text: str) -> tuple[Mention, ...]:
     """Every subject named in ``text`` with its span, in reading order (codes, CJK and Latin names)."""
     latin_re, latin, upper_only, cjk_re, cjk = _aliases()
@@ -172,7 +174,7 @@ def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def find_subjects(text: str) -> frozenset[str]:
     """Canonical subjects named in ``text``: ``product:H200``, ``org:nvidia``, ``person:trump`` …"""
     return frozenset(m.key for m in subject_mentions(text))
