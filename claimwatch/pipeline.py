@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 import time
+from collections import defaultdict
+from itertools import combinations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable, Literal, TypeVar
@@ -204,12 +205,9 @@ def _shared_value_blocks(claims: list[Claim]) -> tuple[np.ndarray, np.ndarray]:
     for n, c in enumerate(claims):
         for key in subject_value_anchors(c):
             members[key].append(n)
-    rows, cols = [], []
-    for block in members.values():
-        if 2 <= len(block) <= BLOCK_MAX:
-            rows += [i for i in block for j in block if i < j]
-            cols += [j for i in block for j in block if i < j]
-    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    pairs = [pair for block in members.values() if 2 <= len(block) <= BLOCK_MAX for pair in combinations(block, 2)]
+    both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    return both[:, 0], both[:, 1]
 
 
 def _dense_neighbours(vectors: np.ndarray, members: np.ndarray, k: int, queries: np.ndarray | None = None,

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from claimwatch.claims.models import CACHE_SIZE
+from claimwatch.claims.models import CACHE_SIZE, Quantity
 from claimwatch.claims.subjects import Mention
 
 
@@ -65,6 +65,12 @@ def attribute_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(Mention(m.start(), m.end(), name) for m in pattern.finditer(text) for name in cue_of[m.group(0).lower()])
 
 
+def cue_distance(q: Quantity, cue: Mention) -> float:
+    """How far a cue stands from a value, a cue after the value counting half again: news names an
+    amount's attribute before it ("营收1672亿元") more often than after it."""
+    return q.start - cue.end if cue.end <= q.start else 1.5 * (cue.start - q.end)
+
+
 def fits(name: str, kind: str) -> bool:
     """True when attribute ``name`` takes values of ``kind``."""
     entry = attribute(name)
@@ -87,4 +93,4 @@ def cue_words() -> list[str]:
     return list(_lexicon()[2])
 
 
-__all__ = ["Attribute", "attribute", "attribute_mentions", "attribute_of_unit", "cue_words", "fits", "sole_unit"]
+__all__ = ["Attribute", "attribute", "attribute_mentions", "attribute_of_unit", "cue_distance", "cue_words", "fits", "sole_unit"]

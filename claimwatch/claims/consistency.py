@@ -6,6 +6,7 @@ never compares all pairs and never touches the index itself, so it can be tested
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from datetime import date, datetime, timezone
@@ -397,16 +398,23 @@ def _placed(conditions: frozenset[str]) -> bool:
     return any(c.startswith(PLACES) for c in conditions)
 
 
-def _one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
-    """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
-    conversion changes the number, so one of the two currencies is wrong."""
+def _equal_figures(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of one number of one kind and one attribute (a non-date) stated for one subject by two
+    flat (unhedged) claims, whatever their units and scopes."""
     if a.hedged or b.hedged:
         return []
     return [(qa, qb) for qa in a.quantities for qb in b.quantities
-            if qa.kind == qb.kind == "money" and qa.value == qb.value and qa.unit != qb.unit
-            and qa.attribute is not None and qa.attribute == qb.attribute and attribute_known(qa)
-            and (qa.scope is None or qb.scope is None or same_scope(qa.scope, qb.scope))
+            if qa.kind == qb.kind and qa.kind != "date" and qa.value == qb.value
+            and qa.attribute is not None and qa.attribute == qb.attribute
             and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
+
+
+def _one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
+    conversion changes the number, so one of the two currencies is wrong."""
+    return [(qa, qb) for qa, qb in _equal_figures(a, b)
+            if qa.kind == "money" and qa.unit != qb.unit and attribute_known(qa)
+            and (qa.scope is None or qb.scope is None or same_scope(qa.scope, qb.scope))]
 
 
 def _one_figure_two_parts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
@@ -414,14 +422,10 @@ def _one_figure_two_parts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]
     the whole ("本土市场游戏收入346亿元" against "游戏业务总收入346亿元"). Two phrases in two scripts that
     the encoder cannot match might still name one part, so only a part against the whole counts
     across scripts."""
-    if a.hedged or b.hedged:
-        return []
-    return [(qa, qb) for qa in a.quantities for qb in b.quantities
-            if qa.scope is not None and qb.scope is not None and qa.attribute == qb.attribute and qa.kind == qb.kind
-            and qa.kind != "date" and qa.compared_unit == qb.compared_unit and qa.value == qb.value
+    return [(qa, qb) for qa, qb in _equal_figures(a, b)
+            if qa.scope is not None and qb.scope is not None and qa.compared_unit == qb.compared_unit
             and not same_scope(qa.scope, qb.scope)
-            and (not qa.scope or not qb.scope or qa.scope.isascii() == qb.scope.isascii())
-            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
+            and (not qa.scope or not qb.scope or qa.scope.isascii() == qb.scope.isascii())]
 
 
 def _later(x: Article, y: Article) -> Article:
@@ -595,14 +599,21 @@ def _well_before(dates: list[Quantity], published: str | None) -> bool:
         return False
     pub = date(int(m[1]), int(m[2]), int(m[3]))
     for q in dates:
-        end = int(q.high) if q.high != float("inf") else 99991231
-        try:
-            last = date(end // 10000, end // 100 % 100, end % 100)
-        except ValueError:
-            return False
-        if (pub - last).days <= _WELL_BEFORE_DAYS:
+        last = _day(q.high)
+        if last is None or (pub - last).days <= _WELL_BEFORE_DAYS:
             return False
     return True
+
+
+def _day(v: float) -> date | None:
+    """The day a YYYYMMDD bound names; None for an open bound or no calendar day."""
+    if not math.isfinite(v):
+        return None
+    n = int(v)
+    try:
+        return date(n // 10000, n // 100 % 100, n % 100)
+    except ValueError:
+        return None
 
 
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
@@ -656,9 +667,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     dates_a = [q for q in a.quantities if q.kind == "date"]
     dates_b = [q for q in b.quantities if q.kind == "date"]
     clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
-    if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES and _days_apart(qa, qb) > EVENT_DAYS:
+    apart = _days_apart(qa, qb) if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES else 0
+    if apart > EVENT_DAYS:
         # a quake of 2015 is not this January's quake misdated: a misreported date is days off, not years
-        return "explained_difference", (f"different_subject: dates {_days_apart(qa, qb)} days apart "
+        return "explained_difference", (f"different_subject: dates {apart} days apart "
                                         f"are two events ({qa.text} vs {qb.text})")
     if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
@@ -693,18 +705,14 @@ EVENT_DAYS = 31  # two dates of one kind of event further apart than this are tw
 
 
 def _days_apart(qa: Quantity, qb: Quantity) -> int:
-    """Days between two date intervals (0 when they meet; YYYYMMDD bounds)."""
-    def day(v: float) -> date | None:
-        n = int(v)
-        try:
-            return date(n // 10000, n // 100 % 100, n % 100)
-        except (ValueError, OverflowError):
-            return None
+    """Days between two date intervals (0 when they meet or a bound is open; YYYYMMDD bounds)."""
     if qa.overlaps(qb):
         return 0
     first, second = (qa, qb) if qa.high < qb.low else (qb, qa)
-    end, start = day(first.high), day(second.low)
+    end, start = _day(first.high), _day(second.low)
     return (start - end).days if end and start else 0
+
+
 EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment ...

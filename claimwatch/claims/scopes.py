@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from claimwatch.claims.attributes import attribute_mentions
+from claimwatch.claims.attributes import attribute_mentions, cue_distance
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import Mention, subject_mentions
 
@@ -27,6 +27,7 @@ from claimwatch.claims.subjects import Mention, subject_mentions
 SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend",
                     "investment", "buyback", "monthly_active_users"})
 
+_CHANGED = re.compile(r"_(?:up|down|change)$")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 _ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占下]")
 # the period, the whole, the company itself: no part of the amount
@@ -92,14 +93,13 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
     names = subject_mentions(text)
     out = list(values)
     for n, q in enumerate(out):
-        base = (q.attribute or "").rsplit("_", 1)[0] if (q.attribute or "").endswith(("_up", "_down", "_change")) \
-            else q.attribute
+        base = _CHANGED.sub("", q.attribute or "")  # revenue_up: a rise of revenue
         if base not in SCOPED:
             continue
         lo, hi = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(text)))
         own = [c for c in cues if c.key == base and lo <= c.start and c.end <= hi and not (c.start < q.end and q.start < c.end)]
         if own:
-            cue = min(own, key=lambda c: q.start - c.end if c.end <= q.start else 1.5 * (c.start - q.end))
+            cue = min(own, key=lambda c: cue_distance(q, c))
             out[n] = replace(q, scope=scope_before(text, cue, lo, names))
             continue
         amount = next((p for p in reversed(out[:n]) if p.scope is not None and p.attribute == base), None)

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, fits, sole_unit
+from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, cue_distance, fits, sole_unit
 from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
@@ -242,8 +242,7 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     if right_after:
         return min(right_after, key=lambda m: m.start).key
     if fitting:
-        distance = lambda m: q.start - m.end if m.end <= q.start else 1.5 * (m.start - q.end)  # noqa: E731
-        return min(fitting, key=distance).key
+        return min(fitting, key=lambda m: cue_distance(q, m)).key
     return None
 
 
