@@ -20,7 +20,7 @@ from claimwatch.claims.places import places_of
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
-from claimwatch.claims.slots import CHANGE, clause_around, clauses_of
+from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_date_of_saying
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code
 from claimwatch.claims.text import han_pairs
@@ -664,8 +664,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             what = "products" if kind == "product:" else "organisations"
             return "explained_difference", (f"different_subject: they are about different {what} "
                                             f"({names(own_a)} vs {names(own_b)})")
-    dates_a = [q for q in a.quantities if q.kind == "date"]
-    dates_b = [q for q in b.quantities if q.kind == "date"]
+    # when each was said ("reported on Wednesday, November 13, that …") is no time of the facts
+    dates_a = [q for q in a.quantities if q.kind == "date" and not is_date_of_saying(a.text, q)]
+    dates_b = [q for q in b.quantities if q.kind == "date" and not is_date_of_saying(b.text, q)]
     clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
     apart = _days_apart(qa, qb) if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES else 0
     if apart > EVENT_DAYS:
@@ -693,6 +694,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if hours >= RUNNING_HOURS:
         return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
                                         f"reported {hours:.0f} hours apart")
+    progress = [_SO_FAR.search(c.text) is not None and _PLANNED.search(c.text) is None for c in (a, b)]
+    planned = [_PLANNED.search(c.text) is not None and _SO_FAR.search(c.text) is None for c in (a, b)]
+    if progress[0] and planned[1] or progress[1] and planned[0]:  # 91.6 billion bought back so far, of a 100 billion plan
+        return "explained_difference", ("different_time: one is the amount so far, the other the planned total")
     if a.hedged != b.hedged:
         return "explained_difference", "hedged: one of them is hedged (a rumour or forecast), the other a flat statement"
     if between_outlets and a.hedged and b.hedged:  # two forecasts (or rumours) that differ state no fact against each other
@@ -721,6 +726,9 @@ RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "powe
 # one moment, whenever it is reported
 _PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) peak|peak of|at most)\b", re.IGNORECASE)
 RUNNING_HOURS = 6.0
+# an amount reached so far against the total a plan sets: progress, not a second figure for the total
+_SO_FAR = re.compile(r"截至|截止|迄今|至今|累计|\b(?:so far|to date|thus far|year to date|as of)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"计划|规划|目标|\b(?:programme|program|plan|plans|planned|target|targets|will)\b", re.IGNORECASE)
 
 
 def _hours_apart(x: str | None, y: str | None) -> float:

@@ -128,7 +128,7 @@ _EN_DATE = re.compile(
     r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
     r"|\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter)(?: of)?\s+(?P<qy>(?:19|20)\d{2})\b"
     r"|\b(?P<half>first|second) half(?: of)?\s+(?:(?P<hy>(?:19|20)\d{2})|(?P<hrel>this|next|last) year)\b"
-    r"|\b(?:the )?(?P<qn>first|second|third|fourth) quarter\b(?! of)"
+    r"|\b(?:the )?(?:(?P<qn>(?i:first|second|third|fourth))[ -]quarter|Q(?P<qb>[1-4]))\b(?! of|\s?(?:19|20)\d{2})"
     r"|\b(?P<rel>[Tt]his|[Nn]ext|[Ll]ast) (?P<rp>year|quarter)\b"
     r"|\b(?P<ctx>in|by|since|until|before|after|during|of|for|its|early|late|mid-|end of|through)\s+"
     r"(?P<by>(?:19|20)\d{2})\b(?!-)"
@@ -736,7 +736,7 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
             out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))
             continue
-        if m["half"] or m["qn"]:
+        if m["half"] or m["qn"] or m["qb"]:
             if m["hy"]:
                 year = int(m["hy"])
             elif pub_year is None:
@@ -746,7 +746,7 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
             if m["half"]:
                 first, last = (1, 6) if m["half"] == "first" else (7, 12)
             else:
-                quarter = _QUARTER_WORDS[m["qn"].lower()]
+                quarter = _QUARTER_WORDS[m["qn"].lower()] if m["qn"] else int(m["qb"])
                 first, last = 3 * quarter - 2, 3 * quarter
             low, high = year * 10000 + first * 100 + 1, year * 10000 + last * 100 + _last_day(year, last)
             out.append(Quantity("date", float(low), "date", float(low), float(high), m.group(0), m.start(), m.end()))

@@ -46,7 +46,7 @@ whose this these those it they we our company company's group group's total over
 expects expected expect plans planned plan forecast forecasts sees saw projected projects estimated estimates raised
 cut lifted boosted booked generated recorded made earned logged annual per each every will would could
 may might can shall should must intends intend aims aim wants want corrects corrected correcting updates updated
-revises revised restates restated""".split())
+revises revised restates restated thousand million billion trillion mln bn""".split())
 _EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
                        r"half-year|first-half|second-half|year|yearly|monthly|july-september|april-june|"
                        r"january-march|october-december)$", re.IGNORECASE)

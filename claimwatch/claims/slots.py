@@ -188,7 +188,8 @@ def _converted_from(done: list[Quantity], q: Quantity, text: str) -> Quantity | 
     if q.kind != "money" or not _CONVERSION.search(text[max(0, q.start - 12):q.start].rstrip("，,（( ")):
         return None
     for before in reversed(done):
-        if before.kind == "money" and before.unit != q.unit and before.attribute and q.start - before.end <= 40:
+        if before.kind == "money" and before.unit.split("/")[0] != q.unit.split("/")[0] and before.attribute \
+                and q.start - before.end <= 40:  # a price per share is no total in another currency
             return before
     return None
 
@@ -256,11 +257,12 @@ def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
 
 _PER_SHARE = ("share_price", "issue_price", "target_price")
 _NO_SHARE_PRICE = 1e7  # "buy back HK$100 billion of shares": an amount this large is no price of one share
+_SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
 
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|confirmed)\s+(?:late\s+|early\s+)?"
-                              r"(?:on\s+)?$", re.IGNORECASE)
+                              r"(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE)
 # "226 flood deaths", "77 missing", "四人遇难": a toll counts people whatever noun it is written with
 _PEOPLE_COUNTED = frozenset({"deaths", "missing", "injured", "evacuations", "rescued", "rescuers"})
 _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主板|港股|A股|H股|纳斯达克|纽交所|"
@@ -268,6 +270,13 @@ _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主�
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
                             r"[a-z]+\s+(?:announced|unveiled|released|launched|approved|introduced)\s+by\b")
 _REPORTED_AFTER = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实)")
+
+
+def is_date_of_saying(text: str, q: Quantity) -> bool:
+    """A date that tells when something was said ("NetEase said on Thursday that …", "14日称"),
+    not when what was said happened."""
+    return q.kind == "date" and bool(_REPORTED_BEFORE.search(text, max(0, q.start - 30), q.start)
+                                     or _REPORTED_AFTER.match(text, q.end))
 
 
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
@@ -285,8 +294,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         # "came ashore … on Saturday, September 7, with winds of …": a date set off by commas after
         # its weekday is the previous clause's event when the next clause names none
         attribute = _attribute(q, cues, _previous_clause(clauses, own))
-    if attribute and q.kind == "date" and (_REPORTED_BEFORE.search(text, max(0, q.start - 30), q.start)
-                                           or _REPORTED_AFTER.match(text, q.end)):
+    if attribute and is_date_of_saying(text, q):
         attribute = None  # "Trump said on Monday that …", "越南灾害管理部门14日称": when it was said
     if attribute == "release_date" and _EXCHANGE.search(text, clause[0], clause[1]):
         attribute = "listing_date"  # "2018年6月11日在深交所创业板上市": a company goes public, no product comes out
@@ -299,8 +307,9 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         q = replace(q, low=q.high)  # "winds of up to 62 metres per second": a top speed of 62, no bound
     if q.kind == "count" and not q.unit and attribute:  # "参数规模700亿": counted in its attribute's unit
         q = replace(q, unit=sole_unit(attribute) or ("people" if attribute in _PEOPLE_COUNTED else q.unit))
-    if q.kind == "money" and attribute in _PER_SHARE and "/" not in q.unit:  # "收市报306.2港元": a price per share
-        q = replace(q, unit=q.unit + "/share")
+    if q.kind == "money" and "/" not in q.unit and (attribute in _PER_SHARE or attribute == "price" and q.value < _NO_SHARE_PRICE
+                                                    and _SHARES_COUNTED.search(text, clause[0], clause[1])):
+        q = replace(q, unit=q.unit + "/share")  # "收市报306.2港元", "以平均约386港元的价格回购约2.37亿股": a price per share
     if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
         return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
     if attribute and attribute not in _LOSSES and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
@@ -506,4 +515,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "clause_around", "is_change", "CHANGE"]
+__all__ = ["attach_slots", "clause_around", "is_change", "is_date_of_saying", "CHANGE"]

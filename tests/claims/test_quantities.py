@@ -541,3 +541,16 @@ def test_a_magnitude_or_above_is_a_threshold():
 def test_a_paragraph_number_is_no_figure_and_starts_no_range():
     qs = extract_quantities("(corrects number of collapsed houses in paragraph 4 to 3,609 from 3,069)", PUB)
     assert [q.text for q in qs] == ["3,609", "3,069"]
+
+
+
+@pytest.mark.parametrize("text", ["Third-quarter revenue fell 3.9%.", "Acme's Q3 revenue rose 8%.", "in the third quarter"])
+def test_a_quarter_without_its_year_is_of_the_publication_year(text):
+    dates = [q for q in extract_quantities(text, published="2024-11-14") if q.kind == "date"]
+    assert [(q.low, q.high) for q in dates] == [(20240701.0, 20240930.0)]
+    assert [q for q in extract_quantities(text) if q.kind == "date"] == []  # no year to give it
+
+
+def test_a_quarter_with_its_year_keeps_it():
+    (q,) = extract_quantities("Q3 2023 revenue", published="2024-11-14")
+    assert (q.low, q.high) == (20230701.0, 20230930.0)

@@ -575,3 +575,21 @@ def test_a_past_quake_is_another_event_not_a_misdated_one():
     conflicts = _clash(("a", "A", "2025-01-08", "1月8日9时5分，西藏定日县发生6.8级地震。"),
                        ("b", "B", "2025-01-08", "The earthquake struck Tibet's Dingri county on January 7."), 0.9)
     assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_an_amount_so_far_is_no_second_figure_for_a_planned_total():
+    result = _clusters(("a", "A", "2025-01-02", "Acme announced a HK$100 billion buyback programme for 2025."),
+                       ("b", "B", "2025-01-03", "截至12月2日，Acme今年已累计回购约916亿港元。"))
+    (diff,) = result.conflicts
+    assert (diff.severity, diff.reason) == ("explained_difference", "different_time")
+    # two figures for the same done amount still conflict
+    result = _clusters(("a", "A", "2025-01-02", "截至12月2日，Acme今年已累计回购约816亿港元。"),
+                       ("b", "B", "2025-01-03", "截至12月2日，Acme今年已累计回购约916亿港元。"))
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_when_a_figure_was_said_does_not_time_it():
+    # "reported on Wednesday, November 13, that …": the day of the report, not of the quarter's revenue
+    result = _clusters(("a", "A", "2025-11-14", "Acme reported on Wednesday, November 13, that third-quarter revenue was 167.2 billion yuan."),
+                       ("b", "B", "2025-11-15", "Acme posted third-quarter revenue of 176.2 billion yuan."))
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "value_mismatch")]
