@@ -22,7 +22,7 @@ from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_date_of_saying
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
-from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code
+from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code, subject_mentions
 from claimwatch.claims.text import han_pairs
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
@@ -330,6 +330,16 @@ def denial_restated(denial: str, plain: str) -> float:
     return max((len(pairs & han_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
 
 
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|across|near|to|from|into|over|throughout|around|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}|"
+                       r"[在于到至从]\s*)$")
+
+
+def _acts(text: str, key: str) -> bool:
+    """The place ``key`` is named as an actor ("Vietnam formally requested …", "不丹官方表示…"), not
+    only as where something happened ("felt in Nepal's capital Kathmandu, in Bhutan")."""
+    return any(m.key == key and not _LOCATIVE.search(text, 0, m.start) for m in subject_mentions(text))
+
+
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
                         lexical: float, one_fact: bool = False, near: bool = False) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
@@ -379,8 +389,12 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     common = (distinguishing(find_subjects(denial)) & distinguishing(find_subjects(plain.text))
               | people_named(denial) & people_named(plain.text))
     named = any(k.startswith(("product:", "org:", "person:", "place:")) for k in common)  # not a market
+    # a place where something happened ("felt in Bhutan") is denied nothing by "不丹官方表示暂无人员伤亡":
+    # across languages, closeness alone makes a denial only of a named thing, person or acting country
+    thing = any(k.startswith(("product:", "org:", "person:")) or k.startswith("place:") and _acts(denial, k)
+                and _acts(plain.text, k) for k in common)
     worded_alike = (lexical >= NEGATION_LEXICAL
-                    or (a.language != b.language and (one_fact or (near and named)))
+                    or (a.language != b.language and (one_fact or (near and thing)))
                     or (named and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
     if not worded_alike:
         return None

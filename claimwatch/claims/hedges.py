@@ -20,9 +20,10 @@ _HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources s
               "likely", "possibly", "plans to", "is set to", "if")
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
                  "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消",
-                 "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予")
+                 "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予",
+                 "暂无", "并无", "均无", "无人")  # 暂无人员伤亡: none so far
 _NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
-                 "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred")
+                 "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred", "no one", "nobody")
 # Evaluation, judgement and sentiment: what a reader cannot check against another outlet.
 _OPINIONS_ZH = ("无疑", "毫无疑问", "英明", "精明", "明智", "高明", "愚蠢", "错误的决定", "大势所趋", "遥遥领先", "令人失望",
                 "令人振奋", "令人担忧", "堪称", "不意味着", "并不意味着", "意义重大", "值得肯定", "值得警惕", "一步好棋",
@@ -35,7 +36,7 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不得": ("不得不",), "不能": ("不能不",), "不可": ("不可逆", "不可或缺", "不可避免", "不可思议", "不可小觑", "不可替代"),
-              "不在": ("不在乎",), "计划": ("的计划",), "若": ("若干",)}
+              "不在": ("不在乎",), "无人": ("无人机", "无人驾驶", "无人区", "无人值守"), "计划": ("的计划",), "若": ("若干",)}
 # An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
 # a rumour denied ("否认了…传闻") is a denial.
 _EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|如|那样|于)[^，。,]{0,8}"

@@ -299,7 +299,12 @@ _NOT_NAMES = frozenset(
     "The A An It Its In On At Of For And Or But If As By To With From This That These Those There Here "
     "He She They We I You His Her Their Our Also Only After Before While When Then Than Its Both Each "
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    # sentence openers that quantify, hedge or link ("About two-thirds of …", "Official figures put …")
+    "About Around Roughly Nearly Almost Approximately Some Most More Many Several All No None Nobody Every "
+    "Another Other Over Under Up Just Even Still Yet However Meanwhile Separately Earlier Later Since Until "
+    "During Despite Although Though Because So Not Neither Nor Official Officials Authorities Local Rescuers "
+    "Residents People Experts Analysts Government Police Total Overall".split())
 
 
 def unmatched_names(query: str, evidence: str) -> list[str]:
@@ -338,7 +343,9 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     if clause is None:
         return False
     common = distinguishing(find_subjects(clause)) & distinguishing(find_subjects(plain.text))
-    return bool(common) or not distinguishing(find_subjects(negated.text))
+    # a negation that names nothing of its own bears on a claim that names nothing either, not on
+    # one about Bhutan ("the scenic area was not closed" against "nobody in Bhutan was hurt")
+    return bool(common) or not distinguishing(find_subjects(negated.text)) and not distinguishing(find_subjects(plain.text))
 
 
 def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[tuple]:
@@ -442,6 +449,20 @@ def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:
     return out
 
 
+def flat_over_hedged(evidence: list["Evidence"]) -> list["Evidence"]:
+    """When flat statements take one side only, a rumour or estimate on the other side is no
+    disagreement among the sources ("网络上有消息称…已超过300人，官方对此未予证实" against the
+    official toll of 126): it is kept as related."""
+    flat = {e.relation for e in evidence if e.relation in ("supports", "refutes") and not e.claim.hedged}
+    if len(flat) != 1:
+        return evidence
+    (side,) = flat
+    return [Evidence(e.claim, e.article, e.score, "related",
+                     f"{e.note}; only a rumour or estimate, which flat statements contradict")
+            if e.relation in ("supports", "refutes") and e.relation != side and e.claim.hedged else e
+            for e in evidence]
+
+
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
           support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
           confidence_table: dict[str, float] | None = None, support_cross: float | None = None,
@@ -467,6 +488,8 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         return origin_source.get(e.article.id, e.article.source)
 
     evidence = latest_per_outlet(evidence, outlet)
+    if not query.hedged:
+        evidence = flat_over_hedged(evidence)
     order = {"supports": 0, "refutes": 1, "related": 2}
     evidence.sort(key=lambda e: (order[e.relation], -e.score))
 

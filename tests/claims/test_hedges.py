@@ -61,6 +61,9 @@ def test_find_hedge_is_none_for_flat_statements(text):
         pytest.param(
             "Nvidia cannot ship Blackwell to China", "cannot", id="en-cannot",
         ),
+        pytest.param("不丹官方表示暂无人员伤亡报告", "暂无", id="zh-none-so-far"),
+        pytest.param("officials said nobody there was hurt", "nobody", id="en-nobody"),
+        pytest.param("Officials said no one was killed", "no one", id="en-no-one"),
     ],
 )
 def test_find_negation_returns_the_cue(text, cue):
@@ -79,6 +82,7 @@ def test_find_negation_returns_the_cue(text, cue):
         pytest.param(
             "不排除北京方面要求优先采购国产芯片", id="zh-bupaichu-double-negative",
         ),
+        pytest.param("救援队出动无人机搜救", id="zh-drone-is-no-nobody"),
     ],
 )
 def test_find_negation_is_none_for_affirmative_statements(text):

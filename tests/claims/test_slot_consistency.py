@@ -593,3 +593,12 @@ def test_when_a_figure_was_said_does_not_time_it():
     result = _clusters(("a", "A", "2025-11-14", "Acme reported on Wednesday, November 13, that third-quarter revenue was 167.2 billion yuan."),
                        ("b", "B", "2025-11-15", "Acme posted third-quarter revenue of 176.2 billion yuan."))
     assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_a_country_is_an_actor_or_only_where_something_happened():
+    from claimwatch.claims.consistency import _acts
+
+    felt = "Tremors were also felt in Nepal's capital Kathmandu, in Bhutan and in the Indian state of Bihar."
+    assert not _acts(felt, "place:bhutan")
+    assert _acts("Vietnam formally requested international assistance on September 10.", "place:vietnam")
+    assert _acts("不丹官方表示暂无人员伤亡。", "place:bhutan") and not _acts("地震在不丹造成轻微损失。", "place:bhutan")

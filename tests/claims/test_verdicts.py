@@ -311,3 +311,28 @@ def test_an_average_price_of_shares_bought_back_is_a_price_per_share():
         ("HKD/share", "price"), ("HKD", "buyback")]  # the total stays the buyback's, in no other currency
     assert relate(query_claim("Acme's buybacks were made at an average price of about HK$486 a share."),
                   evidence, 0.9)[0] == "refutes"
+
+
+def test_a_rumour_on_the_other_side_of_flat_statements_is_no_disagreement():
+    query = query_claim("Official figures put the death toll above 300.")
+    candidates = [_ev("网络上有消息称，此次地震遇难人数已超过300人，官方对此未予证实。", "a1", "Rumours", 0.8),
+                  _ev("据统计，地震共造成126人遇难。", "a2", "Officials", 0.8)]
+    judgement = judge(query, candidates)
+    assert judgement.verdict == "refuted"
+    assert [e.relation for e in judgement.evidence] == ["refutes", "related"]
+    # a flat statement on each side is still a disagreement among the sources
+    candidates.append(_ev("地震共造成320人遇难。", "a3", "Others", 0.8))
+    assert judge(query, candidates).verdict == "conflicting"
+
+
+def test_a_sentence_opener_is_no_name_the_evidence_must_write():
+    from claimwatch.claims.verdicts import unmatched_names
+
+    assert unmatched_names("About two-thirds of the Zorvan fleet was grounded.", "约三分之二的机队停飞") == ["Zorvan"]
+    assert unmatched_names("Official figures put the toll above 300.", "遇难人数") == []
+
+
+def test_a_denial_in_a_place_no_one_claims_refutes_a_claim_of_casualties_there():
+    evidence = _claim("不丹首都廷布震感较弱，不丹官方表示暂无人员伤亡和财产损失报告。")
+    assert relate(query_claim("Bhutan reported heavy casualties from the tremor."), evidence, 0.6, 0.4)[0] == "refutes"
+    assert relate(query_claim("Bhutanese officials said nobody there was hurt or killed."), evidence, 0.6, 0.4)[0] != "refutes"
