@@ -140,7 +140,8 @@ _EN_WORDS = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
     r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|sixth|eighth|tenth|twentieth|hundredth|half)"
-    r"|(?:two|three|four)[ -](?:thirds|quarters|fifths|tenths)|half))\b",
+    r"|(?:two|three|four)[ -](?:thirds|quarters|fifths|tenths)|half)"
+    r"|(?P<num>one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?P<den>two|three|four|five|ten))\b",
     re.IGNORECASE)
 _EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1,
                  "twentieth": 0.05, "hundredth": 0.01, "half": 0.5}
@@ -864,6 +865,9 @@ def _english_words(text: str) -> list[Quantity]:
         elif m["twice"] or m["thrice"]:
             v = 2.0 if m["twice"] else 3.0
             q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
+        elif m["num"]:  # "seven in ten households"
+            v = _EN_NUMBER_WORDS[m["num"].lower()] / _EN_NUMBER_WORDS[m["den"].lower()]
+            q = Quantity("fraction", v, "", v, v, m.group(0), m.start(), m.end())
         else:
             words = m["frac"].lower().replace("-", " ").split()
             v = _EN_FRACTIONS[words[-1].removesuffix("s")] * (_EN_NUMERATORS[words[0]] if len(words) > 1 else 1)

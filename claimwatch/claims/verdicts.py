@@ -126,7 +126,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             if here and not here & there:  # 老挝 against 富寿省: where one lies relative to the other is unknown
                 return "related", f"states {qb.text}, but names no place the claim names"
         return "refutes", f"states {qb.text}, not {qa.text}"
-    if (query.negated != evidence.negated and score >= support and not values and not evidence.quantities
+    if (query.negated != evidence.negated and score >= support and not values
+            and all(q.kind == "date" for q in evidence.quantities)  # a date decides no statement
             and negation_bears_on_common_subject(query, evidence)):
         return "refutes", "says the opposite (one of the two is negated)"
     if score >= support and not values and opposite_comparisons(query, evidence):

@@ -554,3 +554,9 @@ def test_a_quarter_without_its_year_is_of_the_publication_year(text):
 def test_a_quarter_with_its_year_keeps_it():
     (q,) = extract_quantities("Q3 2023 revenue", published="2024-11-14")
     assert (q.low, q.high) == (20230701.0, 20230930.0)
+
+
+@pytest.mark.parametrize(("text", "value"), [("seven in ten households", 0.7), ("one out of five homes", 0.2)])
+def test_n_in_m_is_a_fraction(text, value):
+    (q,) = extract_quantities(text)
+    assert q.kind == "fraction" and q.value == pytest.approx(value)

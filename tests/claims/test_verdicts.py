@@ -336,3 +336,11 @@ def test_a_denial_in_a_place_no_one_claims_refutes_a_claim_of_casualties_there()
     evidence = _claim("不丹首都廷布震感较弱，不丹官方表示暂无人员伤亡和财产损失报告。")
     assert relate(query_claim("Bhutan reported heavy casualties from the tremor."), evidence, 0.6, 0.4)[0] == "refutes"
     assert relate(query_claim("Bhutanese officials said nobody there was hurt or killed."), evidence, 0.6, 0.4)[0] != "refutes"
+
+
+def test_a_date_in_the_evidence_does_not_stop_a_denial_from_refuting():
+    evidence = _claim("Vietnam formally requested international assistance on September 10.", published="2024-09-12")
+    assert relate(query_claim("Vietnam had not formally asked for international help."), evidence, 0.8)[0] == "refutes"
+    # a value still decides: a figure is no statement to deny
+    figures = _claim("Vietnam requested 10 rescue teams on September 10.", published="2024-09-12")
+    assert relate(query_claim("Vietnam had not formally asked for international help."), figures, 0.8)[0] != "refutes"
