@@ -13,6 +13,7 @@ from claimwatch.claims.consistency import (
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
+from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_date_of_saying
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -218,7 +219,10 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
                 continue
             if not same_subject(subject_a, subject_of(evidence, qb), named_q, named_e):
                 continue
-            if qa is not None and not qa.overlaps(qb, 0.0, 0.5):
+            # a share price moves many times; a quarter's revenue rose or fell once
+            once = (qa is not None and base_a == moved[0] and base_a in SCOPED
+                    and (qa.scope is None or qb.scope is None or same_scope(qa.scope, qb.scope)))
+            if qa is not None and not qa.overlaps(qb, 0.0, 0.5) and not once:
                 continue
             said = "a rise" if way_a == "up" else "a fall"
             return f"states {'a fall' if way_a == 'up' else 'a rise'} of {qb.text}, not {said}" + (
@@ -309,12 +313,19 @@ _NOT_NAMES = frozenset(
 
 
 def unmatched_names(query: str, evidence: str) -> list[str]:
-    """Names in ``query`` (outside the alias table) that ``evidence`` does not write."""
+    """Names in ``query`` (outside the alias table) that ``evidence`` does not write: Latin names,
+    and works in title marks (《王者荣耀》) when the evidence is written in Chinese too."""
     known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
-    return [m.group(0) for m in _LATIN_NAME.finditer(query)
-            if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
-            and m.group(0).lower() not in folded]
+    latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
+             if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
+             and m.group(0).lower() not in folded]
+    works = [w for w in _TITLED.findall(query) if w not in evidence] if _HAN.search(evidence) else []
+    return latin + works
+
+
+_TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or programme: 《王者荣耀》
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:

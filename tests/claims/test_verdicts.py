@@ -344,3 +344,18 @@ def test_a_date_in_the_evidence_does_not_stop_a_denial_from_refuting():
     # a value still decides: a figure is no statement to deny
     figures = _claim("Vietnam requested 10 rescue teams on September 10.", published="2024-09-12")
     assert relate(query_claim("Vietnam had not formally asked for international help."), figures, 0.8)[0] != "refutes"
+
+
+def test_a_claimed_rise_of_a_quarters_revenue_is_refuted_by_a_stated_fall_of_any_size():
+    evidence = _claim("Acme said on Thursday that third-quarter revenue fell 3.9% from a year earlier.", published="2024-11-16")
+    assert relate(query_claim("Acme第三季度营收同比增长8%"), evidence, 0.9)[0] == "refutes"
+    # a share price moves many times: a rise of another size may be another day's
+    shares = _claim("Acme shares fell 3.9%.", published="2024-11-16")
+    assert relate(query_claim("Acme shares rose 8%."), shares, 0.9)[0] != "refutes"
+
+
+def test_a_work_in_title_marks_must_be_written_in_chinese_evidence():
+    evidence = _claim("Acme表示，小游戏平台的季度总流水同比增长超过20%。")
+    assert relate(query_claim("《星海远征》第三季度流水同比增长20%"), evidence, 0.9)[0] == "related"
+    named = _claim("《星海远征》第三季度流水同比增长20%。")
+    assert relate(query_claim("《星海远征》第三季度流水同比增长20%"), named, 0.9)[0] == "supports"
