@@ -85,6 +85,8 @@ _APPROX_AFTER = ("左右", "上下")
 _LOWER_AFTER = ("以上", "多", "余", "+")
 _UPPER_AFTER = ("以下", "以内")
 _APPROX_REL = 0.05
+_TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
+_TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
 _PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|€)"
@@ -117,7 +119,7 @@ _MONTHS = {m: n for n, names in enumerate(
      ("december", "dec")], start=1) for m in names}
 _EN_DATE = re.compile(
     r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November)"
-    r" (?:to|through|-) (?P<m2>February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: to | through |\s?[-–]\s?)(?P<m2>February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:,? (?P<my>(?:19|20)\d{2}))?\b"
     r"|\b(?:the )?first (?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of)?"
     r"(?:\s+(?P<ny>(?:19|20)\d{2}))?|"
@@ -456,6 +458,8 @@ def _numerics(text: str) -> list[Quantity]:
             continue
         if text[end:end + 1] == "]" or (start > 0 and text[start - 1] == "["):
             continue  # citation marker
+        if _TICKER.match(text, end) or _TICKER_BEFORE.search(text, max(0, start - 8), start):
+            continue  # a stock code: 00700.HK, 股票代码为3750
         if not m["unit"] and not m["aunit"] and text[end:end + 1] in ("月", "日", "号"):
             continue  # part of a date the date pass could not resolve (no publication year)
         unit_text = (m["unit"] or m["aunit"] or "").strip()

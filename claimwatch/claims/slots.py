@@ -68,12 +68,13 @@ def is_change(text: str, q: Quantity) -> bool:
                                             or _CHANGE_AFTER.search(text[q.end:q.end + 12]))
 
 
-_UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|up)\s+(?:about|nearly|some|over|more than)?\s*$",
+_UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|提升|提高|扩大|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
+                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|up)"
+                 r"\s+(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$",
                  re.IGNORECASE)
-_DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|down)\s+"
-                   r"(?:about|nearly|some|over|more than)?\s*$", re.IGNORECASE)
+_DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|收窄|缩小|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
+                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|narrowed|shrank|down)\s+"
+                   r"(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$", re.IGNORECASE)
 
 
 def direction(text: str, q: Quantity) -> str | None:
@@ -257,6 +258,13 @@ def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
 
 _PER_SHARE = ("share_price", "issue_price", "target_price")
 _NO_SHARE_PRICE = 1e7  # "buy back HK$100 billion of shares": an amount this large is no price of one share
+_REPORT_PERIOD = re.compile(r"\s*的?(?:全年|年度|第?[一二三四1-4]季度|上半年|下半年|中期|季度)?(?:业绩|财报|年报|季报|中报|财务报告)|"
+                            r"[\s-]*(?:quarter(?:ly)?\s+|full-year\s+|annual\s+)?(?:results|earnings|financial results)\b",
+                            re.IGNORECASE)
+# a company putting out its results: 公布/发布/披露…业绩, published/reported/released … results
+_RESULTS_OUT = re.compile(r"(?:公布|发布|披露|公告)[^，。；]{0,16}(?:业绩|财报|年报|季报|中报)|"
+                          r"\b(?:published|reported|released|announced|posted|unveiled)\b[^,.;]{0,30}\b(?:results|earnings)\b",
+                          re.IGNORECASE)
 _SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
@@ -267,6 +275,7 @@ _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|
 _PEOPLE_COUNTED = frozenset({"deaths", "missing", "injured", "evacuations", "rescued", "rescuers"})
 _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主板|港股|A股|H股|纳斯达克|纽交所|"
                        r"\b(?:stock exchange|Nasdaq|NYSE|bourse)\b", re.IGNORECASE)
+_LISTED = re.compile(r"上市|挂牌|登陆|\b(?:listed|listing|lists|debut|debuted|IPO|went public|go public)\b", re.IGNORECASE)
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
                             r"[a-z]+\s+(?:announced|unveiled|released|launched|approved|introduced)\s+by\b")
 _REPORTED_AFTER = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实)")
@@ -295,8 +304,15 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         # its weekday is the previous clause's event when the next clause names none
         attribute = _attribute(q, cues, _previous_clause(clauses, own))
     if attribute and is_date_of_saying(text, q):
-        attribute = None  # "Trump said on Monday that …", "越南灾害管理部门14日称": when it was said
-    if attribute == "release_date" and _EXCHANGE.search(text, clause[0], clause[1]):
+        attribute = None
+    if q.kind == "date" and _REPORT_PERIOD.match(text, q.end):
+        attribute = None  # "公布2024年第三季度业绩", "its third-quarter results": the period reported on, not the event
+    elif q.kind == "date" and not is_date_of_saying(text, q) and (
+            _RESULTS_OUT.search(text, clause[0], clause[1]) or _RESULTS_OUT.search(text, *own)
+            or _LONE_DATE.fullmatch(text[own[0]:own[1]].replace(q.text, "", 1).rstrip(" .。"))
+            and _RESULTS_OUT.search(text, *_previous_clause(clauses, own))):  # "… results on Tuesday, November 12."
+        attribute = "results_date"  # "于11月14日公布了第三季度业绩", "published its results on Tuesday, November 12"  # "Trump said on Monday that …", "越南灾害管理部门14日称": when it was said
+    if attribute == "release_date" and _EXCHANGE.search(text, clause[0], clause[1]) and _LISTED.search(text, clause[0], clause[1]):
         attribute = "listing_date"  # "2018年6月11日在深交所创业板上市": a company goes public, no product comes out
     if attribute and q.kind == "date" and _PASSIVE_EVENT.search(text, clause[0], clause[1]):
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
@@ -392,7 +408,9 @@ def _changes_of_amounts(text: str, values: list[Quantity]) -> list[Quantity]:
             base, way = CHANGE, "up"
         if q.kind != "percent" or base != CHANGE or way not in ("up", "down"):
             continue
-        amount = next((p for p in reversed(out[:n]) if p.kind in ("money", "count") and p.attribute
+        # percentage points are the change of a ratio ("毛利率为53%，同比提升约4个百分点")
+        kinds = ("money", "count") if q.unit != "pp" else ("percent",)
+        amount = next((p for p in reversed(out[:n]) if p.kind in kinds and p.attribute and p.unit != "pp"
                        and not p.attribute.endswith(("_up", "_down", "_change"))), None)
         if amount is not None and q.start - amount.end <= 24 and not _SENTENCE_BREAK.search(text, amount.end, q.start):
             out[n] = replace(q, attribute=f"{amount.attribute}_{way}")

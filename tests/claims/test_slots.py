@@ -305,3 +305,39 @@ def test_people_rescued_and_rescuers_sent_are_two_counts_of_people():
     assert [(q.attribute, q.unit) for q in attach_slots("Rescue teams pulled out 407 trapped people, and 1,500 firefighters were deployed.",
             extract_quantities("Rescue teams pulled out 407 trapped people, and 1,500 firefighters were deployed."))] == \
         [("rescued", "people"), ("rescuers", "people")]
+
+
+def _dated(text, published="2024-11-15"):
+    from claimwatch.claims.models import Article
+    from claimwatch.claims.segment import segment_claims
+
+    (claim,) = segment_claims(Article(id="e", source="E", title="", published=published, text=text))
+    return [(q.text, q.attribute) for q in claim.quantities]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Acme于11月14日公布了第三季度业绩。", [("11月14日", "results_date"), ("第三季度", None)]),
+    ("Acme published its July-September results on Tuesday, November 12.",
+     [("July-September", None), ("November 12", "results_date")]),
+    ("Acme将于2025年3月公布2024年全年业绩。", [("2025年3月", "results_date"), ("2024年", None)]),
+    # a Hong Kong close is no listing: 港股 alone does not make a release a listing
+    ("Acme周三（11月13日）港股收盘后发布2024年第三季度业绩。", [("11月13日", "results_date"), ("2024年第三季度", None)]),
+    ("Acme于2018年6月11日在深交所创业板上市。", [("2018年6月11日", "listing_date")]),
+])
+def test_the_day_results_come_out_is_not_the_period_they_report(text, expected):
+    assert _dated(text) == expected
+
+
+@pytest.mark.parametrize(("text", "attribute"), [
+    ("毛利率为53%，同比提升约4个百分点。", "gross_margin_up"),
+    ("The gross margin widened by 9 percentage points to 53%.", "gross_margin_up"),
+    ("The gross margin narrowed by 2 percentage points to 41%.", "gross_margin_down"),
+])
+def test_percentage_points_are_a_change_of_the_ratio(text, attribute):
+    (points,) = [q for q in attach_slots(text, extract_quantities(text)) if q.unit == "pp"]
+    assert points.attribute == attribute
+
+
+@pytest.mark.parametrize("text", ["Acme控股（00700.HK）周三公布业绩", "公司H股挂牌，股票代码为3750", "Acme (ACME.O) said"])
+def test_a_stock_code_is_no_figure(text):
+    assert [q for q in extract_quantities(text) if q.kind != "date"] == []
