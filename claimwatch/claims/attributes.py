@@ -65,6 +65,13 @@ def attribute_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(Mention(m.start(), m.end(), name) for m in pattern.finditer(text) for name in cue_of[m.group(0).lower()])
 
 
+# A clause that opens with its predicate ("…, the measure most analysts follow, rose 36% to 59.8 billion
+# yuan"): the measure it is about stands before the aside
+PREDICATE_FIRST = re.compile(r"\s*(?:rose|fell|grew|climbed|jumped|dropped|declined|slipped|surged|soared|edged|"
+                             r"increased|decreased|stands|stood|was|were|is|are|came in|reached|totalled|totaled|"
+                             r"amounted|hit)\b", re.IGNORECASE)
+
+
 def cue_distance(q: Quantity, cue: Mention) -> float:
     """How far a cue stands from a value, a cue after the value counting half again: news names an
     amount's attribute before it ("营收1672亿元") more often than after it."""

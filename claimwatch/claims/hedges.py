@@ -36,7 +36,7 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
 # Words that contain a cue without meaning it: 模拟 (analog), 未来 (future), 不排除 (does not rule out), 或者 (or).
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不得": ("不得不",), "不能": ("不能不",), "不可": ("不可逆", "不可或缺", "不可避免", "不可思议", "不可小觑", "不可替代"),
-              "不在": ("不在乎",), "无人": ("无人机", "无人驾驶", "无人区", "无人值守"), "计划": ("的计划",), "若": ("若干",)}
+              "不在": ("不在乎",), "无人": ("无人机", "无人驾驶", "无人区", "无人值守"), "计划": ("的计划", "奖励计划", "激励计划", "持股计划", "期权计划"), "若": ("若干",)}
 # An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
 # a rumour denied ("否认了…传闻") is a denial.
 _EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|如|那样|于)[^，。,]{0,8}"

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from claimwatch.claims.attributes import attribute_mentions, cue_distance
+from claimwatch.claims.attributes import PREDICATE_FIRST, attribute_mentions, cue_distance
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import Mention, subject_mentions
 
@@ -98,6 +98,13 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
             continue
         lo, hi = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(text)))
         own = [c for c in cues if c.key == base and lo <= c.start and c.end <= hi and not (c.start < q.end and q.start < c.end)]
+        if not own and PREDICATE_FIRST.match(text, lo):  # "Net buyback this year, after …, stands at HK$91.6 billion"
+            earlier = [c for c in clauses if c[1] <= lo][-2:]
+            for a, b in reversed(earlier):
+                own = [c for c in cues if c.key == base and a <= c.start and c.end <= b]
+                if own:
+                    lo = a
+                    break
         if own:
             cue = min(own, key=lambda c: cue_distance(q, c))
             out[n] = replace(q, scope=scope_before(text, cue, lo, names))
@@ -108,6 +115,8 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
     return out
 
 
+# one-character qualifiers the encoder reads poorly against their English word (净 / "net": 0.59)
+_GLOSSARY = {"净": "net"}
 SCOPE_MATCH = 0.65  # cosine of two scopes' vectors, across scripts, for one part ("营销服务" / "marketing services")
 _encoder: Encoder | None = None
 
@@ -137,7 +146,7 @@ def same_scope(a: str, b: str) -> bool:
     """Two scopes name one part: the same words; across scripts, where words cannot be matched, two
     parts whose phrases the encoder reads as one ("国际市场游戏" / "international games"). A part never
     meets the whole ("Domestic games revenue" is not 营收)."""
-    if a == b:
+    if a == b or _GLOSSARY.get(a, a) == _GLOSSARY.get(b, b):
         return True
     if not a or not b or a.isascii() == b.isascii():
         return False

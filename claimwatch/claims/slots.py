@@ -22,7 +22,8 @@ import re
 from dataclasses import replace
 
 from claimwatch.claims.attribution import find_attribution
-from claimwatch.claims.attributes import attribute_mentions, attribute_of_unit, cue_distance, fits, sole_unit
+from claimwatch.claims.attributes import (PREDICATE_FIRST, attribute_mentions, attribute_of_unit, cue_distance, fits,
+                                          sole_unit)
 from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
@@ -297,6 +298,15 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = None  # "0-100 km/h in 2.78 s", "百公里加速": the speed a sprint ends at, no top speed
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
         attribute = _attribute(q, cues, _previous_clause(clauses, clause))
+    elif attribute is None and q.kind != "date" and PREDICATE_FIRST.match(text, clause[0]):
+        # "Non-IFRS net profit, the measure most analysts follow, rose 36% to 59.8 billion yuan": the
+        # predicate's subject stands before the aside
+        back = clause
+        for _ in range(2):
+            back = _previous_clause(clauses, back)
+            attribute = _attribute(q, cues, back)
+            if attribute or back == clause:
+                break
     own = _clause_of(clauses, q.start)
     if attribute is None and q.kind == "date" and (own != clause or _LONE_DATE.fullmatch(
             text[own[0]:own[1]].replace(q.text, "", 1).rstrip(" .。"))):  # "… on Tuesday, January 7." ends the sentence

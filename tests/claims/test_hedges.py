@@ -41,6 +41,7 @@ def test_find_hedge_returns_the_first_cue(text, cue):
         pytest.param(
             "In May 2025 Nvidia reported record revenue", id="en-may-month-is-not-modal",
         ),
+        pytest.param("扣除员工股份奖励计划发行的新股后，净回购金额为780亿港元", id="zh-award-scheme-is-no-plan"),
     ],
 )
 def test_find_hedge_is_none_for_flat_statements(text):

@@ -112,3 +112,7 @@ def test_one_figure_for_a_part_and_for_the_whole_is_a_qualifier_mismatch():
     assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯游戏业务总收入346亿元。") == [("conflict", "qualifier_mismatch")]
     assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯国际市场游戏收入346亿元。") == [("conflict", "qualifier_mismatch")]
     assert conflicts("腾讯本土市场游戏收入346亿元。", "腾讯国际市场游戏收入139亿元。") == []  # two parts, two figures
+
+
+def test_a_one_character_qualifier_meets_its_english_word_without_an_encoder():
+    assert same_scope("净", "net") and not same_scope("净", "")

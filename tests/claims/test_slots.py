@@ -341,3 +341,14 @@ def test_percentage_points_are_a_change_of_the_ratio(text, attribute):
 @pytest.mark.parametrize("text", ["Acme控股（00700.HK）周三公布业绩", "公司H股挂牌，股票代码为3750", "Acme (ACME.O) said"])
 def test_a_stock_code_is_no_figure(text):
     assert [q for q in extract_quantities(text) if q.kind != "date"] == []
+
+
+@pytest.mark.parametrize(("text", "attribute", "scope"), [
+    ("Non-IFRS net profit, the measure most analysts follow, rose 36% to 59.8 billion yuan.", "net_profit", ""),
+    ("Acme's net buyback this year, after shares issued under award schemes, stands at HK$91.6 billion.", "buyback", "net"),
+])
+def test_a_clause_that_opens_with_its_predicate_measures_what_stands_before_the_aside(text, attribute, scope):
+    from claimwatch.pipeline import query_claim
+
+    (amount,) = [q for q in query_claim(text).quantities if q.kind == "money"]
+    assert (amount.attribute, amount.scope) == (attribute, scope)
