@@ -20,7 +20,7 @@ from claimwatch.claims.places import places_of
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
-from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_date_of_saying
+from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code, subject_mentions
 from claimwatch.claims.text import han_pairs
@@ -678,9 +678,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             what = "products" if kind == "product:" else "organisations"
             return "explained_difference", (f"different_subject: they are about different {what} "
                                             f"({names(own_a)} vs {names(own_b)})")
-    # when each was said ("reported on Wednesday, November 13, that …") is no time of the facts
-    dates_a = [q for q in a.quantities if q.kind == "date" and not is_date_of_saying(a.text, q)]
-    dates_b = [q for q in b.quantities if q.kind == "date" and not is_date_of_saying(b.text, q)]
+    # when each was said ("reported on Wednesday, November 13, that …") or how far back a record
+    # reaches ("the slowest pace since 2022") is no time of the facts
+    dates_a = [q for q in a.quantities if is_time_frame(a.text, q)]
+    dates_b = [q for q in b.quantities if is_time_frame(b.text, q)]
     clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
     apart = _days_apart(qa, qb) if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES else 0
     if apart > EVENT_DAYS:

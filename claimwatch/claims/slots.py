@@ -441,17 +441,24 @@ _RISE_TO = re.compile(r"\s*(?:from a year (?:earlier|ago)\s*|year[- ]on[- ]year\
 # is the horizon of a superlative, not the date of the event
 _SINCE_BEFORE = re.compile(r"(?:\bsince\b[^,;.]{0,30}|自|从)\s*$", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"[^，。,;；]{0,12}?以来")
-_SUPERLATIVE = re.compile(r"最|历史|\b(?:strongest|most|record|biggest|largest|worst|highest|lowest|deadliest)\b",
-                          re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"最|历史|\b(?:strongest|most|record|biggest|largest|worst|highest|lowest|deadliest|"
+                          r"slowest|fastest|weakest|smallest)\b", re.IGNORECASE)
+
+
+def is_horizon(text: str, q: Quantity) -> bool:
+    """A date that only bounds a superlative ("the slowest pace since 2022", "1949年有气象记录以来最强")."""
+    return (q.kind == "date" and bool(_SUPERLATIVE.search(text))
+            and bool(_SINCE_BEFORE.search(text, max(0, q.start - 40), q.start) or _SINCE_AFTER.match(text, q.end)))
+
+
+def is_time_frame(text: str, q: Quantity) -> bool:
+    """A date that times the claim's facts: neither when they were said nor a record's horizon."""
+    return q.kind == "date" and not is_date_of_saying(text, q) and not is_horizon(text, q)
 
 
 def _horizons(text: str, values: list[Quantity]) -> list[Quantity]:
     """Dates that only bound a superlative ("since 1949") lose their event attribute."""
-    if not _SUPERLATIVE.search(text):
-        return values
-    return [replace(q, attribute=None) if q.kind == "date" and q.attribute
-            and (_SINCE_BEFORE.search(text, max(0, q.start - 40), q.start) or _SINCE_AFTER.match(text, q.end))
-            else q for q in values]
+    return [replace(q, attribute=None) if q.attribute and is_horizon(text, q) else q for q in values]
 
 
 _FOLLOWED = re.compile(r"\b(?:followed|came next|did the same)\b|随后跟进|紧随其后|跟进|随后亦|也于|亦于", re.IGNORECASE)
@@ -543,4 +550,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "clause_around", "is_change", "is_date_of_saying", "CHANGE"]
+__all__ = ["attach_slots", "clause_around", "is_change", "is_date_of_saying", "is_horizon", "is_time_frame", "CHANGE"]

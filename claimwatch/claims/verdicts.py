@@ -14,7 +14,7 @@ from claimwatch.claims.consistency import (
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
 from claimwatch.claims.scopes import SCOPED, same_scope
-from claimwatch.claims.slots import CHANGE, clause_around, is_date_of_saying
+from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.text import han_pairs
@@ -76,7 +76,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
     evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb))
-    evidence = _without(evidence, is_date_of_saying)  # "NetEase said on Thursday that …": no date of the fact
+    # "NetEase said on Thursday that …", "the slowest pace since 2022": no date of the fact
+    evidence = _without(evidence, lambda text, q: q.kind == "date" and not is_time_frame(text, q))
     evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb))
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):

@@ -602,3 +602,10 @@ def test_a_country_is_an_actor_or_only_where_something_happened():
     assert not _acts(felt, "place:bhutan")
     assert _acts("Vietnam formally requested international assistance on September 10.", "place:vietnam")
     assert _acts("不丹官方表示暂无人员伤亡。", "place:bhutan") and not _acts("地震在不丹造成轻微损失。", "place:bhutan")
+
+
+def test_a_record_horizon_times_no_fact():
+    # "the slowest pace since 2022" does not date the 3.8 %: the two growth rates of one quarter clash
+    result = _clusters(("a", "A", "2024-11-14", "Acme's third-quarter revenue grew 8% from a year earlier."),
+                       ("b", "B", "2024-11-15", "Acme's third-quarter revenue grew 3.8% from a year earlier, the slowest pace since 2022."))
+    assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "value_mismatch")]
