@@ -17,6 +17,7 @@ from typing import Literal
 
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, conditions_of, differing
 from claimwatch.claims.places import places_of
+from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
@@ -330,6 +331,16 @@ def denial_restated(denial: str, plain: str) -> float:
     return max((len(pairs & han_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
 
 
+def one_company(a: Claim, b: Claim, title_a: str, title_b: str) -> bool:
+    """Both claims are about one company or product: the ones each names (else its article's title
+    names) meet, or neither names any."""
+    def named(claim: Claim, title: str) -> frozenset[str]:
+        own = {s for s in distinguishing(find_subjects(claim.text)) if s.startswith(("org:", "product:"))}
+        return frozenset(own or {s for s in distinguishing(find_subjects(title)) if s.startswith(("org:", "product:"))})
+    na, nb = named(a, title_a), named(b, title_b)
+    return bool(na & nb) or not na and not nb
+
+
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|across|near|to|from|into|over|throughout|around|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}|"
                        r"[在于到至从]\s*)$")
 
@@ -381,7 +392,17 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         f"{art_a.source} gives {qa.text} as {part_a} of the {qa.attribute.replace('_', ' ')}, "
                         f"{art_b.source} the same figure as {part_b}; one figure cannot measure both.",
                         subject_of(a, qa), qa.unit)
-    if a.negated == b.negated or a.hedged or b.hedged:
+    if a.hedged or b.hedged:
+        return None
+    beat_missed = opposite_outcomes(a.text, b.text)
+    if beat_missed and one_company(a, b, art_a.title, art_b.title):
+        what = beat_missed[0].replace("_", " ")
+        return Conflict("", (a.id, b.id), f"{beat_missed[0]}_vs_expectations", (a.text, b.text), ((0.0, 0.0), (1.0, 1.0)),
+                        "conflict", "negation",
+                        f"{art_a.source} says the {what} {'beat' if outcomes(a.text)[beat_missed[0]] > 0 else 'missed'} "
+                        f"expectations, {art_b.source} that it "
+                        f"{'beat' if outcomes(b.text)[beat_missed[0]] > 0 else 'missed'} them.", None, "")
+    if a.negated == b.negated:
         return None
     negated, plain = (a, b) if a.negated else (b, a)
     denial = negated_clause(negated) or negated.text
@@ -759,6 +780,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
 
 
-__all__ = ["Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_company", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

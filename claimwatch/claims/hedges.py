@@ -14,7 +14,7 @@ _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人
               "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待",
               "如果", "若", "假如", "倘若", "假设")  # the last: a condition, what holds only if it is met
 _HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "would", "estimated", "estimates", "estimate",
-              "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
+              "expect", "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to", "if")
@@ -39,8 +39,12 @@ _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",
               "不在": ("不在乎",), "无人": ("无人机", "无人驾驶", "无人区", "无人值守"), "计划": ("的计划", "奖励计划", "激励计划", "持股计划", "期权计划"), "若": ("若干",)}
 # An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
 # a rumour denied ("否认了…传闻") is a denial.
-_EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|如|那样|于)[^，。,]{0,8}"
-                              r"(?:市场预期|预期|预计|预测|预估)")
+_EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|未能达到|未达到|没有达到|未达|如|那样|于)[^，。,]{0,8}"
+                              r"(?:市场预期|预期|预计|预测|预估)|"
+                              r"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|missed|misses|below|"
+                              r"short of|trailed|in line with|matched|met)\s+(?:the\s+)?(?:analysts'?\s+|market\s+|consensus\s+|"
+                              r"lseg\s+|average\s+)?(?:expectations|estimates|forecasts|forecast|consensus|estimate)\b",
+                              re.IGNORECASE)
 _DENIED_RUMOUR = re.compile(r"否认[^，。,]*(?:传闻|传言|说法|消息|报道)")
 
 
@@ -84,8 +88,9 @@ def find_hedge(text: str) -> str | None:
 
 
 def find_negation(text: str) -> str | None:
-    """The first negation cue in ``text`` (``"不包括"``, ``"not"``), or None."""
-    return _first_cue(text, _NEGATIONS_ZH, _NEGATIONS_EN)
+    """The first negation cue in ``text`` (``"不包括"``, ``"not"``), or None. Falling short of
+    expectations (未能达到市场预期) is an outcome (claims/expectations.py), not a denial."""
+    return _first_cue(_EXPECTATION_MET.sub("", text), _NEGATIONS_ZH, _NEGATIONS_EN)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -9,10 +9,11 @@ from typing import Literal
 
 from claimwatch.claims.consistency import (
     BY_AGENCY, attribute_known, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
-    same_subject, subject_of,
+    one_company, same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
+from claimwatch.claims.expectations import opposite_outcomes
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
@@ -90,6 +91,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     move = opposite_move(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
+    beat_missed = opposite_outcomes(query.text, evidence.text)
+    if beat_missed and score >= support and not evidence.hedged and one_company(query, evidence, "", ""):
+        return "refutes", f"says the {beat_missed[0].replace('_', ' ')} did the opposite against expectations"
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
         if not disjoint:

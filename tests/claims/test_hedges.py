@@ -22,6 +22,7 @@ from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
         pytest.param("according to people familiar with the matter", "according to people familiar",
                      id="en-people-familiar"),
         pytest.param("REPORTEDLY, orders are being drafted", "reportedly", id="en-case-insensitive"),
+        pytest.param("Analysts expect revenue of 100 billion yuan", "expect", id="en-expect"),
     ],
 )
 def test_find_hedge_returns_the_first_cue(text, cue):
@@ -42,6 +43,8 @@ def test_find_hedge_returns_the_first_cue(text, cue):
             "In May 2025 Nvidia reported record revenue", id="en-may-month-is-not-modal",
         ),
         pytest.param("扣除员工股份奖励计划发行的新股后，净回购金额为780亿港元", id="zh-award-scheme-is-no-plan"),
+        pytest.param("Revenue beat analysts' forecasts", id="en-beat-forecasts-is-an-outcome"),
+        pytest.param("营收为1672亿元，但未能达到市场预期", id="zh-missed-expectations-is-an-outcome"),
     ],
 )
 def test_find_hedge_is_none_for_flat_statements(text):
@@ -84,6 +87,7 @@ def test_find_negation_returns_the_cue(text, cue):
             "不排除北京方面要求优先采购国产芯片", id="zh-bupaichu-double-negative",
         ),
         pytest.param("救援队出动无人机搜救", id="zh-drone-is-no-nobody"),
+        pytest.param("营收为1672亿元，但未能达到市场预期", id="zh-missed-expectations-is-no-denial"),
     ],
 )
 def test_find_negation_is_none_for_affirmative_statements(text):

@@ -609,3 +609,15 @@ def test_a_record_horizon_times_no_fact():
     result = _clusters(("a", "A", "2024-11-14", "Acme's third-quarter revenue grew 8% from a year earlier."),
                        ("b", "B", "2024-11-15", "Acme's third-quarter revenue grew 3.8% from a year earlier, the slowest pace since 2022."))
     assert [(x.severity, x.reason) for x in result.conflicts] == [("conflict", "value_mismatch")]
+
+
+def test_beating_and_missing_expectations_conflict():
+    result = _clusters(("a", "A", "2024-11-14", "Acme's revenue beat analysts' forecasts."),
+                       ("b", "B", "2024-11-15", "Acme第三季度营收为1672亿元，但未能达到市场预期。"))
+    (conflict,) = result.conflicts
+    assert (conflict.severity, conflict.reason, conflict.attribute) == ("conflict", "negation", "revenue_vs_expectations")
+    assert "beat" in conflict.explanation and "missed" in conflict.explanation
+    # another company's miss is no contradiction
+    result = _clusters(("a", "A", "2024-11-14", "Acme's revenue beat analysts' forecasts."),
+                       ("b", "B", "2024-11-15", "阿里巴巴营收未能达到市场预期。"))
+    assert result.conflicts == []

@@ -359,3 +359,8 @@ def test_a_work_in_title_marks_must_be_written_in_chinese_evidence():
     assert relate(query_claim("《星海远征》第三季度流水同比增长20%"), evidence, 0.9)[0] == "related"
     named = _claim("《星海远征》第三季度流水同比增长20%。")
     assert relate(query_claim("《星海远征》第三季度流水同比增长20%"), named, 0.9)[0] == "supports"
+
+
+def test_a_claimed_beat_is_refuted_by_a_reported_miss():
+    evidence = _claim("Acme's third-quarter revenue came in at 167.19 billion yuan, slightly below expectations.")
+    assert relate(query_claim("Acme第三季度营收高于分析师预期"), evidence, 0.9)[0] == "refutes"

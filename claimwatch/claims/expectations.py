@@ -1,0 +1,51 @@
+"""Results against expectations: which measures a claim says beat or missed what analysts expected.
+
+"Revenue beat analysts' forecasts" and "营收…未能达到市场预期" state no comparable value, yet cannot
+both hold for one company's quarter. A claim's outcomes map each measure it names (its attribute
+cue nearest before the verdict, else the sentence's first) to +1 (beat, 好于预期) or -1 (missed,
+不及预期); two claims that give one measure opposite outcomes contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimwatch.claims.attributes import attribute_mentions
+from claimwatch.claims.models import CACHE_SIZE
+
+_EXPECTED = r"(?:市场|分析师|机构)?(?:的)?(?:普遍)?(?:预期|预估|预测|一致预期)"
+_EXPECTED_EN = (r"(?:the\s+)?(?:analysts'?\s+|market\s+|consensus\s+|lseg\s+|average\s+)?"
+                r"(?:expectations|estimates|forecasts|forecast|consensus|estimate)")
+_BEAT = re.compile(rf"(?:好于|优于|高于|超出|超过|超|胜过){_EXPECTED}|"
+                   rf"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|surpassing)\s+{_EXPECTED_EN}\b",
+                   re.IGNORECASE)
+_MISS = re.compile(rf"(?:低于|不及|逊于|未能达到|未达到|未达|没有达到|不如){_EXPECTED}|"
+                   rf"\b(?:missed|misses|missing|below|short of|trailed|lagged|under)\s+{_EXPECTED_EN}\b",
+                   re.IGNORECASE)
+# the measures results are judged on
+_MEASURES = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def outcomes(text: str) -> dict[str, int]:
+    """{measure: +1 beat / -1 missed} for the verdicts on expectations ``text`` gives."""
+    cues = [m for m in attribute_mentions(text) if m.key in _MEASURES]
+    if not cues:
+        return {}
+    out: dict[str, int] = {}
+    for way, pattern in ((1, _BEAT), (-1, _MISS)):
+        for m in pattern.finditer(text):
+            before = [c for c in cues if c.end <= m.start()]
+            measure = (before[-1] if before else cues[0]).key
+            out.setdefault(measure, way)
+    return out
+
+
+def opposite_outcomes(a: str, b: str) -> list[str]:
+    """The measures ``a`` says beat expectations and ``b`` says missed them, or the other way round."""
+    oa, ob = outcomes(a), outcomes(b)
+    return sorted(m for m in oa.keys() & ob.keys() if oa[m] != ob[m])
+
+
+__all__ = ["outcomes", "opposite_outcomes"]
