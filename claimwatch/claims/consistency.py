@@ -275,7 +275,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
     if find_opinion(a.text) or find_opinion(b.text):
         return None  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
-    for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=lambda clash: clash[0][0] == "date"):
+    for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=clash_order):
         severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
                                               published=(art_a.published, art_b.published))
         if same_origin and severity == "conflict":  # one outlet never contradicts itself: it updates
@@ -292,7 +292,7 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         code, why = reason.split(": ", 1)
         slot = _slot_name(a, qa)
         if severity == "conflict":
-            code = {"date": "date_mismatch", "multiple": "ratio_mismatch", "fraction": "ratio_mismatch"}.get(
+            code = {"date": "date_mismatch", "time": "date_mismatch", "multiple": "ratio_mismatch", "fraction": "ratio_mismatch"}.get(
                 kind, "value_mismatch")
             explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} for {slot}; "
                            "the two values cannot both hold.")
@@ -599,6 +599,12 @@ def product_of(claim: Claim, q: Quantity) -> str | None:
     return codes[0][1] if codes else None
 
 
+def clash_order(clash: tuple) -> int:
+    """Clashes on values come first, then on dates, then on times of day: differing dates may explain
+    a value, and "9月4日20时" against "9月5日8时" differ first by the day."""
+    return {"date": 1, "time": 2}.get(clash[0][0], 0)
+
+
 def disjoint_slots(a: Claim, b: Claim):
     """(slot, qa, qb) for each kind/unit both claims state where no value of one meets one of the other.
 
@@ -703,7 +709,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     # reaches ("the slowest pace since 2022") is no time of the facts
     dates_a = [q for q in a.quantities if is_time_frame(a.text, q)]
     dates_b = [q for q in b.quantities if is_time_frame(b.text, q)]
-    clash_on_date = qa is not None and qa.kind == "date"  # then the dates are the disagreement itself
+    clash_on_date = qa is not None and qa.kind in ("date", "time")  # then the dates are the disagreement itself
     apart = _days_apart(qa, qb) if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES else 0
     if apart > EVENT_DAYS:
         # a quake of 2015 is not this January's quake misdated: a misreported date is days off, not years
@@ -780,6 +786,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
 
 
-__all__ = ["one_company", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -12,7 +12,7 @@ Language = Literal["zh", "en", "other"]
 # than the claims of a 100k-claim audit, so each text is read once however many pairs it is in.
 CACHE_SIZE = 262_144
 QuantityKind = Literal[
-    "percent", "money", "count", "multiple", "fraction", "measure", "date", "duration"
+    "percent", "money", "count", "multiple", "fraction", "measure", "date", "duration", "time"
 ]
 
 

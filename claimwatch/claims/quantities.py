@@ -203,6 +203,8 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     folded = fold_width(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
+    times = clock_times(folded)  # "9时5分", "0105 GMT": a time of day, in UTC where its zone is known
+    found += times
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
               + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)):
@@ -642,6 +644,60 @@ _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:�
                     r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:[01]?\d|2[0-4])\s?点(?:[0-5]?\d分|半)?"
                     r"|\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                     r"|\b(?:[01]\d|2[0-3]):?[0-5]\d\s?(?:GMT|UTC|local time)\b", re.IGNORECASE)
+_CLOCK_PARTS = re.compile(r"(?P<pm>下午|傍晚|晚上|晚间)|(?P<am>凌晨|早上|上午)|(?P<noon>中午)|(?P<h>\d{1,2})(?::?(?P<m>[0-5]\d))?|"
+                          r"(?P<half>半)|(?P<epm>p\.m\.|pm)|(?P<eam>a\.m\.|am)", re.IGNORECASE)
+_UTC_AFTER = re.compile(r"\s?(?:\(?\s*)?(?:GMT|UTC)\b", re.IGNORECASE)
+_BEIJING_AFTER = re.compile(r"\s?[(（]?\s*Beijing time\b", re.IGNORECASE)
+_BEIJING_BEFORE = re.compile(r"北京时间[^，。,;；]{0,10}$")
+_LOCAL_BEFORE = re.compile(r"(?:当地时间|local time)[^，。,;；]{0,10}$", re.IGNORECASE)
+_ABOUT_CLOCK = re.compile(r"\b(?:about|around|roughly|shortly after|just after)\s+$", re.IGNORECASE)
+_CLOCK_SLACK = 15.0  # minutes either side of "14时许", "about 1 p.m."
+
+
+def clock_times(text: str) -> list[Quantity]:
+    """Times of day whose zone the text states or implies, as minutes after midnight UTC (kind
+    ``time``): "0105 GMT", "9:05 a.m. Beijing time", "北京时间9时5分", and a Chinese clock time
+    (Chinese news writes Beijing time unless it says 当地时间). An English time with no zone, or a
+    local one, is left out: nothing tells which clock it reads."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        raw = m.group(0)
+        chinese = "时" in raw or "点" in raw
+        if _LOCAL_BEFORE.search(text, max(0, m.start() - 16), m.start()) or "local" in raw.lower():
+            continue
+        if "GMT" in raw.upper() or "UTC" in raw.upper() or _UTC_AFTER.match(text, m.end()):
+            offset = 0
+        elif _BEIJING_AFTER.match(text, m.end()) or _BEIJING_BEFORE.search(text, max(0, m.start() - 16), m.start()) or chinese:
+            offset = 8
+        else:
+            continue
+        hour = minute = None
+        later = earlier = False
+        for part in _CLOCK_PARTS.finditer(raw):
+            if part["h"] is not None:
+                digits = part["h"] + (part["m"] or "")
+                if hour is None and len(digits) == 4 and part["m"] is None:  # "0105 GMT"
+                    hour, minute = int(digits[:2]), int(digits[2:])
+                elif hour is None:
+                    hour, minute = int(part["h"]), int(part["m"]) if part["m"] else 0
+                elif minute == 0:
+                    minute = int(part["h"])  # "9时5分": the second number is the minutes
+            elif part["half"]:
+                minute = 30
+            later = later or bool(part["pm"] or part["epm"])
+            earlier = earlier or bool(part["am"] or part["eam"])
+        if hour is None or hour > 24 or minute is None or minute > 59:
+            continue
+        if later and hour < 12:
+            hour += 12
+        if earlier and hour == 12:
+            hour = 0
+        value = float((hour * 60 + minute - offset * 60) % 1440)
+        slack = _CLOCK_SLACK if re.search(r"许|前后|左右", raw) or _ABOUT_CLOCK.search(text, max(0, m.start() - 14), m.start()) else 0.0
+        out.append(Quantity("time", value, "UTC", value - slack, value + slack, raw.strip(), m.start(), m.end(), approx=slack > 0))
+    return out
+
+
 # A day of the month alone, as Chinese news writes it ("6日在海南文昌登陆"): the publication's month,
 # or the month before when that day is still to come. Not 日元 (yen), 日本, 日报, 日均.
 _DAY = re.compile(r"(?<![月\d年.])(?P<d>3[01]|[12]\d|0?[1-9])\s?日(?![元本报均内前后间起至])")

@@ -161,8 +161,9 @@ def _counted_product(mentions: list[Mention], q: Quantity, text: str) -> str | N
 # "a Hopper-generation chip", "Ampere-based", "Hopper架构的": a name used as a descriptor of another thing
 _DESCRIPTOR = re.compile(r"-(?:generation|based|class|era|style)\b|\s*架构的")
 # a date alone in its clause, but for a time of day (1月8日9时5分, on 7 January at 9:05 a.m.)
-_LONE_DATE = re.compile(r"[\s于在]*(?:on|in)?[\s]*(?:(?:北京时间|当地时间)?\d{1,2}时(?:\d{1,2}分)?(?:许|左右|前后)?|"
-                        r"(?:at\s+)?(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC))?\s*", re.IGNORECASE)
+_LONE_DATE = re.compile(r"[\s于在]*(?:北京时间|当地时间)?[\s于在]*(?:on|in)?[\s]*(?:(?:北京时间|当地时间)?\d{1,2}时(?:\d{1,2}分)?(?:许|左右|前后)?|"
+                        r"(?:at\s+)?(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC))?\s*"
+                        r"(?:[(（][^()（）]{0,24}[)）])?\s*", re.IGNORECASE)  # "北京时间1月7日9时5分（尼泊尔当地时间6时50分）"
 _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or roughly|or|equivalent to)\s*(?:约|about|roughly)?\s*"
                          rf"(?:{CURRENCY_NAMES})?\s*(?:约|about|roughly)?\s*$", re.IGNORECASE)  # "约合人民币368亿元"
 
@@ -456,6 +457,28 @@ def is_time_frame(text: str, q: Quantity) -> bool:
     return q.kind == "date" and not is_date_of_saying(text, q) and not is_horizon(text, q)
 
 
+def _event_times(text: str, values: list[Quantity], cues: list[Mention], clauses: list[tuple[int, int]]) -> list[Quantity]:
+    """A time of day is the time of the event its date (or its clause) dates: "1月7日9时5分…发生6.8级地震"
+    is the quake's time (quake_time), "struck at 0105 GMT" too. A time of no event ("截至7日12时"
+    bounds a toll) is no figure and is left out."""
+    out = []
+    for q in values:
+        if q.kind != "time":
+            out.append(q)
+            continue
+        day = next((d for d in values if d.kind == "date" and 0 <= q.start - d.end <= 2), None)
+        if day is not None:
+            attribute, subject = day.attribute, day.subject
+        else:
+            clause = _clause_of(clauses, q.start)
+            if _LONE_DATE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
+                clause = _next_clause(clauses, clause)
+            attribute, subject = _attribute(replace(q, kind="date"), cues, clause), q.subject
+        if attribute and attribute.endswith("_date"):
+            out.append(replace(q, attribute=attribute[: -len("_date")] + "_time", subject=subject))
+    return out
+
+
 def _horizons(text: str, values: list[Quantity]) -> list[Quantity]:
     """Dates that only bound a superlative ("since 1949") lose their event attribute."""
     return [replace(q, attribute=None) if q.attribute and is_horizon(text, q) else q for q in values]
@@ -544,6 +567,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     out = with_scopes(text, out, clauses)
     out = _followed_events(text, out)
     out = _horizons(text, out)
+    out = _event_times(text, out, cues, clauses)
     main = next((q.subject for q in out if q.kind != "date" and q.subject), None)
     if main:  # a date without an event of its own is the time of the claim's facts
         out = [replace(q, subject=main) if q.kind == "date" and q.attribute is None else q for q in out]

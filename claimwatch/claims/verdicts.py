@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, attribute_known, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
+    BY_AGENCY, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference, negated_clause, same_attribute,
     one_company, same_subject, subject_of,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
@@ -95,7 +95,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if beat_missed and score >= support and not evidence.hedged and one_company(query, evidence, "", ""):
         return "refutes", f"says the {beat_missed[0].replace('_', ' ')} did the opposite against expectations"
     if comparable_slots(query, evidence):
-        disjoint = sorted(disjoint_slots(query, evidence), key=lambda clash: clash[0][0] == "date")
+        disjoint = sorted(disjoint_slots(query, evidence), key=clash_order)
         if not disjoint:
             agreeing = agreeing_values(query, evidence, past=past)
             if not agreeing:

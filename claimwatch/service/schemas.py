@@ -17,7 +17,7 @@ class _Open(BaseModel):
 
 
 class QuantityPublic(_Open):
-    kind: str = Field(description="percent, money, count, multiple, fraction, measure, date or duration")
+    kind: str = Field(description="percent, money, count, multiple, fraction, measure, date, duration or time (a time of day, in minutes after midnight UTC)")
     value: float = Field(description="normalised value (percent in points, money in currency units, dates as YYYYMMDD)")
     unit: str = Field(description="normalised unit: %, USD, CNY, TB/s, cards, date, …")
     low: float | None = Field(description="lower bound after qualifiers; null when unbounded")

@@ -454,11 +454,16 @@ def test_capped_at_is_an_upper_bound():
     assert q.low == float("-inf") and q.high == pytest.approx(7.34e9)
 
 
-def test_times_of_day_are_no_figures_and_a_day_alone_is_a_date():
+def test_times_of_day_are_times_in_utc_and_a_day_alone_is_a_date():
     qs = extract_quantities("“摩羯”6日在海南文昌登陆，7日14时前后又在越南登陆，9月4日20时起停航", "2024-09-09T10:00+08:00")
-    assert [(q.text, q.kind) for q in qs] == [("6日", "date"), ("7日", "date"), ("9月4日", "date")]
+    assert [(q.text, q.kind) for q in qs] == [("6日", "date"), ("7日", "date"), ("14时前后", "time"), ("9月4日", "date"),
+                                              ("20时", "time")]
     assert qs[0].low == 20240906
-    assert extract_quantities("at about 1 p.m. local time, or 0820 GMT", PUB) == ()
+    # a Chinese clock reads Beijing time: 14时前后 is 06:00 UTC, give or take a quarter of an hour
+    assert (qs[2].value, qs[2].low, qs[2].high) == (360.0, 345.0, 375.0)
+    # a local time tells no moment; a GMT one does
+    assert [(q.kind, q.value) for q in extract_quantities("at about 1 p.m. local time, or 0820 GMT", PUB)] == [("time", 500.0)]
+    assert extract_quantities("The quake hit at 9:05 a.m.", PUB) == ()  # no zone: no moment
     assert [q.unit for q in extract_quantities("100万日元", PUB)] == ["JPY"]  # 日 of 日元 is no day
 
 
@@ -560,3 +565,14 @@ def test_a_quarter_with_its_year_keeps_it():
 def test_n_in_m_is_a_fraction(text, value):
     (q,) = extract_quantities(text)
     assert q.kind == "fraction" and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("北京时间1月7日9时5分", 65.0), ("0105 GMT", 65.0), ("9:05 a.m. Beijing time", 65.0), ("9:05 a.m. GMT", 545.0),
+    ("晚上8点半", 750.0), ("1 p.m. UTC", 780.0),
+])
+def test_a_time_of_day_with_a_known_zone_is_minutes_after_midnight_utc(text, minutes):
+    from claimwatch.claims.quantities import clock_times
+
+    (q,) = clock_times(text)
+    assert (q.kind, q.unit, q.value) == ("time", "UTC", minutes)

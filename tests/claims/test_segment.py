@@ -343,3 +343,10 @@ def test_a_listed_company_is_no_listing():
     article = Article(id="a", source="A", title="", published="2025-05-19", text="2024年归属于上市公司股东的净利润为507.45亿元。")
     (claim,) = segment_claims(article)
     assert [q.attribute for q in claim.quantities if q.kind == "date"] == [None]
+
+
+def test_a_clock_abbreviation_before_its_zone_ends_no_sentence():
+    text = "The quake hit at 9:05 a.m. GMT on January 7. Rescuers arrived at 9 a.m. Officials said more."
+    claims = segment_claims(Article(id="e", source="E", title="", published="2025-01-09", text=text, language="en"))
+    assert [c.text for c in claims] == ["The quake hit at 9:05 a.m. GMT on January 7.", "Rescuers arrived at 9 a.m.",
+                                        "Officials said more."]

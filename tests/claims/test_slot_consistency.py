@@ -621,3 +621,13 @@ def test_beating_and_missing_expectations_conflict():
     result = _clusters(("a", "A", "2024-11-14", "Acme's revenue beat analysts' forecasts."),
                        ("b", "B", "2024-11-15", "阿里巴巴营收未能达到市场预期。"))
     assert result.conflicts == []
+
+
+def test_one_moment_in_two_zones_agrees_and_two_moments_clash():
+    same = _clusters(("a", "A", "2025-01-07T12:00+08:00", "1月7日9时5分，西藏定日县发生6.8级地震。"),
+                     ("b", "B", "2025-01-07T06:00Z", "The quake struck at 0105 GMT on January 7."))
+    assert same.conflicts == []
+    apart = _clusters(("a", "A", "2025-01-07T12:00+08:00", "1月7日9时5分，西藏定日县发生6.8级地震。"),
+                      ("b", "B", "2025-01-09T03:30Z", "The quake hit at 9:05 a.m. GMT on January 7."))
+    (conflict,) = apart.conflicts
+    assert (conflict.severity, conflict.reason, conflict.attribute) == ("conflict", "date_mismatch", "quake_time")

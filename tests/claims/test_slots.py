@@ -352,3 +352,13 @@ def test_a_clause_that_opens_with_its_predicate_measures_what_stands_before_the_
 
     (amount,) = [q for q in query_claim(text).quantities if q.kind == "money"]
     assert (amount.attribute, amount.scope) == (attribute, scope)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1月7日9时5分，西藏定日县发生6.8级地震。", [("1月7日", "quake_date"), ("9时5分", "quake_time"), ("6.8级", "magnitude")]),
+    ("北京时间1月7日9时5分（尼泊尔当地时间6时50分），西藏定日县发生强烈地震。", [("1月7日", "quake_date"), ("9时5分", "quake_time")]),
+    ("The quake hit at 9:05 a.m. GMT on January 7.", [("9:05 a.m.", "quake_time"), ("January 7", "quake_date")]),
+    ("截至7日12时，地震已造成53人遇难。", [("7日", None), ("53人", "deaths")]),  # a cut-off time is no event's
+])
+def test_a_time_of_day_is_the_time_of_the_event_it_dates(text, expected):
+    assert _dated(text, published="2025-01-09") == expected
