@@ -150,7 +150,8 @@ def anchor_matrix(claims: list[Claim]) -> sp.csr_matrix:
     for n, c in enumerate(claims):
         for key, weight in [*((("v", *k), 1.0) for k in value_anchors(c)),
                             *((("s", *k), _SLOT_MARK) for k in slot_anchors(c)),
-                            *((("sv", *k), _SUBJECT_MARK) for k in subject_value_anchors(c))]:
+                            *((("sv", *k), _SUBJECT_MARK) for k in subject_value_anchors(c)),
+                            *((("wm", *k), _SUBJECT_MARK) for k in _written_measures(c))]:
             rows.append(n)
             cols.append(vocab.setdefault(key, len(vocab)))
             data.append(weight)
@@ -203,11 +204,25 @@ def _shared_value_blocks(claims: list[Claim]) -> tuple[np.ndarray, np.ndarray]:
     is left to the nearest neighbours, so the pairs stay few."""
     members: dict[tuple, list[int]] = defaultdict(list)
     for n, c in enumerate(claims):
-        for key in subject_value_anchors(c):
+        for key in subject_value_anchors(c) | _written_measures(c):
             members[key].append(n)
     pairs = [pair for block in members.values() if 2 <= len(block) <= BLOCK_MAX for pair in combinations(block, 2)]
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     return both[:, 0], both[:, 1]
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _written_measures(claim: Claim) -> set[tuple]:
+    """A measure's figure as written with its attribute ("10 miles" and "10公里" of a depth): one
+    number under two units is how a unit mix-up reads, and the two claims are far apart by vector."""
+    out = set()
+    for q in claim.quantities:
+        figure = _FIGURE.search(q.text) if q.kind == "measure" and q.attribute else None
+        if figure:
+            out.add(("as written", q.attribute, figure.group(0).replace(",", "")))
+    return out
 
 
 def _dense_neighbours(vectors: np.ndarray, members: np.ndarray, k: int, queries: np.ndarray | None = None,

@@ -223,3 +223,23 @@ def test_claims_stating_one_value_of_one_subject_meet_whatever_their_vectors(fak
     ids = {c.article_id: n for n, c in enumerate(corpus.claims)}
     pairs = {(p.i, p.j) for p in candidate_pairs(corpus, k=1)}
     assert tuple(sorted((ids["a"], ids["b"]))) in pairs
+
+
+def test_one_figure_of_one_measure_under_two_units_makes_a_candidate_and_a_conflict(fake_embedder):
+    from claimwatch.claims.consistency import build_clusters, find_syndication
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import build_corpus, candidate_pairs
+
+    filler = [Article(id=f"f{n}", source=f"F{n}", title="", published="2025-01-08",
+                      text=f"第{n}号安置点已搭建帐篷{100 + n}顶。") for n in range(30)]
+    a = Article(id="a", source="A", title="", published="2025-01-08", text="中国地震台网中心测定，地震震源深度10公里。",
+                language="zh")
+    b = Article(id="b", source="B", title="", published="2025-01-08", language="en",
+                text="The rupture began about 10 miles underground, the China Earthquake Networks Center said.")
+    corpus = build_corpus([a, *filler, b], fake_embedder)
+    ids = {c.article_id: n for n, c in enumerate(corpus.claims)}
+    pairs = candidate_pairs(corpus, k=1)
+    (pair,) = [p for p in pairs if {p.i, p.j} == {ids["a"], ids["b"]}]
+    result = build_clusters(corpus.articles, corpus.claims, [pair], find_syndication(corpus.articles, corpus.claims, pairs),
+                            threshold=0.99, clash_threshold=0.3)
+    assert [(c.severity, c.attribute) for c in result.conflicts] == [("conflict", "depth")]

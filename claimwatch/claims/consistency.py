@@ -10,7 +10,7 @@ import math
 import re
 from collections import defaultdict
 from datetime import date, datetime, timezone
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -34,7 +34,7 @@ LINK_THRESHOLD = 0.65
 ANCHOR_WEIGHT = 0.5      # how far a shared stated value lifts a pair towards 1
 ANCHOR_MIN_DENSE = 0.3   # ... provided the two claims are at least on one topic
 SLOT_WEIGHT = 0.25       # how far giving a value for one attribute (revenue share in %) lifts a pair
-MAX_CLASHES = 6  # conflicts, and explained differences, reported per claim at most: its closest ones
+MAX_CLASHES = 8  # conflicts, and explained differences, reported per claim at most: its closest ones
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
@@ -174,7 +174,8 @@ def build_clusters(
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
             continue
-        clash = compare_pair(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else None
+        more = slot_clashes(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else iter(())
+        clash = next(more, None)
         if clash is None:
             clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold,
                                         p.score >= clash_threshold)
@@ -190,6 +191,8 @@ def build_clusters(
             clashes.append((p, clash))
             clash_count[p.i, clash.severity] += 1
             clash_count[p.j, clash.severity] += 1
+            if clash.severity == "conflict":  # two claims can disagree on two facts ("1月8日…10公里" / "January 7 … 10 miles")
+                clashes += [(p, other) for other in more if other.severity == "conflict" and other.attribute != clash.attribute]
     clashes = _superseded_explained(clashes, claims, by_id)
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(claims)):
@@ -265,15 +268,15 @@ def _origin_outlet(claim: Claim, by_id: dict[str, Article], origin_of: dict[str,
 UNCLEAR = "unclear_slot"
 
 
-def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Conflict | None:
-    """The clash between two claims whose values for one slot (subject, attribute, kind and unit)
-    cannot meet: a conflict, an explained difference, or ``UNCLEAR`` (see above)."""
+def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Iterator[Conflict]:
+    """Each clash between two claims, one per slot (subject, attribute, kind and unit) whose values
+    cannot meet, values first: a conflict, an explained difference, or ``UNCLEAR`` (see above)."""
     art_a, art_b = by_id[a.article_id], by_id[b.article_id]
     same_origin = _origin_outlet(a, by_id, origin_of) == _origin_outlet(b, by_id, origin_of)
     if same_origin and (origin_of[a.article_id] == origin_of[b.article_id] or art_a.published == art_b.published):
-        return None  # one text, or one outlet at one time
+        return  # one text, or one outlet at one time
     if find_opinion(a.text) or find_opinion(b.text):
-        return None  # an opinion states no checkable value
+        return  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
     for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=clash_order):
         severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
@@ -287,8 +290,9 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         unmeasured = qa.attribute in BY_AGENCY and not all((subject_of(c, q) or "").startswith("org:")
                                                           for c, q in ((a, qa), (b, qb)))
         if not (attribute_known(qa) and attribute_known(qb)) or one_sided or unmeasured:  # one_sided: what one compares against is unknown
-            return Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
-                            "explained_difference", UNCLEAR, "")
+            yield Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
+                           "explained_difference", UNCLEAR, "")
+            continue
         code, why = reason.split(": ", 1)
         slot = _slot_name(a, qa)
         if severity == "conflict":
@@ -298,12 +302,16 @@ def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
                            "the two values cannot both hold.")
         else:
             explanation = f"{qa.text} and {qb.text} differ, but {why}, so they need not contradict."
-        return Conflict(
+        yield Conflict(
             id="", claim_ids=(a.id, b.id), attribute=qa.attribute or kind, values=(qa.text, qb.text),
             normalised=((qa.low, qa.high), (qb.low, qb.high)), severity=severity, reason=code,
             explanation=explanation, subject=subject_of(a, qa) or subject_of(b, qb), unit=unit,
         )
-    return None
+
+
+def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Conflict | None:
+    """The first clash between two claims (``slot_clashes``), or None."""
+    return next(slot_clashes(a, b, by_id, origin_of), None)
 
 
 NEGATION_LEXICAL = 0.45  # one claim negating the other's statement: they must also share much wording

@@ -631,3 +631,9 @@ def test_one_moment_in_two_zones_agrees_and_two_moments_clash():
                       ("b", "B", "2025-01-09T03:30Z", "The quake hit at 9:05 a.m. GMT on January 7."))
     (conflict,) = apart.conflicts
     assert (conflict.severity, conflict.reason, conflict.attribute) == ("conflict", "date_mismatch", "quake_time")
+
+
+def test_two_claims_can_disagree_on_two_facts():
+    result = _clusters(("a", "A", "2025-01-08", "H200的显存带宽为4.8TB/s，显存容量为141GB。"),
+                       ("b", "B", "2025-01-08", "H200的显存带宽为4.5TB/s，显存容量为96GB。"))
+    assert sorted(x.attribute for x in result.conflicts if x.severity == "conflict") == ["memory_bandwidth", "memory_capacity"]
