@@ -349,6 +349,25 @@ def one_company(a: Claim, b: Claim, title_a: str, title_b: str) -> bool:
     return bool(na & nb) or not na and not nb
 
 
+# a figure for one place set apart from the rest: "In Cogo township alone, 126 people died", "仅措果乡就有126人遇难"
+_ALONE = re.compile(r"\balone\b|仅[^，。,;；]{1,12}就|光[^，。,;；]{1,12}就|单是[^，。,;；]{1,12}就")
+
+
+def _part_alone(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> Claim | None:
+    """The claim that gives one figure for a place alone when the other gives it with no such mark for
+    other places, or for none (the toll of the whole quake): one figure cannot measure a part and the
+    rest. None when both or neither set their figure apart, or both name the same places."""
+    alone_a = bool(_ALONE.search(a.text, 0, qa.end))  # "In Cogo township alone, 126 …": the mark leads the figure
+    alone_b = bool(_ALONE.search(b.text, 0, qb.end))
+    if alone_a == alone_b:
+        return None
+    places_a = {c for c in conditions_at(a, qa) if c.startswith(PLACES)}
+    places_b = {c for c in conditions_at(b, qb) if c.startswith(PLACES)}
+    if places_a and places_a == places_b:
+        return None
+    return a if alone_a else b
+
+
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|across|near|to|from|into|over|throughout|around|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}|"
                        r"[在于到至从]\s*)$")
 
@@ -387,6 +406,16 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{art_a.source} gives {qa.text} under {cond_a}, {art_b.source} the same figure under "
                         f"{cond_b}; one figure cannot hold under both.", subject_of(a, qa), qa.unit)
+    for qa, qb in shared:
+        part = _part_alone(a, qa, b, qb)
+        if part is None:
+            continue
+        (pc, pq, part_art), (wc, wq, whole_art) = ((a, qa, art_a), (b, qb, art_b)) if part is a else ((b, qb, art_b), (a, qa, art_a))
+        where = pc.text[:pq.end].strip()
+        return Conflict("", (a.id, b.id), qa.attribute or qb.attribute or qa.kind, (qa.text, qb.text),
+                        ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
+                        f"{part_art.source} gives {pq.text} for one place alone (“{where}”), {whole_art.source} the same "
+                        f"figure as {wq.text} for a wider or another area; one figure cannot be both.", subject_of(a, qa), qa.unit)
     for qa, qb in _one_figure_two_currencies(a, b):
         return Conflict("", (a.id, b.id), qa.attribute, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                         "conflict", "value_mismatch",

@@ -132,7 +132,8 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
 # A Chinese organisation or place outside the alias table, by what its name ends with: 美的集团, 招商银行,
 # 中信证券; 文昌市, 徐闻县, 富寿省, 翁田镇. The suffix must end a word (市 of 市场 does not).
 _NAME_SUFFIX = re.compile(r"(?:集团|银行|证券|控股|有限公司)|(?P<place>省|市|县|镇|乡)")
-_EN_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture|town|township|village)\b")
+_EN_PLACE = re.compile(r"\b(?P<name>(?:(?!(?:In|At|On|The|From|Of|For|By|And|Near|Across|Both|Neighbouring|Neighboring)\b)"
+                       r"[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:province|county|city|district|prefecture|town|township|village)\b")
 
 
 _GENERIC_HEADS = frozenset("股份 科技 投资 量化 商业 国有 中央 地方 外资 这家 该家 一家 多家 新能源 金融 控股".split())

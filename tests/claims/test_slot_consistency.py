@@ -637,3 +637,15 @@ def test_two_claims_can_disagree_on_two_facts():
     result = _clusters(("a", "A", "2025-01-08", "H200的显存带宽为4.8TB/s，显存容量为141GB。"),
                        ("b", "B", "2025-01-08", "H200的显存带宽为4.5TB/s，显存容量为96GB。"))
     assert sorted(x.attribute for x in result.conflicts if x.severity == "conflict") == ["memory_bandwidth", "memory_capacity"]
+
+
+def test_one_figure_for_a_place_alone_and_for_the_whole_is_a_qualifier_mismatch():
+    result = _clusters(("a", "A", "2025-01-08", "In Zorvan township alone, 126 people died, local officials said."),
+                       ("b", "B", "2025-01-08", "The quake killed 126 people across four townships."))
+    (conflict,) = result.conflicts
+    assert (conflict.severity, conflict.reason, conflict.attribute) == ("conflict", "qualifier_mismatch", "deaths")
+    assert "alone" in conflict.explanation
+    # the same place set apart by both, or by neither, is one figure
+    result = _clusters(("a", "A", "2025-01-08", "In Zorvan township alone, 126 people died."),
+                       ("b", "B", "2025-01-08", "126 people died in Zorvan township alone."))
+    assert result.conflicts == []
