@@ -176,6 +176,9 @@ def build_clusters(
             continue
         more = slot_clashes(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else iter(())
         clash = next(more, None)
+        if clash is not None and clash.reason == "different_time":
+            # values of two times differ; if the times are one event's and disagree, that is the conflict
+            clash = next((c for c in more if c.reason == "date_mismatch"), clash)
         if clash is None:
             clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold,
                                         p.score >= clash_threshold)

@@ -649,3 +649,9 @@ def test_one_figure_for_a_place_alone_and_for_the_whole_is_a_qualifier_mismatch(
     result = _clusters(("a", "A", "2025-01-08", "In Zorvan township alone, 126 people died."),
                        ("b", "B", "2025-01-08", "126 people died in Zorvan township alone."))
     assert result.conflicts == []
+
+
+def test_when_one_events_dates_disagree_the_dates_are_the_conflict_not_an_explanation():
+    result = _clusters(("a", "A", "2024-09-09", "The typhoon came ashore in Vietnam on September 7 with winds of 62 metres per second."),
+                       ("b", "B", "2024-09-09", "台风于9月8日在越南登陆，登陆时最大风速45米/秒。"))
+    assert [(x.severity, x.reason, x.attribute) for x in result.conflicts] == [("conflict", "date_mismatch", "landfall_date")]
