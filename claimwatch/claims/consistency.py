@@ -375,7 +375,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|across|near|to|from|into|over|throughout|
                        r"[在于到至从]\s*)$")
 
 
-def _acts(text: str, key: str) -> bool:
+def acts_in(text: str, key: str) -> bool:
     """The place ``key`` is named as an actor ("Vietnam formally requested …", "不丹官方表示…"), not
     only as where something happened ("felt in Nepal's capital Kathmandu, in Bhutan")."""
     return any(m.key == key and not _LOCATIVE.search(text, 0, m.start) for m in subject_mentions(text))
@@ -452,8 +452,8 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     named = any(k.startswith(("product:", "org:", "person:", "place:")) for k in common)  # not a market
     # a place where something happened ("felt in Bhutan") is denied nothing by "不丹官方表示暂无人员伤亡":
     # across languages, closeness alone makes a denial only of a named thing, person or acting country
-    thing = any(k.startswith(("product:", "org:", "person:")) or k.startswith("place:") and _acts(denial, k)
-                and _acts(plain.text, k) for k in common)
+    thing = any(k.startswith(("product:", "org:", "person:")) or k.startswith("place:") and acts_in(denial, k)
+                and acts_in(plain.text, k) for k in common)
     worded_alike = (lexical >= NEGATION_LEXICAL
                     or (a.language != b.language and (one_fact or (near and thing)))
                     or (named and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
@@ -673,7 +673,7 @@ def disjoint_slots(a: Claim, b: Claim):
 _WELL_BEFORE_DAYS = 90
 
 
-def _well_before(dates: list[Quantity], published: str | None) -> bool:
+def well_before(dates: list[Quantity], published: str | None) -> bool:
     """Every date ends more than three months before ``published`` (an ISO date)."""
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
     if m is None:
@@ -768,7 +768,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         for dated, other_published in ((dates_a, published[1]), (dates_b, published[0])):
             # the time of its values, not of an event it names; a disaster's own date times its toll
             dated = [q for q in dated if q.attribute is None or q.attribute in EVENT_FRAMES]
-            if dated and _well_before(dated, other_published):
+            if dated and well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
     running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text))
@@ -826,6 +826,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
 
 
-__all__ = ["one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -596,7 +596,7 @@ def test_when_a_figure_was_said_does_not_time_it():
 
 
 def test_a_country_is_an_actor_or_only_where_something_happened():
-    from claimwatch.claims.consistency import _acts
+    from claimwatch.claims.consistency import acts_in as _acts
 
     felt = "Tremors were also felt in Nepal's capital Kathmandu, in Bhutan and in the Indian state of Bihar."
     assert not _acts(felt, "place:bhutan")

@@ -364,3 +364,17 @@ def test_a_work_in_title_marks_must_be_written_in_chinese_evidence():
 def test_a_claimed_beat_is_refuted_by_a_reported_miss():
     evidence = _claim("Acme's third-quarter revenue came in at 167.19 billion yuan, slightly below expectations.")
     assert relate(query_claim("Acme第三季度营收高于分析师预期"), evidence, 0.9)[0] == "refutes"
+
+
+def test_a_statement_about_an_earlier_event_bears_out_no_undated_claim_by_wording():
+    history = _claim("2015年4月尼泊尔发生的7.8级地震曾造成近9000人死亡。", published="2025-01-08")
+    claim = query_claim("这次地震在尼泊尔造成了人员死亡")
+    assert relate(claim, history, 0.9, 0.35, 0.5)[0] == "supports"  # without the evidence's publication time
+    assert relate(claim, history, 0.9, 0.35, 0.5, "2025-01-08")[0] == "related"
+
+
+def test_a_denial_naming_nothing_needs_to_read_as_the_same_fact():
+    evidence = _claim("The scenic area on the Chinese side was not closed to visitors after the quake.", published="2025-01-09")
+    claim = query_claim("The quake set off a glacial lake outburst flood.")
+    assert relate(claim, evidence, 0.45, 0.35, 0.5)[0] != "refutes"
+    assert relate(query_claim("The scenic area was closed to visitors after the quake."), evidence, 0.8, 0.35, 0.5)[0] == "refutes"
