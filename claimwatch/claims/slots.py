@@ -267,6 +267,8 @@ _REPORT_PERIOD = re.compile(r"\s*的?(?:全年|年度|第?[一二三四1-4]季�
 _RESULTS_OUT = re.compile(r"(?:公布|发布|披露|公告)[^，。；]{0,16}(?:业绩|财报|年报|季报|中报)|"
                           r"\b(?:published|reported|released|announced|posted|unveiled)\b[^,.;]{0,30}\b(?:results|earnings)\b",
                           re.IGNORECASE)
+_READING = re.compile(r"\b(?:measured|reported|rated|put|recorded|registered|estimated)\s+(?:the\s+(?:[A-Z]\w+\s+)?"
+                      r"(?:quake|earthquake|tremor)|it)\s+at\s+$")
 _SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 
@@ -562,6 +564,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             or _nearest_subject([m for m in spoken if m not in compared], q, clauses) or fallback
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
+        if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):
+            q = replace(q, attribute="magnitude")  # "The US Geological Survey measured it at 7.1": a body's reading
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
     out = _changes_of_amounts(text, out)
     out = with_scopes(text, out, clauses)

@@ -392,7 +392,10 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and one_subject(subject_of(query, qa), subject_of(evidence, qb))
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)
-            and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)]  # "in September" is no "on 4 September"
+            and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)  # "in September" is no "on 4 September"
+            # a figure of a named measure is not borne out by one whose measure is unknown ("产能利用率不到八成"
+            # against "占比45.1%")
+            and not (qa.kind != "date" and attribute_known(qa) and qb.attribute is None)]
 
 
 _PAST = re.compile(r"曾经|曾|一度|\b(?:once|formerly|previously|used to|at one point)\b", re.IGNORECASE)

@@ -362,3 +362,11 @@ def test_a_clause_that_opens_with_its_predicate_measures_what_stands_before_the_
 ])
 def test_a_time_of_day_is_the_time_of_the_event_it_dates(text, expected):
     assert _dated(text, published="2025-01-09") == expected
+
+
+def test_an_agencys_reading_of_a_quake_is_its_magnitude_and_an_aftershocks_is_not():
+    from claimwatch.pipeline import query_claim
+
+    assert [q.attribute for q in query_claim("The US Geological Survey measured it at 7.1.").quantities] == ["magnitude"]
+    largest = query_claim("The agency recorded more than 500 aftershocks, the largest of magnitude 4.4.").quantities
+    assert [q.attribute for q in largest if q.unit == "grade"] == [None]

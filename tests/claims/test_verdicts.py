@@ -378,3 +378,17 @@ def test_a_denial_naming_nothing_needs_to_read_as_the_same_fact():
     claim = query_claim("The quake set off a glacial lake outburst flood.")
     assert relate(claim, evidence, 0.45, 0.35, 0.5)[0] != "refutes"
     assert relate(query_claim("The scenic area was closed to visitors after the quake."), evidence, 0.8, 0.35, 0.5)[0] == "refutes"
+
+
+def test_a_figure_of_a_named_measure_is_not_borne_out_by_one_of_no_measure():
+    evidence = _claim("宁德时代装车247.2GWh，占比45.1%。")
+    assert relate(query_claim("2024年宁德时代的电池产能利用率不到八成"), evidence, 0.9)[0] != "supports"
+    utilised = _claim("2024年公司电池产能为676GWh，产量为617GWh，产能利用率约为91.3%。")
+    assert relate(query_claim("2024年宁德时代的电池产能利用率不到八成"), utilised, 0.9)[0] == "refutes"
+
+
+def test_net_proceeds_are_not_the_gross_amount_raised():
+    gross = _claim("募资总额约356.6亿港元。")
+    net = _claim("扣除发行费用后，募资净额约为353.1亿港元。")
+    claim = query_claim("宁德时代港股募资扣除费用后的净额约为353亿港元")
+    assert relate(claim, net, 0.9)[0] == "supports" and relate(claim, gross, 0.9)[0] == "related"
