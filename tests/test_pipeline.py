@@ -243,3 +243,21 @@ def test_one_figure_of_one_measure_under_two_units_makes_a_candidate_and_a_confl
     result = build_clusters(corpus.articles, corpus.claims, [pair], find_syndication(corpus.articles, corpus.claims, pairs),
                             threshold=0.99, clash_threshold=0.3)
     assert [(c.severity, c.attribute) for c in result.conflicts] == [("conflict", "depth")]
+
+
+def test_one_subjects_figure_for_one_attribute_meets_the_other_languages_whatever_the_vectors(fake_embedder):
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import _shared_value_blocks, build_corpus, candidate_pairs
+
+    filler = [Article(id=f"f{n}", source=f"F{n}", title="", published="2024-11-14",
+                      text=f"宁德时代第{n}号工厂员工{100 + n}人。") for n in range(30)]
+    filler += [Article(id=f"e{n}", source=f"E{n}", title="", published="2024-11-14", language="en",
+                       text=f"CATL's plant {n} employs {200 + n} people.") for n in range(30)]
+    a = Article(id="a", source="A", title="", published="2024-11-14", text="宁德时代第三季度营收为1672亿元。")
+    b = Article(id="b", source="B", title="", published="2024-11-15", language="en",
+                text="CATL posted third-quarter revenue of 176.2 billion yuan.")
+    corpus = build_corpus([a, *filler, b], fake_embedder)
+    ids = {c.article_id: n for n, c in enumerate(corpus.claims)}
+    assert tuple(sorted((ids["a"], ids["b"]))) in {(p.i, p.j) for p in candidate_pairs(corpus, k=1)}
+    rows, cols = _shared_value_blocks(corpus.claims)  # not by chance of the vectors: by the slot
+    assert {ids["a"], ids["b"]} in [{int(r), int(c)} for r, c in zip(rows, cols)]
