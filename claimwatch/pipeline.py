@@ -425,7 +425,11 @@ def ingest_articles(store: Store, articles: list[Article], embedder: Embedder,
 
     ``progress(stage, done, total)`` is told of segment, embed (per batch) and analyse."""
     known = store.known_hashes([a.content_hash for a in articles])
-    fresh = [a for a in articles if a.content_hash not in known]
+    fresh, seen = [], set(known)
+    for a in articles:  # each text once, in feed order
+        if a.content_hash not in seen:
+            seen.add(a.content_hash)
+            fresh.append(a)
     names, regions = learn_feed_names(fresh)  # the store keeps its own feeds' names, not every name this process knows
     claims = extract_claims(fresh, progress, learn=False)
     check_claim_count(claims, max_claims)

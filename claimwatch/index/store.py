@@ -183,12 +183,17 @@ class Store:
             raise StoreError("claims and vectors differ in length")
         if len(vectors) and vectors.shape[1] != self.dim:
             raise EmbedderMismatch(f"vectors have dimension {vectors.shape[1]}, the store {self.dim}")
+        hashes: dict[str, str] = {}
+        for a in articles:  # one id for two texts in one batch: their claims would share ids
+            if hashes.setdefault(a.id, a.content_hash) != a.content_hash:
+                raise InputError(f"article id {a.id!r} is given twice with different content; "
+                                 "give each version its own id", code="article-id-conflict")
         with self._lock:
             added, skipped, new_rows, new_vecs = [], [], [], []
             vec_of = {c.id: v for c, v in zip(claims, vectors)}
-            by_article: dict[str, list[Claim]] = {}
-            for c in claims:
-                by_article.setdefault(c.article_id, []).append(c)
+            by_article: dict[str, dict[str, Claim]] = {}
+            for c in claims:  # one text given twice yields its claims twice: store them once
+                by_article.setdefault(c.article_id, {}).setdefault(c.id, c)
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 for a in articles:
@@ -206,7 +211,7 @@ class Store:
                         (a.id, a.content_hash, a.source, a.title, a.published, a.url, a.language, a.text, _now()),
                     )
                     added.append(a.id)
-                    for c in by_article.get(a.id, []):
+                    for c in by_article.get(a.id, {}).values():
                         vec = np.ascontiguousarray(vec_of[c.id], dtype=np.float32)
                         cur = self._db.execute(
                             "INSERT INTO claims (id, article_id, text, start, end_, section, language, quantities,"

@@ -194,3 +194,16 @@ def test_word_search_is_off_beyond_its_size_limit(tmp_path, fake_embedder, artic
     assert store.search_words(search_terms(claim.text), 3)
     monkeypatch.setattr(store_module, "WORD_SEARCH_MAX", store.count_claims() - 1)
     assert store.search_words(search_terms(claim.text), 3) == []
+
+
+def test_one_id_for_two_texts_in_one_batch_is_refused_and_nothing_is_stored(tmp_path, fake_embedder):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    twice = parse_feed('{"id": "a", "source": "X", "title": "t", "text": "英伟达H200的显存带宽为4.8TB/s。"}\n'
+                       '{"id": "a", "source": "Y", "title": "t", "text": "英伟达H200的显存带宽为4.5TB/s。"}')
+    with pytest.raises(InputError) as err:
+        ingest_articles(store, twice, fake_embedder)
+    assert err.value.code == "article-id-conflict"
+    assert store.count_claims() == 0 and len(store._index) == 0
+    # the same text twice is one article
+    same = parse_feed('{"id": "a", "source": "X", "title": "t", "text": "英伟达H200的显存带宽为4.8TB/s。"}\n' * 2)
+    assert ingest_articles(store, same, fake_embedder)["articles_added"] == ["a"]
