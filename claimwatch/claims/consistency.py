@@ -419,7 +419,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",
                         f"{part_art.source} gives {pq.text} for one place alone (“{where}”), {whole_art.source} the same "
                         f"figure as {wq.text} for a wider or another area; one figure cannot be both.", subject_of(a, qa), qa.unit)
-    for qa, qb in _one_figure_two_currencies(a, b):
+    for qa, qb in one_figure_two_currencies(a, b):
         return Conflict("", (a.id, b.id), qa.attribute, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                         "conflict", "value_mismatch",
                         f"{art_a.source} gives {qa.text} and {art_b.source} the same figure in another currency "
@@ -484,7 +484,7 @@ def _equal_figures(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
             and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
 
 
-def _one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+def one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
     conversion changes the number, so one of the two currencies is wrong."""
     return [(qa, qb) for qa, qb in _equal_figures(a, b)
@@ -826,6 +826,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
 
 
-__all__ = ["well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_figure_two_currencies", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -42,7 +42,8 @@ def content_hash(source: str, title: str, text: str) -> str:
     return h.hexdigest()
 
 
-_COMPARED_UNITS = {"cards": "units", "chips": "units"}
+# one thing under several nouns: a device as a card, chip or unit; a power customer (用户) as a household (户)
+_COMPARED_UNITS = {"cards": "units", "chips": "units", "customers": "households"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ class Quantity:
     @property
     def compared_unit(self) -> str:
         """The unit values are compared in: devices counted in cards (张), chips (片) or units are
-        counted in one unit, since news uses the three words for one device."""
+        counted in one unit, since news uses the three words for one device; customers (用户) and
+        households (户) of a utility likewise."""
         return _COMPARED_UNITS.get(self.unit, self.unit)
 
     def overlaps(self, other: Quantity, rel_tol: float = 0.0, abs_tol: float = 0.0) -> bool:

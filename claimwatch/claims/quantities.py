@@ -183,7 +183,7 @@ _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英�
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
-_ZH_NOUN_BEFORE = re.compile(r"(?P<noun>参数)量?(?:为|达|约|达到|约为)?\s*$")
+_ZH_NOUN_BEFORE = re.compile(r"(?P<noun>参数|用户|客户)量?(?:数)?(?:为|达|约|达到|约为|不足|不到|超过|逾|近|共|约有|有)?\s*$")  # "断电用户不足100万"
 _EN_COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)

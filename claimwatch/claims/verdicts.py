@@ -9,7 +9,7 @@ from typing import Literal
 
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
-    negated_clause, one_company, same_attribute, same_subject, subject_of, well_before,
+    negated_clause, one_company, one_figure_two_currencies, same_attribute, same_subject, subject_of, well_before,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
@@ -93,6 +93,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     move = opposite_move(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
+    converted = one_figure_two_currencies(query, evidence)
+    if converted and score >= support:  # "$72.6 billion" against "726亿元": the figure, in another currency
+        qa, qb = converted[0]
+        return "refutes", f"states the same figure in {qb.unit} ({qb.text}), not in {qa.unit}"
     beat_missed = opposite_outcomes(query.text, evidence.text)
     if beat_missed and score >= support and not evidence.hedged and one_company(query, evidence, "", ""):
         return "refutes", f"says the {beat_missed[0].replace('_', ' ')} did the opposite against expectations"

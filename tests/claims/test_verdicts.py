@@ -392,3 +392,15 @@ def test_net_proceeds_are_not_the_gross_amount_raised():
     net = _claim("扣除发行费用后，募资净额约为353.1亿港元。")
     claim = query_claim("宁德时代港股募资扣除费用后的净额约为353亿港元")
     assert relate(claim, net, 0.9)[0] == "supports" and relate(claim, gross, 0.9)[0] == "related"
+
+
+def test_one_figure_in_another_currency_refutes():
+    evidence = _claim("海南全省直接经济损失约726亿元。")
+    assert relate(query_claim("Hainan's direct economic losses were put at about $72.6 billion."), evidence, 0.9)[0] == "refutes"
+    assert relate(query_claim("Hainan's direct economic losses were put at about 72.6 billion yuan."), evidence, 0.9)[0] == "supports"
+
+
+def test_utility_customers_and_households_are_one_count():
+    evidence = _claim("越南电力集团表示，台风高峰期越南北部约370万用户断电。")
+    assert relate(query_claim("越南北部断电用户不足100万"), evidence, 0.9)[0] == "refutes"
+    assert relate(query_claim("About 3.7 million households in northern Vietnam lost power."), evidence, 0.9)[0] == "supports"
