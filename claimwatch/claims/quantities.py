@@ -85,6 +85,10 @@ _APPROX_AFTER = ("左右", "上下")
 _LOWER_AFTER = ("以上", "多", "余", "+")
 _UPPER_AFTER = ("以下", "以内")
 _APPROX_REL = 0.05
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
@@ -462,8 +466,9 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # citation marker
         if _TICKER.match(text, end) or _TICKER_BEFORE.search(text, max(0, start - 8), start):
             continue  # a stock code: 00700.HK, 股票代码为3750
-        if not m["unit"] and not m["aunit"] and text[end:end + 1] in ("月", "日", "号"):
-            continue  # part of a date the date pass could not resolve (no publication year)
+        if not m["unit"] and not m["aunit"] and (text[end:end + 1] in ("月", "日", "号") or _MONTH_AFTER.match(text, end)
+                                                 or _MONTH_BEFORE.search(text, max(0, start - 12), start)):
+            continue  # part of a date the date pass could not resolve (no publication year): "7 September"
         unit_text = (m["unit"] or m["aunit"] or "").strip()
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit

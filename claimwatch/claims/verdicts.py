@@ -16,7 +16,7 @@ from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differi
 from claimwatch.claims.expectations import opposite_outcomes
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
-from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
+from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.text import han_pairs
 
@@ -121,6 +121,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", f"states the same value, but {reason}"
             if score < support:
                 return "related", "states a compatible value, but may be about something else"
+            if qa.attribute in LOCATED:
+                here, there = _places(query, qa), _places(evidence, qb)
+                if here and there and not here & there:  # "several deaths in Guangdong" is not four in Quang Ninh
+                    return "related", "states the same value, but for another place"
+                if bool(here - FRAMING) != bool(there - FRAMING):
+                    return "related", "states the same value, but only one of the two says where"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
         severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True, between_outlets=False)

@@ -576,3 +576,8 @@ def test_a_time_of_day_with_a_known_zone_is_minutes_after_midnight_utc(text, min
 
     (q,) = clock_times(text)
     assert (q.kind, q.unit, q.value) == ("time", "UTC", minutes)
+
+
+@pytest.mark.parametrize("text", ["by the morning of 7 September", "on September 7", "on the 7th of September"])
+def test_a_day_of_a_month_is_no_count_even_when_no_year_dates_it(text):
+    assert [q for q in extract_quantities(text) if q.kind != "date"] == []

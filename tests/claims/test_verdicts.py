@@ -404,3 +404,10 @@ def test_utility_customers_and_households_are_one_count():
     evidence = _claim("越南电力集团表示，台风高峰期越南北部约370万用户断电。")
     assert relate(query_claim("越南北部断电用户不足100万"), evidence, 0.9)[0] == "refutes"
     assert relate(query_claim("About 3.7 million households in northern Vietnam lost power."), evidence, 0.9)[0] == "supports"
+
+
+def test_a_located_figure_is_borne_out_only_where_both_say_the_same_place():
+    claim = query_claim("Guangdong had reported several storm deaths by the morning of 7 September.")
+    assert relate(claim, _claim("The agency said four people had died in Quang Ninh province."), 0.9)[0] == "related"
+    assert relate(claim, _claim("The agency said four people had died."), 0.9)[0] == "related"  # where, unsaid
+    assert relate(claim, _claim("广东省已有4人因灾死亡。"), 0.9)[0] == "supports"
