@@ -12,7 +12,7 @@ from claimwatch.claims.consistency import (
     negated_clause, one_company, one_figure_two_currencies, same_attribute, same_subject, subject_of, well_before,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
-from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing
+from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of
 from claimwatch.claims.expectations import opposite_outcomes
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
@@ -57,7 +57,7 @@ def outcome_of(verdict: Verdict, supporting: int, refuting: int, has_evidence: b
 
 
 def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT_THRESHOLD,
-           fact: float | None = None, published: str | None = None) -> tuple[Relation, str]:
+           fact: float | None = None, published: str | None = None, title: str = "") -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one.
 
     Values decide first, slot by slot (kind, unit, attribute, subject), the evidence's values left
@@ -69,7 +69,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     evidence names one of the subjects the claim names (when it names any) and compares as the
     claim does, and is not about an earlier event: evidence whose dates all lie months before its
     own ``published`` time ("2015年4月尼泊尔发生的7.8级地震曾造成近9000人死亡") bears out no undated claim
-    by wording ("这次地震在尼泊尔造成了人员死亡").
+    by wording ("这次地震在尼泊尔造成了人员死亡"). A quarter the evidence's article ``title`` names times
+    the evidence's period figures when the evidence names none ("非国际财务报告准则下归母净利润为598亿元"
+    under a third-quarter headline is no second-quarter profit).
     """
     past = bool(_PAST.search(query.text))
     if past:  # "份额曾超过95%": what it was, not what a change left it at
@@ -79,6 +81,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
     evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb))
+    headline, claimed = periods_of(title), periods_of(query.text)
+    if headline and claimed and not headline & claimed and not periods_of(evidence.text):
+        evidence = _without(evidence, lambda _, qb: direction_of(qb.attribute or "")[0] in SCOPED)
     # "NetEase said on Thursday that …", "the slowest pace since 2022": no date of the fact
     evidence = _without(evidence, lambda text, q: q.kind == "date" and not is_time_frame(text, q))
     evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb))
@@ -521,7 +526,7 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         if score < related:
             continue
         needed = support if support_cross is None or claim.language == query.language else support_cross
-        relation, note = relate(query, claim, score, needed, support_fact, article.published)
+        relation, note = relate(query, claim, score, needed, support_fact, article.published, article.title)
         evidence.append(Evidence(claim, article, score, relation, note))
     def outlet(e: Evidence) -> str:
         return origin_source.get(e.article.id, e.article.source)

@@ -411,3 +411,10 @@ def test_a_located_figure_is_borne_out_only_where_both_say_the_same_place():
     assert relate(claim, _claim("The agency said four people had died in Quang Ninh province."), 0.9)[0] == "related"
     assert relate(claim, _claim("The agency said four people had died."), 0.9)[0] == "related"  # where, unsaid
     assert relate(claim, _claim("广东省已有4人因灾死亡。"), 0.9)[0] == "supports"
+
+
+def test_a_quarter_in_the_evidences_headline_times_its_figures():
+    evidence = _claim("非国际财务报告准则下归母净利润为598亿元。")
+    claim = query_claim("Acme's second-quarter non-IFRS profit attributable to shareholders was 57.3 billion yuan.")
+    assert relate(claim, evidence, 0.9, title="Acme第三季度营收1671.9亿元")[0] == "related"
+    assert relate(claim, evidence, 0.9, title="Acme第二季度业绩")[0] == "refutes"
