@@ -23,6 +23,12 @@ _BEAT = re.compile(rf"(?:好于|优于|高于|超出|超过|超|胜过){_EXPECTE
 _MISS = re.compile(rf"(?:低于|不及|逊于|未能达到|未达到|未达|没有达到|不如){_EXPECTED}|"
                    rf"\b(?:missed|misses|missing|below|short of|trailed|lagged|under)\s+{_EXPECTED_EN}\b",
                    re.IGNORECASE)
+# any outcome against expectations, met ones included ("符合预期", "in line with estimates"): a fact
+# about the result, which claims/hedges.py reads as neither a hedge nor a denial
+OUTCOME = re.compile(rf"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|未能达到|未达到|没有达到|未达|如|那样|于)"
+                     rf"[^，。,]{{0,8}}(?:市场预期|预期|预计|预测|预估)|"
+                     rf"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|missed|misses|below|"
+                     rf"short of|trailed|in line with|matched|met)\s+{_EXPECTED_EN}\b", re.IGNORECASE)
 # the measures results are judged on
 _MEASURES = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders"})
 
@@ -48,4 +54,4 @@ def opposite_outcomes(a: str, b: str) -> list[str]:
     return sorted(m for m in oa.keys() & ob.keys() if oa[m] != ob[m])
 
 
-__all__ = ["outcomes", "opposite_outcomes"]
+__all__ = ["OUTCOME", "outcomes", "opposite_outcomes"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from claimwatch.claims.expectations import OUTCOME
 from claimwatch.claims.models import CACHE_SIZE
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
@@ -37,14 +38,8 @@ _OPINIONS_EN = ("bold", "shrewd", "wise", "unwise", "brilliant", "smart move", "
 _NOT_A_CUE = {"拟": ("模拟", "虚拟", "拟人", "拟议"), "未": ("未来",), "排除": ("不排除",), "或": ("或者", "或是", "或许"),
               "不得": ("不得不",), "不能": ("不能不",), "不可": ("不可逆", "不可或缺", "不可避免", "不可思议", "不可小觑", "不可替代"),
               "不在": ("不在乎",), "无人": ("无人机", "无人驾驶", "无人区", "无人值守"), "计划": ("的计划", "奖励计划", "激励计划", "持股计划", "期权计划"), "若": ("若干",)}
-# An expectation compared against ("好于市场预期", "低于此前预计的") is a fact about the outcome, not a hedge;
-# a rumour denied ("否认了…传闻") is a denial.
-_EXPECTATION_MET = re.compile(r"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|未能达到|未达到|没有达到|未达|如|那样|于)[^，。,]{0,8}"
-                              r"(?:市场预期|预期|预计|预测|预估)|"
-                              r"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|missed|misses|below|"
-                              r"short of|trailed|in line with|matched|met)\s+(?:the\s+)?(?:analysts'?\s+|market\s+|consensus\s+|"
-                              r"lseg\s+|average\s+)?(?:expectations|estimates|forecasts|forecast|consensus|estimate)\b",
-                              re.IGNORECASE)
+# An expectation compared against ("好于市场预期", "低于此前预计的", "beat forecasts") is a fact about the
+# outcome, not a hedge (expectations.OUTCOME); a rumour denied ("否认了…传闻") is a denial.
 _DENIED_RUMOUR = re.compile(r"否认[^，。,]*(?:传闻|传言|说法|消息|报道)")
 
 
@@ -83,14 +78,14 @@ def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | Non
 
 def find_hedge(text: str) -> str | None:
     """The first hedge cue in ``text`` (``"有消息称"``, ``"reportedly"``), or None for a flat statement."""
-    text = _DENIED_RUMOUR.sub("否认", _EXPECTATION_MET.sub("", text))
+    text = _DENIED_RUMOUR.sub("否认", OUTCOME.sub("", text))
     return _first_cue(text, _HEDGES_ZH, _HEDGES_EN)
 
 
 def find_negation(text: str) -> str | None:
     """The first negation cue in ``text`` (``"不包括"``, ``"not"``), or None. Falling short of
     expectations (未能达到市场预期) is an outcome (claims/expectations.py), not a denial."""
-    return _first_cue(_EXPECTATION_MET.sub("", text), _NEGATIONS_ZH, _NEGATIONS_EN)
+    return _first_cue(OUTCOME.sub("", text), _NEGATIONS_ZH, _NEGATIONS_EN)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
