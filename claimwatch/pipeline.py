@@ -33,7 +33,8 @@ from claimwatch.index.embedders import Embedder
 from claimwatch.claims.name_pairs import mine_names
 from claimwatch.claims.places import learn_regions, mine_regions
 from claimwatch.claims.subjects import learn_names
-from claimwatch.index.lexical import hybrid_score, lexical_vectors, pair_similarity, row_dots, search_terms
+from claimwatch.index.lexical import (cached_lexical_vectors, hybrid_score, lexical_vectors, pair_similarity, row_dots,
+                                     search_terms)
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
 from claimwatch.index.vectors import FaissIndex, IndexKind, choose_index_kind
@@ -533,7 +534,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         worded = {c.id for c, _ in found}
         hits += [h for h in found if h[0].id not in seen]
     claims = [c for c, _ in hits]
-    lex = lexical_vectors([masked] + [mask_quantities(c) for c in claims])
+    lex = sp.vstack([lexical_vectors([masked]), cached_lexical_vectors([mask_quantities(c) for c in claims])], format="csr")
     lexical = row_dots(lex[1:], lex[0])
     dense = store.vectors_of([c.id for c in claims]) @ vector if claims else np.zeros(0)
     scores = pair_scores(mode, [query] * len(claims), claims, dense, lexical)

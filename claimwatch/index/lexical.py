@@ -7,6 +7,8 @@ stateless (no vocabulary to store), so stored and new claims are always comparab
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 import numpy as np
 import scipy.sparse as sp
@@ -26,6 +28,31 @@ def lexical_vectors(texts: list[str]) -> sp.csr_matrix:
     norms = np.sqrt(counts.multiply(counts).sum(axis=1)).A1
     norms[norms == 0] = 1.0
     return sp.diags(1.0 / norms).dot(counts).tocsr()
+
+
+ROW_CACHE_SIZE = 20_000  # texts whose lexical row verify keeps (about 2 KB each): the stored claims it meets again
+_ROWS: OrderedDict[str, sp.csr_matrix] = OrderedDict()
+_ROWS_LOCK = threading.Lock()
+
+
+def cached_lexical_vectors(texts: list[str]) -> sp.csr_matrix:
+    """``lexical_vectors(texts)``, reusing the rows of texts seen lately: verify meets the same stored
+    claims query after query, and vectorising them was a quarter of its time."""
+    with _ROWS_LOCK:
+        known = {t: _ROWS[t] for t in texts if t in _ROWS}
+        for t in known:
+            _ROWS.move_to_end(t)
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:
+        fresh = lexical_vectors(missing)
+        with _ROWS_LOCK:
+            for n, t in enumerate(missing):
+                known[t] = _ROWS[t] = fresh[n]
+            while len(_ROWS) > ROW_CACHE_SIZE:
+                _ROWS.popitem(last=False)
+    if not texts:
+        return lexical_vectors([])
+    return sp.vstack([known[t] for t in texts], format="csr")
 
 
 def pair_similarity(rows: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -74,4 +101,4 @@ def search_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-__all__ = ["search_terms", "lexical_vectors", "pair_similarity", "row_dots", "hybrid_score"]
+__all__ = ["search_terms", "lexical_vectors", "cached_lexical_vectors", "pair_similarity", "row_dots", "hybrid_score"]

@@ -41,6 +41,7 @@ WORD_BUDGET_S = 0.015   # ... and gives up after this long (the vector candidate
 # Beyond this many claims a query's common trigrams have posting lists SQLite scans in one step
 # (no budget can stop it): verify retrieves by vector only. Measured by `claimwatch bench --part verify`.
 WORD_SEARCH_MAX = 200_000
+RECENT_CLAIMS = 20_000  # stored claims kept in memory once read, for the queries that meet them again
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT UNIQUE NOT NULL,
@@ -105,6 +106,7 @@ class Store:
         self._lock = threading.RLock()
         self.analysis_lock = threading.Lock()  # one re-analysis at a time, each on a fresh snapshot
         self._origin_sources: dict[str, str] | None = None  # cached until the next save_analysis
+        self._recent: dict[int, Claim] = {}  # claims read lately by row (rows never change), oldest first
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -365,9 +367,15 @@ class Store:
         """The claims of ``(row, score)`` pairs, in their order (call under the lock)."""
         if not found:
             return []
-        marks = ",".join("?" * len(found))
-        got = {r[0]: self._claim(r) for r in self._db.execute(
-            f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", [r for r, _ in found])}
+        # a stored claim never changes: the ones read lately are kept, as verify meets them again
+        got = {r: self._recent[r] for r, _ in found if r in self._recent}
+        missing = [r for r, _ in found if r not in got]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for r in self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", missing):
+                got[r[0]] = self._recent[r[0]] = self._claim(r)
+            while len(self._recent) > RECENT_CLAIMS:
+                self._recent.pop(next(iter(self._recent)))
         return [(got[r], float(s)) for r, s in found if r in got]
 
     def search_words(self, terms: list[str], k: int) -> list[tuple[Claim, float]]:

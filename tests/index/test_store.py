@@ -207,3 +207,15 @@ def test_one_id_for_two_texts_in_one_batch_is_refused_and_nothing_is_stored(tmp_
     # the same text twice is one article
     same = parse_feed('{"id": "a", "source": "X", "title": "t", "text": "英伟达H200的显存带宽为4.8TB/s。"}\n' * 2)
     assert ingest_articles(store, same, fake_embedder)["articles_added"] == ["a"]
+
+
+def test_claims_read_again_come_from_memory_and_equal_the_stored_ones(tmp_path, fake_embedder, articles):
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles, fake_embedder)
+    query = fake_embedder.embed([articles[0].text])[0]
+    first = store.search(query, 5)
+    assert store._recent and all(c.id in {x.id for x in store.claims()} for c, _ in first)
+    assert store.search(query, 5) == first  # the same claims, in the same order, with the same scores
+    store.close()
+    reopened = open_store(tmp_path / "s", fake_embedder.name)
+    assert reopened.search(query, 5) == first
