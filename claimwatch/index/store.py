@@ -296,11 +296,17 @@ class Store:
                                     hashes).fetchall()
         return dict(rows)
 
+    # Every use of the one SQLite connection holds the store's lock: a query run beside another
+    # thread's word search could wait for the connection while holding the GIL that the search's
+    # Python progress handler needs, and both threads would wait forever (seen once: a verify during
+    # concurrent ingests hung past a 120 s client timeout).
     def count_claims(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def articles(self) -> list[Article]:
         with self._lock:

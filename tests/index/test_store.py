@@ -219,3 +219,30 @@ def test_claims_read_again_come_from_memory_and_equal_the_stored_ones(tmp_path, 
     store.close()
     reopened = open_store(tmp_path / "s", fake_embedder.name)
     assert reopened.search(query, 5) == first
+
+
+def test_counting_waits_for_the_store_lock_like_every_use_of_the_connection(tmp_path, fake_embedder, articles):
+    import threading
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles[:2], fake_embedder)
+    held, counted = threading.Event(), []
+    release = threading.Event()
+
+    def hold():
+        with store._lock:
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    counter = threading.Thread(target=lambda: counted.append((store.count_claims(), store.count_articles())))
+    counter.start()
+    counter.join(0.3)
+    assert counter.is_alive() and not counted  # it waits while another thread holds the connection
+    release.set()
+    counter.join(10)
+    holder.join(10)
+    assert counted == [(store.count_claims(), 2)]
+    store.close()
