@@ -371,7 +371,7 @@ def _part_alone(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> Claim | None:
     return a if alone_a else b
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|across|near|to|from|into|over|throughout|around|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}|"
+_LOCATIVE = re.compile(r"(?:\b(?i:in|at|across|near|to|from|into|over|throughout|around|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}|"
                        r"[在于到至从]\s*)$")
 
 

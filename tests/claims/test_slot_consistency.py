@@ -602,6 +602,7 @@ def test_a_country_is_an_actor_or_only_where_something_happened():
     assert not _acts(felt, "place:bhutan")
     assert _acts("Vietnam formally requested international assistance on September 10.", "place:vietnam")
     assert _acts("不丹官方表示暂无人员伤亡。", "place:bhutan") and not _acts("地震在不丹造成轻微损失。", "place:bhutan")
+    assert not _acts("In Bhutan, tremors were felt but nobody was hurt.", "place:bhutan")  # a sentence-initial "In"
 
 
 def test_a_record_horizon_times_no_fact():
