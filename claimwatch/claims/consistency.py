@@ -312,11 +312,6 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         )
 
 
-def compare_pair(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str]) -> Conflict | None:
-    """The first clash between two claims (``slot_clashes``), or None."""
-    return next(slot_clashes(a, b, by_id, origin_of), None)
-
-
 NEGATION_LEXICAL = 0.45  # one claim negating the other's statement: they must also share much wording
 
 
@@ -827,5 +822,5 @@ def _hours_apart(x: str | None, y: str | None) -> float:
 
 
 __all__ = ["one_figure_two_currencies", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
-           "build_clusters", "compare_pair", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
+           "build_clusters", "slot_clashes", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

@@ -17,6 +17,7 @@ from claimwatch.claims.expectations import opposite_outcomes
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
+from claimwatch.claims.words import CJK
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.text import han_pairs
 
@@ -164,7 +165,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if _same_in_words(query, evidence, score, support, fact):
-        dated = [q for q in evidence.quantities if q.kind == "date" and is_time_frame(evidence.text, q)]
+        dated = [q for q in evidence.quantities if q.kind == "date"]  # its dates of saying are left out above
         if dated and not any(q.kind == "date" for q in query.quantities) and well_before(dated, published):
             return "related", f"on the same topic, but about an earlier time ({dated[0].text})"
         return "supports", "states the same fact"
@@ -347,12 +348,11 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
              if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
              and m.group(0).lower() not in folded]
-    works = [w for w in _TITLED.findall(query) if w not in evidence] if _HAN.search(evidence) else []
+    works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
 
 
 _TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or programme: 《王者荣耀》
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:
