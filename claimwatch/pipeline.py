@@ -533,18 +533,31 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
         found = store.search_words(search_terms(masked), top_k)
         worded = {c.id for c, _ in found}
         hits += [h for h in found if h[0].id not in seen]
-    claims = [c for c, _ in hits]
-    lex = sp.vstack([lexical_vectors([masked]), cached_lexical_vectors([mask_quantities(c) for c in claims])], format="csr")
-    lexical = row_dots(lex[1:], lex[0])
-    dense = store.vectors_of([c.id for c in claims]) @ vector if claims else np.zeros(0)
-    scores = pair_scores(mode, [query] * len(claims), claims, dense, lexical)
     articles: dict[str, Article] = {}
-    candidates = []
-    for claim, score in zip(claims, scores):
-        if claim.article_id not in articles:
-            articles[claim.article_id] = store.get_article(claim.article_id)
-        candidates.append((claim, articles[claim.article_id], float(score)))
-    candidates.sort(key=lambda c: -c[2])
+    query_row = lexical_vectors([masked])
+
+    def scored(claims: list[Claim]) -> list[tuple[Claim, Article, float]]:
+        lexical = row_dots(cached_lexical_vectors([mask_quantities(c) for c in claims]), query_row) \
+            if claims else np.zeros(0)
+        dense = store.vectors_of([c.id for c in claims]) @ vector if claims else np.zeros(0)
+        out = []
+        for claim, score in zip(claims, pair_scores(mode, [query] * len(claims), claims, dense, lexical)):
+            if claim.article_id not in articles:
+                articles[claim.article_id] = store.get_article(claim.article_id)
+            out.append((claim, articles[claim.article_id], float(score)))
+        return out
+
+    candidates = sorted(scored([c for c, _ in hits]), key=lambda c: -c[2])
+    # the claims the audit found in conflict with the best candidates: a source that disagrees
+    # with the evidence may word the fact too differently to rank among them
+    partners = store.conflict_partners()
+    best = {c[0].id for c in candidates[:top_k]}
+    contested = list(dict.fromkeys(p for c in candidates[:top_k] for p in partners.get(c[0].id, ())
+                                   if p not in best))[:CONFLICT_PARTNERS]
+    contested_ids = set(contested)
+    have = {c[0].id for c in candidates}
+    candidates = sorted(candidates + scored([store.get_claim(i) for i in contested if i not in have]),
+                        key=lambda c: -c[2])
     if candidates and _needs_a_year(query):
         # "5月20日" with no year: the claim is read in the year of the article that best matches it
         query = query_claim(text, candidates[0][1].published)
@@ -555,7 +568,8 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     across = with_other_language(candidates, query, lambda c: c[0], top_k, CROSS_LANGUAGE_EVIDENCE)[top_k:] \
         if mode == "hybrid" else []
     chosen = {c[0].id for c in across}
-    return query, candidates[:top_k] + [c for c in candidates[top_k:] if c[0].id in worded or c[0].id in chosen]
+    return query, candidates[:top_k] + [c for c in candidates[top_k:]
+                                        if c[0].id in worded or c[0].id in chosen or c[0].id in contested_ids]
 
 
 T = TypeVar("T")
@@ -569,6 +583,7 @@ def with_other_language(ranked: list[T], query: Claim, claim_of: Callable[[T], C
 
 CROSS_LANGUAGE_DEPTH = 100  # nearest claims by vector the hybrid search looks through
 CROSS_LANGUAGE_EVIDENCE = 3  # claims of the other language judged beyond the top_k
+CONFLICT_PARTNERS = 10  # claims in conflict with the best candidates judged beyond the top_k
 
 
 def _needs_a_year(query: Claim) -> bool:

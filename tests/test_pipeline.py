@@ -261,3 +261,25 @@ def test_one_subjects_figure_for_one_attribute_meets_the_other_languages_whateve
     assert tuple(sorted((ids["a"], ids["b"]))) in {(p.i, p.j) for p in candidate_pairs(corpus, k=1)}
     rows, cols = _shared_value_blocks(corpus.claims)  # not by chance of the vectors: by the slot
     assert {ids["a"], ids["b"]} in [{int(r), int(c)} for r, c in zip(rows, cols)]
+
+
+def test_verify_judges_the_claims_the_audit_found_in_conflict_with_its_best_evidence(tmp_path, fake_embedder, monkeypatch):
+    from claimwatch.claims.models import Article
+    from claimwatch.pipeline import retrieve_evidence
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    stated = Article(id="a", source="A", title="", published="2024-11-13",
+                     text="Acme's third-quarter revenue was 120 million dollars.")
+    other = Article(id="b", source="B", title="", published="2024-11-14",
+                    text="Quarterly sales at the toolmaker came to 150 million dollars, it said.")
+    ingest_articles(store, [stated, other], fake_embedder)
+    (a,), (b,) = ([c for c in store.claims() if c.article_id == x] for x in "ab")
+    monkeypatch.setattr(store, "search", lambda vector, k: [(a, 0.9)])  # the vectors find only the first
+    monkeypatch.setattr(store, "search_words", lambda terms, k: [])
+    monkeypatch.setattr(store, "conflict_partners", lambda: {})
+    _, alone = retrieve_evidence(store, fake_embedder, "Acme's revenue was 120 million dollars.", top_k=1)
+    assert [c.id for c, _, _ in alone] == [a.id]
+    monkeypatch.setattr(store, "conflict_partners", lambda: {a.id: [b.id], b.id: [a.id]})
+    _, contested = retrieve_evidence(store, fake_embedder, "Acme's revenue was 120 million dollars.", top_k=1)
+    assert [c.id for c, _, _ in contested] == [a.id, b.id]
+    store.close()

@@ -39,6 +39,12 @@ _ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总额|总|价格|金额|�
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
+# one market named in other words ("home-market games" / "domestic games"; 本土市场游戏 / 国内游戏)
+_EN_SAME = {"home": "domestic", "home-market": "domestic", "overseas": "international", "foreign": "international"}
+# (国内 and "domestic" are conditions, compared as such: see claims/conditions.py)
+_ZH_MARKETS = {"本土市场": "本土", "国内市场": "本土", "境内": "本土",
+               "海外市场": "海外", "国际市场": "海外", "境外": "海外"}
+_ZH_SAME = re.compile("|".join(sorted(_ZH_MARKETS, key=len, reverse=True)))
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z&-]*(?:'s|’s)?")
 _EN_STOP = frozenset("""the its their his her a an of in on for and to at with from by was were is are be been has have
 had that which who said says reported posted grew rose fell climbed increased decreased dropped jumped while as than
@@ -75,7 +81,7 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
             if w.group(0).lower() not in _EN_HEADS:  # "the Ascend line", "the cloud business": the thing itself
                 words.append(w.group(0).lower())
             end = w.start()
-        return _from_conditions(" ".join(reversed(words)))
+        return _from_conditions(" ".join(_EN_SAME.get(w, w) for w in reversed(words)))
     m = _ZH_RUN.search(lead)
     if not m:
         return ""
@@ -83,7 +89,8 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
     run = run[stop:]
     whole = max((x.end() for x in _ZH_WHOLE.finditer(run)), default=0)
-    return _from_conditions(_ZH_TOTAL.sub("", _ZH_HEADS.sub("", run[whole:])))
+    run = _ZH_TOTAL.sub("", _ZH_HEADS.sub("", run[whole:]))
+    return _from_conditions(_ZH_SAME.sub(lambda m: _ZH_MARKETS[m.group(0)], run))
 
 
 def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:

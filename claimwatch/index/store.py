@@ -106,6 +106,7 @@ class Store:
         self._lock = threading.RLock()
         self.analysis_lock = threading.Lock()  # one re-analysis at a time, each on a fresh snapshot
         self._origin_sources: dict[str, str] | None = None  # cached until the next save_analysis
+        self._partners: dict[str, list[str]] | None = None  # likewise
         self._recent: dict[int, Claim] = {}  # claims read lately by row (rows never change), oldest first
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -279,6 +280,7 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._origin_sources = None
+            self._partners = None
 
     def _touch(self) -> None:
         self.config["updated"] = _now()
@@ -458,6 +460,20 @@ class Store:
         with self._lock:
             r = self._db.execute("SELECT value FROM analysis WHERE key = 'conflicts'").fetchone()
         return json.loads(r[0]) if r else []
+
+    def conflict_partners(self) -> dict[str, list[str]]:
+        """Claim id → ids of the claims the last analysis found in conflict with it (explained
+        differences excluded); cached until the next save_analysis."""
+        with self._lock:
+            if self._partners is None:
+                partners: dict[str, list[str]] = {}
+                for c in self.conflicts():
+                    if c["severity"] == "conflict":
+                        a, b = c["claim_ids"]
+                        partners.setdefault(a, []).append(b)
+                        partners.setdefault(b, []).append(a)
+                self._partners = partners
+            return self._partners
 
     def origins(self) -> dict[str, str]:
         """Article id → id of the article it was syndicated from (only copied articles appear)."""

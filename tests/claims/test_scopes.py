@@ -116,3 +116,19 @@ def test_one_figure_for_a_part_and_for_the_whole_is_a_qualifier_mismatch():
 
 def test_a_one_character_qualifier_meets_its_english_word_without_an_encoder():
     assert same_scope("净", "net") and not same_scope("净", "")
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Tencent's home-market games revenue grew 14%.", "Tencent's domestic games revenue grew 14%."),
+    ("Overseas games revenue rose 9% to 13.9 billion yuan.", "International games revenue rose 9% to 13.9 billion yuan."),
+    ("腾讯本土市场游戏收入346亿元。", "腾讯境内游戏收入346亿元。"),
+    ("国际市场游戏收入139亿元。", "海外游戏收入139亿元。"),
+])
+def test_one_market_in_other_words_is_one_scope(one, other):
+    (a, *_), (b, *_) = (query_claim(t).quantities for t in (one, other))
+    assert a.scope == b.scope
+
+
+def test_the_word_international_in_an_accounting_standard_names_no_market():
+    (q,) = query_claim("非国际财务报告准则下归母净利润为598亿元。").quantities
+    assert "海外" not in (q.scope or "")

@@ -246,3 +246,22 @@ def test_counting_waits_for_the_store_lock_like_every_use_of_the_connection(tmp_
     holder.join(10)
     assert counted == [(store.count_claims(), 2)]
     store.close()
+
+
+def test_conflict_partners_name_both_sides_of_each_conflict_and_follow_the_latest_analysis(tmp_path, fake_embedder):
+    from claimwatch.claims.consistency import Conflict
+
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+
+    def conflict(n: str, a: str, b: str, severity: str) -> Conflict:
+        return Conflict(n, (a, b), "revenue", ("1", "2"), ((1, 1), (2, 2)), severity, "value_mismatch", "why")
+
+    store.save_analysis([], [conflict("k1", "a", "b", "conflict"), conflict("k2", "a", "c", "conflict"),
+                             conflict("k3", "b", "d", "explained_difference")], [])
+    assert store.conflict_partners() == {"a": ["b", "c"], "b": ["a"], "c": ["a"]}
+    store.save_analysis([], [conflict("k4", "c", "d", "conflict")], [])
+    assert store.conflict_partners() == {"c": ["d"], "d": ["c"]}  # the cache follows the new analysis
+    store.close()
+    store = open_store(tmp_path / "s")
+    assert store.conflict_partners() == {"c": ["d"], "d": ["c"]}
+    store.close()
