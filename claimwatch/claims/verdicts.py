@@ -9,11 +9,13 @@ from typing import Literal
 
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
-    negated_clause, one_company, one_figure_two_currencies, same_attribute, same_subject, subject_of, well_before,
+    negated_clause, one_company, one_figure_two_currencies, same_attribute, same_subject, subject_of, value_slots,
+    well_before,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of
 from claimwatch.claims.expectations import opposite_outcomes
+from claimwatch.claims.measures import same_measure
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
@@ -135,11 +137,14 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                     return "related", "states the same value, but only one of the two says where"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
+        alike = None if attribute_known(qa) and attribute_known(qb) else same_measure_pair(query, evidence, disjoint)
+        if alike is not None:  # "2,200 tents" against "22,000 tents": no attribute named, one thing counted
+            qa, qb = alike
         severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True, between_outlets=False)
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
-        if not (attribute_known(qa) and attribute_known(qb)):
+        if alike is None and not (attribute_known(qa) and attribute_known(qb)):
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
@@ -170,6 +175,15 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"on the same topic, but about an earlier time ({dated[0].text})"
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Quantity] | None:
+    """Two clashing values of the ``disjoint`` slots, one at least of no known attribute, whose
+    neighbouring words say they count the same thing (claims/measures.py); None when no such pair."""
+    sa, sb = value_slots(a), value_slots(b)
+    return next(((x, y) for slot, _, _ in disjoint for x in sa[slot] for y in sb[slot]
+                 if not (attribute_known(x) and attribute_known(y)) and not x.overlaps(y, 0.02)
+                 and same_measure(a.text, x, b.text, y)), None)
 
 
 def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, fact: float | None) -> bool:

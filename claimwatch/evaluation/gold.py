@@ -29,6 +29,10 @@ GOLD_SETS = {
     "dev_quake": ("dev_quake_mixed.json", "repo"),
     # our own mixed zh/en feed on quarterly results (Tencent, Q3 2024); a development set for rules, not calibrated on
     "dev_earnings": ("dev_earnings_mixed.json", "repo"),
+    # our own mixed zh/en feed on a third earthquake (Hualien, Taiwan, April 2024); a development set for rules
+    "dev_hualien": ("dev_hualien_mixed.json", "repo"),
+    # our own mixed zh/en feed on a product launch (Huawei Mate XT, September 2024); a development set for rules
+    "dev_matext": ("dev_matext_mixed.json", "repo"),
 }
 
 
