@@ -550,7 +550,7 @@ def retrieve_evidence(store: Store, embedder: Embedder, text: str, top_k: int = 
     candidates = sorted(scored([c for c, _ in hits]), key=lambda c: -c[2])
     # the claims the audit found in conflict with the best candidates: a source that disagrees
     # with the evidence may word the fact too differently to rank among them
-    partners = store.conflict_partners()
+    partners = store.conflict_partners() if mode == "hybrid" else {}
     best = {c[0].id for c in candidates[:top_k]}
     contested = list(dict.fromkeys(p for c in candidates[:top_k] for p in partners.get(c[0].id, ())
                                    if p not in best))[:CONFLICT_PARTNERS]

@@ -69,6 +69,22 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "纳斯达克": "nasdaq", "纽交所": "nyse"}
 
 
+# A device's storage configuration ("16GB+256GB版本", "the 1TB version", "a version with 512
+# gigabytes of storage"): the price of one configuration is not the price of another.
+_STORAGE = re.compile(r"(?:\d+\s?GB\s?[+/]\s?)?(\d+)\s?(GB|TB)\s?(?:版本|版|款)"
+                      r"|\b(\d+)[\s-]?(GB|TB|gigabytes?|terabytes?)(?:\s+of\s+storage)?\s+(?:version|model|variant|edition|configuration)s?\b"
+                      r"|\b(?:version|model|variant|configuration)s?\s+with\s+(\d+)\s?(GB|TB|gigabytes?|terabytes?)\s+of\s+storage\b",
+                      re.IGNORECASE)
+# What kind of price a figure is: a resale (二手, 转售, scalpers) or repair price is no list price.
+_PRICE_KINDS = re.compile(r"(二手|转售|转让|黄牛|加价|炒价|炒到|炒至|resale|resold|resell\w*|scalp\w*|second-?hand|"
+                          r"(?:grey|gray) market)|(维修|换屏|repair\w*|replacement)", re.IGNORECASE)
+
+
+def _storage(m: re.Match) -> str:
+    number, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+    return f"storage {number}{unit[0].lower()}b"
+
+
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
 # conditions of two dimensions combine (the standard version under WLTP).
 _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", "fp64", "bf16", "tf32", "int4", "int8")},
@@ -84,6 +100,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",
+               **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
 
 
@@ -111,6 +128,8 @@ def periods_of(text: str) -> set[str]:
 def _dimension(condition: str) -> str:
     if condition.startswith(PLACES):
         return condition.split(":", 1)[0]
+    if condition.startswith("storage "):
+        return "storage"
     return _DIMENSIONS.get(condition, "variant")
 
 
@@ -135,9 +154,16 @@ def conditions_of(text: str) -> frozenset[str]:
     for m in _VARIANTS.finditer(text):
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
+    named |= {_storage(m) for m in _STORAGE.finditer(text)}
     named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang
     named |= periods_of(text)  # when, as a quarter or half: Q2 / Q3
     return frozenset(named)
+
+
+def price_kind(text: str) -> str:
+    """What kind of price ``text`` states: "resale", "repair", or "list" (the seller's own)."""
+    m = _PRICE_KINDS.search(text)
+    return "list" if m is None else ("resale" if m.group(1) else "repair")
 
 
 def strip_conditions(words: str) -> str:
@@ -160,6 +186,11 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     own = conditions_of(clause_around(text, start))
     if not own and alone:
         own = conditions_of(text)
+    if attribute == "price":  # a resale or repair price against the list price: two prices
+        kind = price_kind(clause_around(text, start))
+        if kind == "list" and alone:  # "二手交易平台上已出现加价转让信息，部分卖家对1TB版本报价高达10万元以上"
+            kind = price_kind(text)
+        own |= {f"{kind} price"}
     if attribute not in LOCATED:  # "杭州人工智能公司", "美国苹果应用商店": a place describing a noun
         return frozenset(c for c in own if not c.startswith(PLACES))
     if not any(c.startswith(PLACES) for c in own):

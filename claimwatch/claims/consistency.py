@@ -19,7 +19,7 @@ from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, conditi
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
-from claimwatch.claims.hedges import find_negation, find_opinion
+from claimwatch.claims.hedges import declines_comment, find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
@@ -337,6 +337,26 @@ def denial_restated(denial: str, plain: str) -> float:
     return max((len(pairs & han_pairs(c)) / len(pairs) for c in clauses_of(plain)), default=0.0)
 
 
+_EN_CONTENT = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+_EN_FUNCTION = frozenset("""the and for with from that this these those its their his her was were are has have had
+not never nor did does doesn't didn't don't isn't wasn't aren't weren't won't cannot can't would could should will may
+might been being any all some into onto over under than then also only just yet still said says say told about which
+what who whom whose when where while there here they them it's""".split())
+
+
+def _words_restated(denial: str, plain: str) -> float:
+    """The share of an English denial's content words, names left out, that ``plain`` also writes:
+    "Huawei did not say which chip powers the device" restates nothing of "Huawei declined to comment
+    on stock levels" but the name."""
+    names = {w.lower() for m in subject_mentions(denial) for w in _EN_CONTENT.findall(denial[m.start:m.end])}
+    words = {w.lower() for w in _EN_CONTENT.findall(denial)} - _EN_FUNCTION - names
+    if not words:
+        return 0.0
+    written = {w.lower() for w in _EN_CONTENT.findall(plain)}
+    stems = {w[:5] for w in written}
+    return sum(1 for w in words if w in written or w[:5] in stems) / len(words)
+
+
 def one_company(a: Claim, b: Claim, title_a: str, title_b: str) -> bool:
     """Both claims are about one company or product: the ones each names (else its article's title
     names) meet, or neither names any."""
@@ -437,8 +457,8 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                         f"{art_a.source} says the {what} {'beat' if outcomes(a.text)[beat_missed[0]] > 0 else 'missed'} "
                         f"expectations, {art_b.source} that it "
                         f"{'beat' if outcomes(b.text)[beat_missed[0]] > 0 else 'missed'} them.", None, "")
-    if a.negated == b.negated:
-        return None
+    if a.negated == b.negated or declines_comment(a.text) or declines_comment(b.text):
+        return None  # "Huawei did not respond to a request for comment" denies and states nothing
     negated, plain = (a, b) if a.negated else (b, a)
     denial = negated_clause(negated) or negated.text
     # who is denied something: a thing or a person ("董事长曾毓群并未出席…" / "曾毓群在上市仪式上致辞")
@@ -447,9 +467,10 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     named = any(k.startswith(("product:", "org:", "person:", "place:")) for k in common)  # not a market
     # a place where something happened ("felt in Bhutan") is denied nothing by "不丹官方表示暂无人员伤亡":
     # across languages, closeness alone makes a denial only of a named thing, person or acting country
-    thing = any(k.startswith(("product:", "org:", "person:")) or k.startswith("place:") and acts_in(denial, k)
+    thing = any(k.startswith(("product:", "person:")) or k.startswith("place:") and acts_in(denial, k)
                 and acts_in(plain.text, k) for k in common)
-    worded_alike = (lexical >= NEGATION_LEXICAL
+    worded_alike = (lexical >= NEGATION_LEXICAL and (a.language != "en" or b.language != "en"
+                                                     or _words_restated(denial, plain.text) >= DENIAL_OVERLAP)
                     or (a.language != b.language and (one_fact or (near and thing)))
                     or (named and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
     if not worded_alike:

@@ -82,10 +82,24 @@ def find_hedge(text: str) -> str | None:
     return _first_cue(text, _HEDGES_ZH, _HEDGES_EN)
 
 
+# Declining to comment denies nothing: it is no statement at all ("Huawei did not respond to a
+# request for comment", "公司未作置评").
+NO_COMMENT = re.compile(r"(?:declined|refused|did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't)\s+"
+                        r"(?:immediately\s+)?(?:to\s+)?(?:comment|respond|reply)(?:\s+(?:to|on)\s+[^,.;]*?(?:comment|request|inquir|question)\w*)?"
+                        r"|could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?|no\s+comment"
+                        r"|(?:未|不|拒绝|没有|并未|暂未|尚未)(?:予|作|做|对此)?(?:置评|评论|回应|回复|表态)", re.IGNORECASE)
+
+
 def find_negation(text: str) -> str | None:
     """The first negation cue in ``text`` (``"不包括"``, ``"not"``), or None. Falling short of
     expectations (未能达到市场预期) is an outcome (claims/expectations.py), not a denial."""
     return _first_cue(OUTCOME.sub("", text), _NEGATIONS_ZH, _NEGATIONS_EN)
+
+
+def declines_comment(text: str) -> bool:
+    """``text`` says someone declined to comment (``NO_COMMENT``): a negation that denies nothing,
+    and a statement that states nothing."""
+    return NO_COMMENT.search(text) is not None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -94,4 +108,4 @@ def find_opinion(text: str) -> str | None:
     return _first_cue(text, _OPINIONS_ZH, _OPINIONS_EN)
 
 
-__all__ = ["find_hedge", "find_negation", "find_opinion"]
+__all__ = ["NO_COMMENT", "declines_comment", "find_hedge", "find_negation", "find_opinion"]

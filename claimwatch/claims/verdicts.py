@@ -15,6 +15,7 @@ from claimwatch.claims.consistency import (
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of
 from claimwatch.claims.expectations import opposite_outcomes
+from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
@@ -92,7 +93,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb))
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
-        missing = unmatched_names(query.text, evidence.text)  # "特斯拉Model 3的起售价": not the X9's price
+        # "特斯拉Model 3的起售价": not the X9's price; a name in the headline is the one "该机" refers to
+        missing = unmatched_names(query.text, f"{evidence.text} {title}")
         # a Latin name of no alias is not written in a Chinese text at all ("Yagi" is 摩羯): across
         # languages its absence proves nothing, unless the evidence names a thing of its own instead
         # (宁德时代's share price is no index's level)
@@ -156,6 +158,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", f"states {qb.text}, but names no place the claim names"
         return "refutes", f"states {qb.text}, not {qa.text}"
     if (query.negated != evidence.negated and score >= support and not values
+            and not declines_comment(query.text) and not declines_comment(evidence.text)
             and all(q.kind == "date" for q in evidence.quantities)  # a date decides no statement
             and negation_bears_on_common_subject(query, evidence)
             # a denial of nothing named bears on a claim of nothing named only when it reads as one fact

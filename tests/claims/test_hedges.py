@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.claims.hedges import find_hedge, find_negation, find_opinion
+from claimwatch.claims.hedges import declines_comment, find_hedge, find_negation, find_opinion
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,12 @@ def test_a_condition_is_a_hedge(text):
 @pytest.mark.parametrize("text", ["公司引入了若干基石投资者", "The run cost $5.6 million, by assuming a $2 hourly rental rate"])
 def test_若干_and_a_method_are_no_condition(text):
     assert find_hedge(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Huawei did not respond to a request for comment.", "Huawei declined to comment on stock levels.",
+    "The company could not immediately be reached for comment.", "公司对此未作置评。", "腾讯拒绝置评。",
+])
+def test_declining_to_comment_is_told_apart(text):
+    assert declines_comment(text)
+    assert not declines_comment("Huawei did not say which chip powers the device.")

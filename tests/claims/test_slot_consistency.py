@@ -656,3 +656,26 @@ def test_when_one_events_dates_disagree_the_dates_are_the_conflict_not_an_explan
     result = _clusters(("a", "A", "2024-09-09", "The typhoon came ashore in Vietnam on September 7 with winds of 62 metres per second."),
                        ("b", "B", "2024-09-09", "台风于9月8日在越南登陆，登陆时最大风速45米/秒。"))
     assert [(x.severity, x.reason, x.attribute) for x in result.conflicts] == [("conflict", "date_mismatch", "landfall_date")]
+
+
+@pytest.mark.parametrize(("denial", "statement", "conflict"), [
+    # what the denial denies must be restated, not only the company it names
+    ("Acme did not say which chip powers the device.", "Acme's phone went on sale at 10:08 a.m. on Friday.", False),
+    ("Acme did not say which chip powers the device.", "Acme declined to comment on stock levels.", False),
+    ("Acme did not use Nvidia chips to train the model.", "Acme used Nvidia chips to train the model.", True),
+])
+def test_an_english_negation_conflicts_only_with_a_statement_of_what_it_denies(denial, statement, conflict):
+    result = _clusters(("a", "A", "2025-01-02", denial), ("b", "B", "2025-01-02", statement), lexical=0.6)
+    assert any(c.reason == "negation" for c in result.conflicts) == conflict
+
+
+@pytest.mark.parametrize(("one", "other", "conflict"), [
+    ("16GB+256GB版本售价19999元。", "16GB+512GB版本售价21999元。", False),  # two storage versions
+    ("A version with 512 gigabytes of storage costs 21,999 yuan.", "The 1TB version costs 23,999 yuan.", False),
+    ("二手平台上1TB版本的转售价已回落至约2.6万元。", "1TB版本售价23999元。", False),  # resale against list price
+    ("内屏维修价格为7999元。", "该机售价19999元。", False),  # a repair price
+    ("16GB+512GB版本售价20999元。", "16GB+512GB版本售价21999元。", True),  # one version, two prices
+])
+def test_prices_of_other_versions_or_other_kinds_are_no_conflict(one, other, conflict):
+    result = _clusters(("a", "A", "2024-09-10", one), ("b", "B", "2024-09-10", other))
+    assert any(c.severity == "conflict" for c in result.conflicts) == conflict
