@@ -80,6 +80,10 @@ _PRICE_KINDS = re.compile(r"(二手|转售|转让|黄牛|加价|炒价|炒到|�
                           r"(?:grey|gray) market)|(维修|换屏|repair\w*|replacement)", re.IGNORECASE)
 
 
+_AFTERSHOCK = re.compile(r"余震|aftershock", re.IGNORECASE)
+_LARGEST = re.compile(r"largest|strongest|biggest|最大|最强|其中", re.IGNORECASE)
+
+
 def _storage(m: re.Match) -> str:
     number, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
     return f"storage {number}{unit[0].lower()}b"
@@ -101,6 +105,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
+               "aftershock": "shock", "main shock": "shock",
                **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
 
 
@@ -186,6 +191,10 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     own = conditions_of(clause_around(text, start))
     if not own and alone:
         own = conditions_of(text)
+    if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
+        clause = clause_around(text, start)
+        after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))
+        own |= {"aftershock" if after else "main shock"}  # "…500 aftershocks, the largest of magnitude 4.4"
     if attribute == "price":  # a resale or repair price against the list price: two prices
         kind = price_kind(clause_around(text, start))
         if kind == "list" and alone:  # "二手交易平台上已出现加价转让信息，部分卖家对1TB版本报价高达10万元以上"

@@ -285,11 +285,13 @@ def _several(text: str) -> list[Quantity]:
 
 
 # "magnitude 7.1", "a 6.8-magnitude quake", "M7.1": a grade on a scale, like 7.7级
-_EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:of\s+)?(?P<a>\d(?:\.\d{1,2})?)(?!\d|\.\d)"
+_EN_MAGNITUDE = re.compile(r"\b[Mm]agnitude[- ](?:(?:of|at|was|is|as)\s+)?(?P<a>\d(?:\.\d{1,2})?)(?!\d|\.\d|\s*(?:%|percent|per cent))"
                            r"|\b(?P<b>\d(?:\.\d{1,2})?)[- ]magnitude\b|(?<![A-Za-z0-9])M(?P<c>\d\.\d)(?!\d|\.\d)"
                            # "reported the quake at 6.8", "measured it at 7.1": an agency's reading of a quake
                            r"|\b(?:measured|reported|rated|put|recorded|registered|estimated)\s+(?:the\s+(?:[A-Z]\w+\s+)?"
-                           r"(?:quake|earthquake|tremor)|it)\s+at\s+(?P<d>\d\.\d)(?!\d|\.\d|\s*(?:%|percent|per cent|a\.m|p\.m))")
+                           r"(?:quake|earthquake|tremor)|it)\s+at\s+(?P<d>\d\.\d)(?!\d|\.\d|\s*(?:%|percent|per cent|a\.m|p\.m))"
+                           # 规模7.2 (Taiwan's usage, as in 规模7.2地震): a magnitude, not a scale of money
+                           r"|规模\s?(?P<e>\d\.\d{1,2})(?![\d.万亿元%])")
 
 
 _OR_ABOVE = re.compile(r"\s*(?:or (?:above|more|larger|greater|higher|stronger)|and above|\+)", re.IGNORECASE)
@@ -298,10 +300,11 @@ _OR_ABOVE = re.compile(r"\s*(?:or (?:above|more|larger|greater|higher|stronger)|
 def _magnitudes(text: str) -> list[Quantity]:
     out = []
     for m in _EN_MAGNITUDE.finditer(text):
-        group = next(g for g in ("a", "b", "c", "d") if m[g])
+        group = next(g for g in ("a", "b", "c", "d", "e") if m[g])
         v = float(m[group])
         floor = _OR_ABOVE.match(text, m.end())  # "aftershocks of magnitude 3.0 or above": a threshold
-        start, end = (m.start(), m.end()) if group != "d" else (m.start("d"), m.end("d"))  # the reading, not the verb
+        # the reading, not the verb; "the magnitude at 7.2" leaves its cue word before the reading
+        start, end = (m.start(), m.end()) if group in "bc" else (m.start(group), m.end(group))
         out.append(Quantity("measure", v, "grade", v, math.inf if floor else v, text[start:end], start, end))
     return out
 
@@ -654,6 +657,27 @@ _CLOCK_PARTS = re.compile(r"(?P<pm>下午|傍晚|晚上|晚间)|(?P<am>凌晨|�
 _UTC_AFTER = re.compile(r"\s?(?:\(?\s*)?(?:GMT|UTC)\b", re.IGNORECASE)
 _BEIJING_AFTER = re.compile(r"\s?[(（]?\s*Beijing time\b", re.IGNORECASE)
 _BEIJING_BEFORE = re.compile(r"北京时间[^，。,;；]{0,10}$")
+# Other named zones, in hours ahead of UTC ("日本时间8时58分（台湾时间7时58分）", "9:18 a.m. Tokyo time")
+_ZONE_HOURS = {"台湾": 8, "台北": 8, "香港": 8, "新加坡": 8, "马来西亚": 8, "菲律宾": 8, "日本": 9, "东京": 9,
+               "韩国": 9, "首尔": 9, "越南": 7, "河内": 7, "泰国": 7, "曼谷": 7, "印尼": 7, "雅加达": 7,
+               "缅甸": 6.5, "尼泊尔": 5.75, "印度": 5.5, "taiwan": 8, "taipei": 8, "hong kong": 8, "singapore": 8,
+               "manila": 8, "philippine": 8, "japan": 9, "tokyo": 9, "korea": 9, "seoul": 9, "vietnam": 7,
+               "hanoi": 7, "thailand": 7, "bangkok": 7, "jakarta": 7, "myanmar": 6.5, "nepal": 5.75, "india": 5.5}
+_ZONE_NAMES = "|".join(sorted(map(re.escape, _ZONE_HOURS), key=len, reverse=True))
+_ZONE_BEFORE = re.compile(rf"({_ZONE_NAMES})时间", re.IGNORECASE)
+_ZONE_AFTER = re.compile(rf"\s?[(（]?\s*({_ZONE_NAMES})\s(?:standard\s)?time\b", re.IGNORECASE)
+
+
+def _named_zone(text: str, start: int, end: int) -> float | None:
+    """Hours ahead of UTC of a zone named right after the clock time at ``start``–``end``, or the
+    last one named shortly before it in its clause."""
+    after = _ZONE_AFTER.match(text, end)
+    if after:
+        return _ZONE_HOURS[after.group(1).lower()]
+    window = text[max(0, start - 16):start]
+    window = re.split(r"[，。,;；]", window)[-1]
+    named = list(_ZONE_BEFORE.finditer(window))
+    return _ZONE_HOURS[named[-1].group(1).lower()] if named else None
 _LOCAL_BEFORE = re.compile(r"(?:当地时间|local time)[^，。,;；]{0,10}$", re.IGNORECASE)
 _ABOUT_CLOCK = re.compile(r"\b(?:about|around|roughly|shortly after|just after)\s+$", re.IGNORECASE)
 _CLOCK_SLACK = 15.0  # minutes either side of "14时许", "about 1 p.m."
@@ -670,8 +694,11 @@ def clock_times(text: str) -> list[Quantity]:
         chinese = "时" in raw or "点" in raw
         if _LOCAL_BEFORE.search(text, max(0, m.start() - 16), m.start()) or "local" in raw.lower():
             continue
+        zone = _named_zone(text, m.start(), m.end())
         if "GMT" in raw.upper() or "UTC" in raw.upper() or _UTC_AFTER.match(text, m.end()):
             offset = 0
+        elif zone is not None:
+            offset = zone
         elif _BEIJING_AFTER.match(text, m.end()) or _BEIJING_BEFORE.search(text, max(0, m.start() - 16), m.start()) or chinese:
             offset = 8
         else:

@@ -505,6 +505,12 @@ def _followed_events(text: str, values: list[Quantity]) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[。；;!?！？]")
 
 
+# Bodies that measure an event on their own instruments: the subject of their readings (a magnitude,
+# a focal depth), only the source of anything else they report (a toll, the time it struck).
+AGENCIES = frozenset({"org:cwa", "org:cenc", "org:cea", "org:usgs", "org:jma", "org:emsc"})
+READINGS = frozenset({"magnitude", "depth"})
+
+
 def _frames(key: str) -> bool:
     """A framing name (China, the US government) or any place: where a value holds, never what it describes."""
     return key in FRAMING or key.startswith("place:")
@@ -548,6 +554,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)
         own = [m for m in mentions if m not in compared and m.key not in taken and not (other and m.key == other.key)]
+        if q.attribute not in READINGS and q.unit != "grade":  # "据中央气象署消息，3日7时58分…": its source
+            own = [m for m in own if m.key not in AGENCIES]
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
@@ -561,7 +569,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             continue
         subject = (_event_object(own, cues, q, clause) if q.kind == "date" else None) or postposed \
             or _nearest_subject(own, q, clauses, text) \
-            or _nearest_subject([m for m in spoken if m not in compared], q, clauses) or fallback
+            or _nearest_subject([m for m in spoken if m not in compared and (m.key not in AGENCIES or q.attribute in READINGS
+                                                                            or q.unit == "grade")], q, clauses) or fallback
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):

@@ -581,3 +581,16 @@ def test_a_time_of_day_with_a_known_zone_is_minutes_after_midnight_utc(text, min
 @pytest.mark.parametrize("text", ["by the morning of 7 September", "on September 7", "on the 7th of September"])
 def test_a_day_of_a_month_is_no_count_even_when_no_year_dates_it(text):
     assert [q for q in extract_quantities(text) if q.kind != "date"] == []
+
+
+@pytest.mark.parametrize(("text", "utc_hours"), [
+    ("地震发生在日本时间8时58分", 23.0 + 58 / 60),
+    ("（台湾时间7时58分）", 23.0 + 58 / 60),
+    ("waves reached Yonaguni at 9:18 a.m. Japan time", 0.3),
+    ("北京时间9时5分", 1.0 + 5 / 60),
+])
+def test_a_clock_time_is_read_in_the_zone_it_names(text, utc_hours):
+    from claimwatch.claims.quantities import clock_times
+
+    (q,) = clock_times(text)
+    assert q.value == pytest.approx(utc_hours * 60)

@@ -364,9 +364,27 @@ def test_a_time_of_day_is_the_time_of_the_event_it_dates(text, expected):
     assert _dated(text, published="2025-01-09") == expected
 
 
-def test_an_agencys_reading_of_a_quake_is_its_magnitude_and_an_aftershocks_is_not():
+def test_an_agencys_reading_of_a_quake_is_its_magnitude_and_an_aftershocks_is_under_its_own_condition():
     from claimwatch.pipeline import query_claim
 
     assert [q.attribute for q in query_claim("The US Geological Survey measured it at 7.1.").quantities] == ["magnitude"]
-    largest = query_claim("The agency recorded more than 500 aftershocks, the largest of magnitude 4.4.").quantities
-    assert [q.attribute for q in largest if q.unit == "grade"] == [None]
+    from claimwatch.claims.conditions import conditions_at
+
+    # an aftershock's magnitude is a magnitude, under the condition that tells it from the main shock's
+    largest = query_claim("The agency recorded more than 500 aftershocks, the largest of magnitude 4.4.")
+    (reading,) = [q for q in largest.quantities if q.unit == "grade"]
+    assert reading.attribute == "magnitude" and "aftershock" in conditions_at(largest, reading)
+    main = query_claim("The agency put the magnitude at 7.2, the strongest in 25 years.")
+    (reading,) = [q for q in main.quantities if q.unit == "grade"]
+    assert reading.attribute == "magnitude" and "main shock" in conditions_at(main, reading)
+    (reading,) = query_claim("台湾“中央气象署”消息，花莲县近海发生规模7.2地震").quantities
+    assert (reading.attribute, reading.unit, reading.subject) == ("magnitude", "grade", "org:cwa")
+
+
+def test_an_agency_is_the_subject_of_its_readings_only():
+    from claimwatch.pipeline import query_claim
+
+    claim = query_claim("据台湾“中央气象署”消息，花莲县近海发生规模7.2地震，震源深度15.5公里，已造成9人死亡。")
+    subjects = {q.attribute: q.subject for q in claim.quantities}
+    assert subjects["magnitude"] == subjects["depth"] == "org:cwa"
+    assert subjects["deaths"] != "org:cwa"  # the agency is the source of the toll, not what it describes
