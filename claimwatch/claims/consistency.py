@@ -792,6 +792,12 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if hours >= RUNNING_HOURS:
         return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
                                         f"reported {hours:.0f} hours apart")
+    if hours >= RISING_HOURS and _rose(qa, qb, *published):  # "截至3日10时，4人死亡" and, hours later, nine dead
+        return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
+                                        f"that rose in the {hours:.0f} hours between the two reports")
+    if qa is not None and qb is not None and _zone_day(a, qa, b, qb):
+        return "explained_difference", ("different_time: the two dates are one day apart, and one is read on "
+                                        "GMT, where the day can differ from the local one")
     progress = [_SO_FAR.search(c.text) is not None and _PLANNED.search(c.text) is None for c in (a, b)]
     planned = [_PLANNED.search(c.text) is not None and _SO_FAR.search(c.text) is None for c in (a, b)]
     if progress[0] and planned[1] or progress[1] and planned[0]:  # 91.6 billion bought back so far, of a 100 billion plan
@@ -827,6 +833,50 @@ RUNNING_HOURS = 6.0
 # an amount reached so far against the total a plan sets: progress, not a second figure for the total
 _SO_FAR = re.compile(r"截至|截止|迄今|至今|累计|\b(?:so far|to date|thus far|year to date|as of)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"计划|规划|目标|\b(?:programme|program|plan|plans|planned|target|targets|will)\b", re.IGNORECASE)
+
+
+RISING_HOURS = 2.0  # a running count reported this many hours later and higher has risen (under six hours: see above)
+
+
+def _rose(qa: Quantity, qb: Quantity, published_a: str | None, published_b: str | None) -> bool:
+    """The later of the two reports gives the higher count, not zero before nor ten (a hundred …)
+    times the earlier one, which reads as a slip of scale."""
+    if not published_a or not published_b:
+        return False
+    earlier, later = (qa, qb) if _hours_between(published_a, published_b) > 0 else (qb, qa)
+    if earlier.high <= 0 or later.low <= earlier.high:
+        return False  # "no one was killed" is a denial, not a count that rose
+    ratio = later.low / earlier.high
+    return not any(abs(ratio / 10 ** k - 1) <= 0.05 for k in range(1, 5))  # 37万 → 3.7 million: a slip of scale
+
+
+def _hours_between(x: str, y: str) -> float:
+    """Signed hours from ``x`` to ``y`` (positive when ``y`` is later)."""
+    tx, ty = _published_at(x), _published_at(y)
+    return (ty - tx).total_seconds() / 3600 if tx and ty else 0.0
+
+
+_GMT = re.compile(r"\b(?:GMT|UTC)\b")
+
+
+def _zone_day(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two single days one apart, one of them in a claim that reads its clock on GMT ("at 2358 GMT
+    on Tuesday" is Wednesday morning in Taipei)."""
+    if qa.kind != "date" or qb.kind != "date" or qa.low != qa.high or qb.low != qb.high:
+        return False
+    try:
+        da, db = (datetime.strptime(str(int(q.low)), "%Y%m%d") for q in (qa, qb))
+    except ValueError:
+        return False
+    return abs((da - db).days) == 1 and bool(_GMT.search(a.text) or _GMT.search(b.text))
+
+
+def _published_at(s: str) -> datetime | None:
+    try:
+        t = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
 
 def _hours_apart(x: str | None, y: str | None) -> float:

@@ -679,3 +679,22 @@ def test_an_english_negation_conflicts_only_with_a_statement_of_what_it_denies(d
 def test_prices_of_other_versions_or_other_kinds_are_no_conflict(one, other, conflict):
     result = _clusters(("a", "A", "2024-09-10", one), ("b", "B", "2024-09-10", other))
     assert any(c.severity == "conflict" for c in result.conflicts) == conflict
+
+
+@pytest.mark.parametrize(("early", "late", "conflict"), [
+    ("截至3日10时，地震已造成4人死亡。", "The quake killed nine people, officials said.", False),  # the toll rose
+    ("The quake killed nine people, officials said.", "截至3日10时，地震已造成4人死亡。", True),  # it cannot fall
+    ("主震后全台一度有约37万户停电。", "Power cuts hit 3.7 million households.", True),  # ten times: a slip of scale
+])
+def test_a_running_count_that_rose_between_two_reports_hours_apart_is_no_conflict(early, late, conflict):
+    result = _clusters(("a", "A", "2024-04-03T03:20:00Z", early), ("b", "B", "2024-04-03T06:45:00Z", late))
+    assert any(c.severity == "conflict" for c in result.conflicts) == conflict
+
+
+def test_dates_a_day_apart_are_no_conflict_when_one_is_read_on_gmt():
+    result = _clusters(("a", "A", "2024-04-03T03:10:00Z", "The quake struck at 2358 GMT on Tuesday."),
+                       ("b", "B", "2024-04-03T11:20:00+08:00", "4月3日7时58分，花莲县近海发生地震。"))
+    assert not any(c.severity == "conflict" and c.reason == "date_mismatch" for c in result.conflicts)
+    result = _clusters(("a", "A", "2024-04-03T03:10:00Z", "The quake struck on Monday, April 1."),
+                       ("b", "B", "2024-04-03T11:20:00+08:00", "4月3日7时58分，花莲县近海发生地震。"))
+    assert any(c.severity == "conflict" and c.reason == "date_mismatch" for c in result.conflicts)
