@@ -168,13 +168,17 @@ def build_clusters(
         rows_of[rx].extend(rows_of.pop(ry))
 
     kinds = [frozenset(value_slots(c)) for c in claims]  # (kind, unit) each claim states: no common one, no clash
+    # ... unless one states a count of a known attribute with no unit, which meets the other's counts (paired_slots)
+    bare = [any(_lendable(q) for q in value_slots(c).get(("count", ""), ())) for c in claims]
+    counted = [any(k == "count" and u for k, u in ks) for ks in kinds]
     clashes: list[tuple[Pair, Conflict]] = []
     clash_count: dict[tuple[int, str], int] = defaultdict(int)
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
         a, b = claims[p.i], claims[p.j]
         if a.article_id == b.article_id or p.score < min(threshold, clash_threshold):
             continue
-        more = slot_clashes(a, b, by_id, origin_of) if kinds[p.i] & kinds[p.j] else iter(())
+        common = kinds[p.i] & kinds[p.j] or bare[p.i] and counted[p.j] or bare[p.j] and counted[p.i]
+        more = slot_clashes(a, b, by_id, origin_of) if common else iter(())
         clash = next(more, None)
         if clash is not None and clash.reason == "different_time":
             # values of two times differ; if the times are one event's and disagree, that is the conflict
@@ -532,9 +536,39 @@ def _slot_name(claim: Claim, q: Quantity) -> str:
 
 def comparable_slots(a: Claim, b: Claim) -> set[tuple[str, str]]:
     """Kinds and units both claims state with values of one attribute (or an unknown one)."""
-    sa, sb = value_slots(a), value_slots(b)
+    sa, sb = paired_slots(a, b)
     return {slot for slot in sa.keys() & sb.keys()
             if any(same_attribute(qa, qb) for qa in sa[slot] for qb in sb[slot])}
+
+
+def paired_slots(a: Claim, b: Claim) -> tuple[dict, dict]:
+    """The two claims' value slots, where a count of a known attribute that names no unit ("37
+    million reservations by the time …") also stands in the other claim's count slots of that
+    attribute ("3.7 million people had signed up"): what is counted goes without saying."""
+    sa, sb = value_slots(a), value_slots(b)
+    return _lend_unitless(sa, sb), _lend_unitless(sb, sa)
+
+
+def _lendable(q: Quantity) -> bool:
+    """A bare count worth lending: of a known attribute, and large (a model number, "iPhone 16",
+    or a count of an unread unit, "4辆小巴", is too often no count of the attribute at all)."""
+    return attribute_known(q) and q.low >= LENT_MIN and not (q.low == q.high and 1900 <= q.low <= 2100)
+
+
+LENT_MIN = 1000
+
+
+def _lend_unitless(mine: dict, theirs: dict) -> dict:
+    bare = [q for q in mine.get(("count", ""), ()) if _lendable(q)]
+    if not bare:
+        return mine
+    out = dict(mine)
+    for kind, unit in theirs:
+        if kind == "count" and unit and (kind, unit) not in mine:
+            lent = [q for q in bare if any(o.attribute == q.attribute for o in theirs[(kind, unit)])]
+            if lent:
+                out[(kind, unit)] = lent
+    return out
 
 
 _SLOT_CACHE: dict[tuple[str, str], tuple[tuple[Quantity, ...], dict[tuple[str, str], list[Quantity]]]] = {}
@@ -666,7 +700,7 @@ def disjoint_slots(a: Claim, b: Claim):
 
     Values attached to different products are not compared ("H20 … 15%" against "H200 … 25%").
     """
-    sa, sb = value_slots(a), value_slots(b)
+    sa, sb = paired_slots(a, b)
     for slot in sorted(sa.keys() & sb.keys()):  # sorted: the first clash found must not depend on hashing
         kind = slot[0]
         rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
@@ -680,10 +714,25 @@ def disjoint_slots(a: Claim, b: Claim):
         # two values of unknown attribute that happen to meet (the 7.2 and 7.3 of two exchange rates)
         # do not make two known figures of the slot agree
         judged = [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs
-        if any(qa.overlaps(qb, rel, abs_) for qa, qb in judged):
+        if any(qa.overlaps(qb, rel, abs_) and not scale_slip(qa, qb) for qa, qb in judged):
             continue
         qa, qb = max(judged, key=lambda p: attribute_known(p[0]) and attribute_known(p[1]))  # two known figures first
         yield slot, qa, qb
+
+
+def scale_slip(qa: Quantity, qb: Quantity) -> bool:
+    """A floor or ceiling against a figure ten, a hundred … times its bound: "more than 3.7 million"
+    (超过370万) against "37 million" meet as intervals, but read as one figure with a slipped
+    scale (万 as million), not as a figure far above a floor."""
+    bounded = [q for q in (qa, qb) if math.isinf(q.high) or q.low <= 0 < q.high and q.low != q.high]
+    if len(bounded) != 1 or qa.kind in ("date", "time"):
+        return False
+    (open_,), exact = bounded, qb if bounded[0] is qa else qa
+    bound = open_.low if math.isinf(open_.high) else open_.high
+    if bound <= 0 or exact.low != exact.high or exact.value <= 0:
+        return False
+    ratio = max(exact.value / bound, bound / exact.value)
+    return any(abs(ratio / 10 ** k - 1) <= 0.03 for k in range(1, 5))
 
 
 _WELL_BEFORE_DAYS = 90

@@ -9,7 +9,7 @@ from typing import Literal
 
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
-    negated_clause, one_company, one_figure_two_currencies, same_attribute, same_subject, subject_of, value_slots,
+    negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
@@ -183,7 +183,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Quantity] | None:
     """Two clashing values of the ``disjoint`` slots, one at least of no known attribute, whose
     neighbouring words say they count the same thing (claims/measures.py); None when no such pair."""
-    sa, sb = value_slots(a), value_slots(b)
+    sa, sb = paired_slots(a, b)
     return next(((x, y) for slot, _, _ in disjoint for x in sa[slot] for y in sb[slot]
                  if not (attribute_known(x) and attribute_known(y)) and not x.overlaps(y, 0.02)
                  and same_measure(a.text, x, b.text, y)), None)

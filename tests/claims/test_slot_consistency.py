@@ -698,3 +698,21 @@ def test_dates_a_day_apart_are_no_conflict_when_one_is_read_on_gmt():
     result = _clusters(("a", "A", "2024-04-03T03:10:00Z", "The quake struck on Monday, April 1."),
                        ("b", "B", "2024-04-03T11:20:00+08:00", "4月3日7时58分，花莲县近海发生地震。"))
     assert any(c.severity == "conflict" and c.reason == "date_mismatch" for c in result.conflicts)
+
+
+def test_a_floor_against_a_figure_ten_times_it_reads_as_a_slip_of_scale():
+    result = _clusters(("a", "A", "2024-09-10T08:10:00Z", "More than 3.7 million people had signed up on Huawei's store."),
+                       ("b", "B", "2024-09-10T08:30:00Z", "Huawei said reservations on its store had topped 37 million."))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "value_mismatch")]
+    result = _clusters(("a", "A", "2024-09-10T08:10:00Z", "More than 3.7 million people had signed up on Huawei's store."),
+                       ("b", "B", "2024-09-10T08:30:00Z", "Huawei said reservations on its store had topped 3.8 million."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("In China, the Mate XT went on sale on September 25.", "新机将于9月20日10时08分正式开售。"),
+    ("华为商城于9月6日中午开启预约。", "Reservations opened on September 7."),
+])
+def test_sale_and_reservation_dates_are_slots(one, other):
+    result = _clusters(("a", "A", "2024-09-12T10:00:00Z", one), ("b", "B", "2024-09-12T10:00:00Z", other))
+    assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]
