@@ -23,7 +23,7 @@ from claimwatch.claims.hedges import declines_comment, find_negation, find_opini
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
 from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
-from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, find_subjects, people_named, singular_code, subject_mentions
+from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, maker_of, find_subjects, people_named, singular_code, subject_mentions
 from claimwatch.claims.text import han_pairs
 
 ClusterStatus = Literal["corroborated", "conflicting", "single_source"]
@@ -618,8 +618,10 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     if not x or not y or x == y:
         return True
     tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
-    if "person" in (tx, ty) or x.startswith(y + "-") or y.startswith(x + "-"):
-        return True
+    if "person" in (tx, ty) or tx != "product" and (x.startswith(y + "-") or y.startswith(x + "-")):
+        return True  # (the iPhone 16 Pro Max is not the iPhone 16)
+    if {tx, ty} == {"org", "product"} and (maker_of(x) or maker_of(y)):
+        return maker_of(x) == y or maker_of(y) == x  # the Mate XT is Huawei's; the iPhone 16 is not
     if tx != ty and {tx, ty} in _CROSS_TYPES:
         return x in _as_markets(named_y) or y in _as_markets(named_x)
     return False
@@ -847,6 +849,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if qa is not None and qb is not None and _zone_day(a, qa, b, qb):
         return "explained_difference", ("different_time: the two dates are one day apart, and one is read on "
                                         "GMT, where the day can differ from the local one")
+    if qa is not None and qb is not None and (_preliminary(a, qa) != _preliminary(b, qb)):
+        return "explained_difference", ("different_time: one is a preliminary figure, which a later "
+                                        "measurement or count may revise")
     progress = [_SO_FAR.search(c.text) is not None and _PLANNED.search(c.text) is None for c in (a, b)]
     planned = [_PLANNED.search(c.text) is not None and _SO_FAR.search(c.text) is None for c in (a, b)]
     if progress[0] and planned[1] or progress[1] and planned[0]:  # 91.6 billion bought back so far, of a 100 billion plan
@@ -882,6 +887,15 @@ RUNNING_HOURS = 6.0
 # an amount reached so far against the total a plan sets: progress, not a second figure for the total
 _SO_FAR = re.compile(r"截至|截止|迄今|至今|累计|\b(?:so far|to date|thus far|year to date|as of)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"计划|规划|目标|\b(?:programme|program|plan|plans|planned|target|targets|will)\b", re.IGNORECASE)
+
+
+# A first reading or estimate that a later one revises ("气象厅初步测定震级为7.5级" / "最终定为7.7级")
+_PRELIMINARY = re.compile(r"初步|初测|最初|起初|首次通报|速报|\b(?:preliminary|initial|initially|first estimated|early estimate)\b",
+                          re.IGNORECASE)
+
+
+def _preliminary(claim: Claim, q: Quantity) -> bool:
+    return _PRELIMINARY.search(clause_around(claim.text, q.start)) is not None
 
 
 RISING_HOURS = 2.0  # a running count reported this many hours later and higher has risen (under six hours: see above)

@@ -90,6 +90,8 @@ _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
+_PRODUCT_LINE_BEFORE = re.compile(r"(?<![A-Za-z])(?:iPhone|iPad|Galaxy|Pixel|Mate|Pura|nova|Magic|Find|Xperia|Redmi|Model|Vision)"
+                                  r"(?:\s[A-Z]{1,3})?\s?$")
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
@@ -469,6 +471,8 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # citation marker
         if _TICKER.match(text, end) or _TICKER_BEFORE.search(text, max(0, start - 8), start):
             continue  # a stock code: 00700.HK, 股票代码为3750
+        if not m["unit"] and not m["aunit"] and _PRODUCT_LINE_BEFORE.search(text, max(0, start - 14), start):
+            continue  # a model number: iPhone 16, Mate 60, Model 3
         if not m["unit"] and not m["aunit"] and (text[end:end + 1] in ("月", "日", "号") or _MONTH_AFTER.match(text, end)
                                                  or _MONTH_BEFORE.search(text, max(0, start - 12), start)):
             continue  # part of a date the date pass could not resolve (no publication year): "7 September"

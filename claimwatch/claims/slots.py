@@ -26,7 +26,7 @@ from claimwatch.claims.attributes import (PREDICATE_FIRST, attribute_mentions, a
                                           sole_unit)
 from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
-from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, subject_mentions
+from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, is_product_line, subject_mentions
 from claimwatch.claims.scopes import with_scopes
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
@@ -38,14 +38,16 @@ _ZH_RELATIVE = re.compile(r"(?:是|为|相当于|达到|达|不及|不到|仅为
 _ZH_COMPARE = re.compile(r"(?:比|较)(?P<y>[^，。,;；]{1,24}?)(?:高出|多出|低出|高了?|快了?|多了?|大了?|强了?|提高了?|增加了?|"
                          r"降低了?|低了?|便宜了?|贵了?|少了?)(?:约|近|超过|逾|了)?\s*$")
 _EN_RELATIVE = re.compile(r"^\s*(?:times|x|-fold)?\s*(?:more|faster|higher|greater|larger|less|lower|cheaper|as much)?\s*"
-                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|the [^,.;]{1,20}? (?:on|of|for|in)|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
+                          r"(?:than|that of|those of|the [a-z ]{1,30}? of|the (?:[^,.;]|(?<=\d)[,.](?=\d)){1,40}? (?:on|of|for|in)"
+                          r"|as [a-z]+ as|as|of)\s+(?P<y>[^,.;]{1,40})",
                           re.IGNORECASE)
 _EN_COMPARE = re.compile(r"^\s*(?:more|less|higher|lower|cheaper|faster|slower)\s+than\s+(?P<y>[^,.;]{1,40})",
                          re.IGNORECASE)
 _RATIO_KINDS = ("multiple", "fraction")
 # "Its memory bandwidth…", "其营收…", "该公司…", "It is six times…": the clause speaks of the article's
 # own subject (a clause-initial "It is expected that…" is no pronoun).
-_PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|其|它的|它|该公司|公司|该芯片|该产品)(?=\s|[^A-Za-z])"
+_PRONOUN = re.compile(r"(?:^|[\s,，;；:：])(?:its|their|the company's|the company|[Tt]he (?:phone|handset|device|car|vehicle)(?:'s)?"
+                      r"|其|它的|它|该公司|公司|该芯片|该产品|该机|新机|该款|这款|此款)(?=\s|[^A-Za-z])"
                       r"|^\s*It\s(?!is (?:expected|said|reported|likely|unclear|not clear)\b)")
 _EN_APPROX = r"(?:about|roughly|nearly|almost|some|around|more than|over|an estimated|a record)?"
 # "市值蒸发5890亿美元", "erased about $589 billion of its value", "a $589 billion loss": the value is
@@ -516,6 +518,22 @@ def _frames(key: str) -> bool:
     return key in FRAMING or key.startswith("place:")
 
 
+def _title_subject(title: str) -> str | None:
+    """What a headline is about: its first product, unless that product is named as what the story
+    compares with ("Huawei unveils tri-fold phone hours after Apple's iPhone 16 launch" is about
+    Huawei), else its first subject."""
+    named = [m for m in subject_mentions(title) if not _frames(m.key)]
+    if not named:
+        return None
+    for m in named:
+        if m.key.startswith("product:") and not (is_product_line(m.key) and _COMPARED_IN_TITLE.search(title, max(0, m.start - 16), m.start)):
+            return m.key
+    return named[0].key
+
+
+_COMPARED_IN_TITLE = re.compile(r"\b(?:after|than|vs\.?|versus|from|against|rival|rivals)\b|对决|超越|力压|抢|对标|比肩|不敌", re.IGNORECASE)
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -530,8 +548,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     spoken = [m for m in named if m.key == speaker]  # the speaker is the subject only when no other is named
     cues = _whole_words(text, attribute_mentions(text))
     clauses = _clauses(text)
-    in_title = [m.key for m in subject_mentions(context) if not _frames(m.key)] if context else []
-    fallback = next((k for k in in_title if k.startswith("product:")), in_title[0] if in_title else None)
+    fallback = _title_subject(context) if context else None
     out: list[Quantity] = []
     # a name right after one value ("3.35 TB/s on the H100") is that value's, not its neighbours'
     bound = {q.start: _named_after(mentions, q, text) for q in quantities}

@@ -114,11 +114,47 @@ def singular_code(code: str) -> str:
     return code[:-1] if code.endswith("s") and code[-2].isdigit() else code
 
 
+# Consumer products named by their line and model ("iPhone 16 Pro Max", "Galaxy Z Fold6", "Mate XT",
+# "Pixel 9", "Model 3"): one product each, told apart by the whole name.
+_PRODUCT_LINES = re.compile(
+    r"(?<![A-Za-z])((?:iPhone|iPad|Galaxy|Pixel|Mate|Pura|nova|Magic|Find|Xperia|Redmi|Model|Vision)"
+    r"(?:\s(?:[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[A-Z][A-Za-z]{0,5}\d{1,3}[A-Za-z]?)(?![\d,.]\d)){1,2}"
+    r"(?:\s(?:Pro|Max|Ultra|Plus|mini|Fold\d*|Flip\d*|Lite|SE|e))*)(?![A-Za-z0-9])")
+
+
+_LINES = ("iphone", "ipad", "galaxy", "pixel", "mate", "pura", "nova", "magic", "find", "xperia", "redmi", "model", "vision")
+_LINE_KEY = re.compile(rf"product:(?:{'|'.join(_LINES)})-")
+
+
+def _product_key(name: str) -> str:
+    return "product:" + "-".join(name.lower().split())
+
+
+# The maker of each line, where the alias table knows the company
+_MAKERS = {"iphone": "org:apple", "ipad": "org:apple", "vision": "org:apple", "galaxy": "org:samsung",
+           "pixel": "org:google", "mate": "org:huawei", "pura": "org:huawei", "nova": "org:huawei",
+           "redmi": "org:xiaomi", "model": "org:tesla", "magic": "org:honor", "find": "org:oppo", "xperia": "org:sony"}
+
+
+def maker_of(key: str) -> str | None:
+    """The company whose product line a product key names ("product:mate-xt" → org:huawei)."""
+    m = _LINE_KEY.match(key)
+    return _MAKERS.get(key[len("product:"):].split("-", 1)[0]) if m else None
+
+
+def is_product_line(key: str) -> bool:
+    """The key names a product by its line and model ("product:iphone-16"), not by a code."""
+    return _LINE_KEY.match(key) is not None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def subject_mentions(text: str) -> tuple[Mention, ...]:
     """Every subject named in ``text`` with its span, in reading order (codes, CJK and Latin names)."""
     latin_re, latin, upper_only, cjk_re, cjk = _aliases()
-    found = [Mention(m.start(1), m.end(1), f"product:{singular_code(m.group(1))}") for m in PRODUCT_CODE.finditer(text)]
+    lines = [Mention(m.start(1), m.end(1), _product_key(m.group(1))) for m in _PRODUCT_LINES.finditer(text)]
+    found = [Mention(m.start(1), m.end(1), f"product:{singular_code(m.group(1))}") for m in PRODUCT_CODE.finditer(text)
+             if not any(x.start <= m.start(1) < x.end for x in lines)]  # "Mate X5" is the Mate's, not an X5
+    found += lines
     found += [Mention(m.start(), m.end(), cjk[m.group(0)]) for m in cjk_re.finditer(text)]  # leftmost-longest
     for m in latin_re.finditer(text):
         name = m.group(0)

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from claimwatch.claims import subjects
-from claimwatch.claims.subjects import distinguishing, find_subjects
+from claimwatch.claims.subjects import distinguishing, find_subjects, subject_mentions
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -64,3 +64,29 @@ def test_places_outside_the_alias_table_are_named_by_their_suffix_when_it_ends_a
     assert {"place:hainan", "place:文昌", "place:富寿"} <= set(keys)
     assert not any(k.startswith("place:") for k in find_subjects("华茂集团在港上市，城市与市场"))  # 上市, 城市, 市场 name no place
     assert "place:quang-ninh" in find_subjects("It came ashore in Quang Ninh province")
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("The top iPhone 16 Pro Max starts at 9,999 yuan in China", ["product:iphone-16-pro-max"]),
+    ("Mate XT 19999元的起售价约为国行iPhone 16（5999元）的3.3倍", ["product:mate-xt", "product:iphone-16"]),
+    ("Samsung sells the Galaxy Z Fold6 for 13,999 yuan", ["org:samsung", "product:galaxy-z-fold6"]),
+])
+def test_a_product_is_named_by_its_line_and_model(text, keys):
+    assert [m.key for m in subject_mentions(text) if not m.key.startswith("place:")] == keys
+
+
+def test_a_product_line_belongs_to_its_maker_and_no_other_company():
+    from claimwatch.claims.consistency import same_subject
+
+    assert same_subject("org:huawei", "product:mate-xt")
+    assert not same_subject("org:huawei", "product:iphone-16")
+    assert not same_subject("product:iphone-16", "product:iphone-16-pro-max")  # two phones
+
+
+def test_a_model_number_is_no_count_and_a_headline_is_about_its_first_uncompared_product():
+    from claimwatch.claims.slots import _title_subject
+    from claimwatch.pipeline import query_claim
+
+    assert [q.text for q in query_claim("国行iPhone 16起售价为5999元").quantities] == ["5999元"]
+    assert _title_subject("Huawei unveils tri-fold phone hours after Apple's iPhone 16 launch") == "org:huawei"
+    assert _title_subject("华为发布三折叠屏手机Mate XT 售价19999元起") == "product:mate-xt"
