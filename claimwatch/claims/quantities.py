@@ -24,12 +24,13 @@ _EN_MAG = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1
            "m": 1e6, "thousand": 1e3, "k": 1e3}
 _ZH_MAG_RE = "万亿|千万|百万|亿|万|千"
 _EN_MAG_RE = r"\s?(?:trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])|(?:m|k)(?![A-Za-z])"
-_CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "RMB": "CNY", "¥": "CNY", "€": "EUR"}
+_CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "RMB": "CNY", "¥": "CNY", "€": "EUR"}
 _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"),
                     ("欧元", "EUR"), ("元", "CNY"), ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"),
                     ("USD", "USD"), ("CNY", "CNY"), ("RMB", "CNY"), ("日元", "JPY"), ("yen", "JPY"), ("越南盾", "VND"),
                     ("dong", "VND"), ("泰铢", "THB"), ("baht", "THB"), ("英镑", "GBP"), ("pounds", "GBP"), ("euros", "EUR"),
-                    ("韩元", "KRW"), ("won", "KRW")]
+                    ("韩元", "KRW"), ("won", "KRW"), ("元新台币", "TWD"), ("新台币", "TWD"), ("台币", "TWD"),
+                    ("Taiwan dollars", "TWD"), ("New Taiwan dollars", "TWD")]
 _MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "teraflops", "petaflops", "PFLOPS", "TOPS", "TPP", "GB", "TB",
                   "MB", "nm", "W", "GHz"]
 _MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS"}
@@ -95,9 +96,9 @@ _PRODUCT_LINE_BEFORE = re.compile(r"(?<![A-Za-z])(?:iPhone|iPad|Galaxy|Pixel|Mat
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
-_PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|€)"
+_PREFIX = r"(?:US\$|HK\$|NT\$|RMB\s?|\$|¥|€)"
 _RANGE_SEP = r"\s?(?:-|–|—|~|至|到|to)\s?"
-_CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|日元|越南盾|泰铢|英镑|韩元|元"
+_CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|元新台币|新台币|日元|越南盾|泰铢|英镑|韩元|元"
 _SUFFIX_UNITS = "|".join(
     re.escape(u) for u in sorted(
         ["%", "个百分点", "percentage points", "percent", "per cent", "倍", "times", "-fold", "x"]

@@ -153,3 +153,12 @@ def test_a_price_per_share_and_a_turnover_are_no_base_and_result():
 def test_a_currency_named_before_the_second_amount_is_checked(text, status):
     article, claims = _claims(text)
     assert [(x.kind, x.status) for x in check_articles([article], claims)] == [("currency", status)]
+
+
+def test_an_amount_in_taiwan_dollars_and_us_dollars_is_checked_against_the_rate():
+    from claimwatch.claims.arithmetic import check_currency_pairs
+    from claimwatch.pipeline import query_claim
+
+    (wrong,) = check_currency_pairs(query_claim("The cabinet approved NT$3 billion, or about $9.3 million, for rebuilding."))
+    (right,) = check_currency_pairs(query_claim("台湾行政院核定28.5亿元新台币（约合8900万美元）的重建经费。"))
+    assert (wrong.status, right.status) == ("failed", "passed")

@@ -594,3 +594,15 @@ def test_a_clock_time_is_read_in_the_zone_it_names(text, utc_hours):
 
     (q,) = clock_times(text)
     assert q.value == pytest.approx(utc_hours * 60)
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("核定重建经费28.5亿元新台币", "TWD", 2.85e9),
+    ("The cabinet approved NT$3 billion for rebuilding.", "TWD", 3e9),
+    ("The fund holds 2.85 billion Taiwan dollars.", "TWD", 2.85e9),
+])
+def test_new_taiwan_dollars_are_their_own_currency(text, unit, value):
+    from claimwatch.pipeline import query_claim
+
+    (q,) = query_claim(text).quantities
+    assert (q.kind, q.unit, q.value) == ("money", unit, value)
