@@ -715,7 +715,11 @@ def disjoint_slots(a: Claim, b: Claim):
         pairs = same or every  # values of different subjects still differ: explained by the subject
         # two values of unknown attribute that happen to meet (the 7.2 and 7.3 of two exchange rates)
         # do not make two known figures of the slot agree
-        judged = [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs
+        # and of those, two figures of one known attribute decide before a known against an unknown
+        # ("a depth of 15.5 miles" is 25 km: the 25公里 of no attribute beside 15.5公里 decides nothing);
+        # dates keep the looser rule, since a date's attribute is often read from a neighbouring clause
+        judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
+                  or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
         if any(qa.overlaps(qb, rel, abs_) and not scale_slip(qa, qb) for qa, qb in judged):
             continue
         qa, qb = max(judged, key=lambda p: attribute_known(p[0]) and attribute_known(p[1]))  # two known figures first

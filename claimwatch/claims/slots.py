@@ -163,7 +163,7 @@ def _counted_product(mentions: list[Mention], q: Quantity, text: str) -> str | N
 # "a Hopper-generation chip", "Ampere-based", "Hopper架构的": a name used as a descriptor of another thing
 _DESCRIPTOR = re.compile(r"-(?:generation|based|class|era|style)\b|\s*架构的")
 # a date alone in its clause, but for a time of day (1月8日9时5分, on 7 January at 9:05 a.m.)
-_LONE_DATE = re.compile(r"[\s于在]*(?:北京时间|当地时间)?[\s于在]*(?:on|in)?[\s]*(?:(?:北京时间|当地时间)?\d{1,2}时(?:\d{1,2}分)?(?:许|左右|前后)?|"
+_LONE_DATE = re.compile(r"[\s于在]*(?:北京时间|当地时间)?[\s于在]*(?:on|in)?[\s]*(?:(?:北京时间|当地时间)?(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间)?\d{1,2}时(?:\d{1,2}分)?(?:许|左右|前后)?|"
                         r"(?:at\s+)?(?:about\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC))?\s*"
                         r"(?:[(（][^()（）]{0,24}[)）])?\s*", re.IGNORECASE)  # "北京时间1月7日9时5分（尼泊尔当地时间6时50分）"
 _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or roughly|or|equivalent to)\s*(?:约|about|roughly)?\s*"

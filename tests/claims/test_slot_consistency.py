@@ -716,3 +716,18 @@ def test_a_floor_against_a_figure_ten_times_it_reads_as_a_slip_of_scale():
 def test_sale_and_reservation_dates_are_slots(one, other):
     result = _clusters(("a", "A", "2024-09-12T10:00:00Z", one), ("b", "B", "2024-09-12T10:00:00Z", other))
     assert [(c.severity, c.reason) for c in result.conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_two_figures_of_one_known_attribute_decide_before_an_unknown_one_that_happens_to_agree():
+    # 15.5 miles is 25 km: the distance of 25公里 (no attribute) must not hide the clash of two depths
+    result = _clusters(("a", "A", "2024-04-03", "Taiwan's weather agency said the quake was centred off Hualien at a depth of 15.5 miles."),
+                       ("b", "B", "2024-04-03", "据中央气象署消息，震央位于花莲县政府南南东方25公里海域，震源深度15.5公里。"))
+    assert [(c.severity, c.attribute) for c in result.conflicts] == [("conflict", "depth")]
+
+
+def test_a_date_and_time_of_day_alone_in_their_clause_date_the_next_clauses_event():
+    from claimwatch.pipeline import query_claim
+
+    claim = query_claim("4月2日早上7时58分，台湾花莲县海域发生7.2级地震。", "2024-04-04T10:00:00+08:00")
+    assert [(q.text, q.attribute) for q in claim.quantities if q.kind in ("date", "time")] == [
+        ("4月2日", "quake_date"), ("7时58分", "quake_time")]
