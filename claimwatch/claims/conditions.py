@@ -80,6 +80,8 @@ _PRICE_KINDS = re.compile(r"(二手|转售|转让|黄牛|加价|炒价|炒到|�
                           r"(?:grey|gray) market)|(维修|换屏|repair\w*|replacement)", re.IGNORECASE)
 
 
+_ENTRY = re.compile(r"起售价|起价|入门版|\bstarting price\b|\bstarts? at\b|\bentry(?:-level)? (?:version|model)\b|\bcheapest\b",
+                    re.IGNORECASE)
 _AFTERSHOCK = re.compile(r"余震|aftershock", re.IGNORECASE)
 _LARGEST = re.compile(r"largest|strongest|biggest|最大|最强|其中", re.IGNORECASE)
 
@@ -160,6 +162,8 @@ def conditions_of(text: str) -> frozenset[str]:
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
     named |= {_storage(m) for m in _STORAGE.finditer(text)}
+    if _ENTRY.search(text):  # a starting price is the cheapest version's
+        named.add("storage entry")
     named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang
     named |= periods_of(text)  # when, as a quarter or half: Q2 / Q3
     return frozenset(named)

@@ -420,7 +420,8 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality"))  # one figure in two places can hold
+        # one figure in two places can hold; and a starting price is some version's price
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality", "storage"))
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
@@ -720,10 +721,28 @@ def disjoint_slots(a: Claim, b: Claim):
         # dates keep the looser rule, since a date's attribute is often read from a neighbouring clause
         judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
                   or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
-        if any(qa.overlaps(qb, rel, abs_) and not scale_slip(qa, qb) for qa, qb in judged):
+        meets = lambda x, y: x.overlaps(y, rel, abs_) and not scale_slip(x, y)  # noqa: E731
+        if any(meets(qa, qb) for qa, qb in judged):
+            # values told apart by their conditions pair with their own counterparts: "256GB版本19999元，
+            # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
+            # (a figure that meets some value of the other claim under another condition is a qualifier
+            # mismatch, not a value clash: "37 billion in total" against "激活370亿")
+            split = _by_conditions(a, b, judged)
+            hit = next(((qa, qb) for qa, qb in split if not any(meets(qa, y) for x, y in split if x is qa)
+                        and not any(meets(qa, y) for _, y in judged) and not any(meets(x, qb) for x, _ in judged)), None)
+            if hit is not None:
+                yield slot, hit[0], hit[1]
             continue
         qa, qb = max(judged, key=lambda p: attribute_known(p[0]) and attribute_known(p[1]))  # two known figures first
         yield slot, qa, qb
+
+
+def _by_conditions(a: Claim, b: Claim, judged: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    """The pairs whose conditions do not differ (a variant, storage version, session…), when the
+    conditions rule some pairs out; else none."""
+    kept = [(qa, qb) for qa, qb in judged
+            if differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality")) is None]
+    return kept if len(kept) < len(judged) else []
 
 
 def scale_slip(qa: Quantity, qb: Quantity) -> bool:

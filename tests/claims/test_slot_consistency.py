@@ -731,3 +731,15 @@ def test_a_date_and_time_of_day_alone_in_their_clause_date_the_next_clauses_even
     claim = query_claim("4月2日早上7时58分，台湾花莲县海域发生7.2级地震。", "2024-04-04T10:00:00+08:00")
     assert [(q.text, q.attribute) for q in claim.quantities if q.kind in ("date", "time")] == [
         ("4月2日", "quake_date"), ("7时58分", "quake_time")]
+
+
+def test_values_told_apart_by_their_versions_clash_with_their_own_counterparts():
+    result = _clusters(("a", "A", "2024-09-10", "16GB+256GB版本售价19999元，16GB+512GB版本售价为20999元。"),
+                       ("b", "B", "2024-09-10", "16GB+256GB版本售价19999元，16GB+512GB版本售价21999元。"))
+    assert [(c.severity, c.values) for c in result.conflicts] == [("conflict", ("20999元", "21999元"))]
+
+
+def test_a_starting_price_is_no_price_of_the_dearest_version():
+    result = _clusters(("a", "A", "2024-09-10", "The 1TB version of the Mate XT costs 23,999 yuan."),
+                       ("b", "B", "2024-09-10", "Mate XT的起售价为19999元。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
