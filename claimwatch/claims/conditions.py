@@ -91,6 +91,12 @@ def _storage(m: re.Match) -> str:
     return f"storage {number}{unit[0].lower()}b"
 
 
+# A foldable's state: a screen or thickness folded is not the same measure unfolded
+_FOLD_STATES = re.compile(r"(完全展开|全展开|展开状态|展开后|展开时|unfolded|fully opened|fully open|opens? (?:up )?into|unfolds? into)"
+                          r"|(折叠状态|折叠后|折叠时|合上|when folded|folded)|(双屏|two-screen|dual-screen)"
+                          r"|(单屏|single-screen|one-screen)", re.IGNORECASE)
+
+
 # Conditions of one dimension exclude each other (FP8 or FP16; the standard version or the Max);
 # conditions of two dimensions combine (the standard version under WLTP).
 _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", "fp64", "bf16", "tf32", "int4", "int8")},
@@ -108,6 +114,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock",
+               **{c: "fold" for c in ("unfolded", "folded", "two screens", "one screen")},
                **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
 
 
@@ -162,6 +169,8 @@ def conditions_of(text: str) -> frozenset[str]:
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))
     named |= {_storage(m) for m in _STORAGE.finditer(text)}
+    for m in _FOLD_STATES.finditer(text):
+        named.add(("unfolded", "folded", "two screens", "one screen")[next(i for i in range(4) if m.group(i + 1))])
     if _ENTRY.search(text):  # a starting price is the cheapest version's
         named.add("storage entry")
     named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang

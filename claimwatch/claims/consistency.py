@@ -902,7 +902,7 @@ def _days_apart(qa: Quantity, qb: Quantity) -> int:
 EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment ...
-RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss"})
+RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "stranded"})
 # ... unless a report gives the count at its peak ("At its peak, Yagi cut power to 5.7 million", 高峰期):
 # one moment, whenever it is reported
 _PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) peak|peak of|at most)\b", re.IGNORECASE)

@@ -74,6 +74,7 @@ def _chinese(after: str) -> frozenset[str]:
 
 def _chinese_before(before: str) -> frozenset[str]:
     run = re.search(r"[\u4e00-\u9fff]*$", before).group(0)
+    run = re.sub(r"[为是达]+$", "", run)  # "屏幕为12.8英寸": the copula before the value is no break
     cut = max((m.end() for m in _ZH_BREAK.finditer(run)), default=0)
     return _bigrams(run[cut:])
 

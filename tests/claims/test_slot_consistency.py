@@ -743,3 +743,13 @@ def test_a_starting_price_is_no_price_of_the_dearest_version():
     result = _clusters(("a", "A", "2024-09-10", "The 1TB version of the Mate XT costs 23,999 yuan."),
                        ("b", "B", "2024-09-10", "Mate XT的起售价为19999元。"))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_a_foldables_screen_unfolded_is_not_its_screen_in_two_screen_mode():
+    from claimwatch.claims.conditions import conditions_of
+
+    assert conditions_of("Mate XT在双屏状态下屏幕为7.9英寸") == frozenset({"two screens"})
+    assert conditions_of("该机全展开屏幕为10.2英寸") == frozenset({"unfolded"})
+    result = _clusters(("a", "A", "2024-09-20", "完全展开后，这块10.2英寸的屏幕看文档很从容。"),
+                       ("b", "B", "2024-09-20", "Mate XT完全展开后屏幕为12.8英寸。"))
+    assert [(c.severity, c.attribute) for c in result.conflicts] == [("conflict", "screen_size")]
