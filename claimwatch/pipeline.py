@@ -608,7 +608,8 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     limits = thresholds_for(embedder.name, mode)
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
                       origin_source=store.origin_sources(), confidence_table=limits.confidence,
-                      support_cross=limits.support_cross, support_fact=limits.support_fact)
+                      support_cross=limits.support_cross, support_fact=limits.support_fact,
+                      support_fact_cross=limits.support_fact_cross)
     return answer_of(store, query, judgement, top_k)
 
 

@@ -22,6 +22,7 @@ class Thresholds:
     confidence: dict | None = None  # verify outcome -> share right on the dev sets (calibrated confidence)
     support_cross: float | None = None  # ``support`` for evidence in another language than the claim
     support_fact: float | None = None   # the score a value-free statement needs to support one
+    support_fact_cross: float | None = None  # ``support_fact`` for a statement in the other language
 
 
 @cache
@@ -33,7 +34,7 @@ def thresholds_for(embedder: str, mode: str = "hybrid") -> Thresholds:
     """The calibrated thresholds of ``embedder`` under ``mode`` (lexical ignores the embedder)."""
     table = _table()
     entry = table.get("lexical" if mode == "lexical" else embedder, {}).get(mode) or table["*"][mode]
-    known = {"link", "related", "support", "clash", "confidence", "support_cross", "support_fact"}
+    known = {"link", "related", "support", "clash", "confidence", "support_cross", "support_fact", "support_fact_cross"}
     return Thresholds(**{"clash": entry["link"], **{k: v for k, v in entry.items() if k in known}})
 
 

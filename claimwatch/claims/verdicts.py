@@ -527,7 +527,7 @@ def flat_over_hedged(evidence: list["Evidence"]) -> list["Evidence"]:
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
           support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
           confidence_table: dict[str, float] | None = None, support_cross: float | None = None,
-          support_fact: float | None = None) -> Judgement:
+          support_fact: float | None = None, support_fact_cross: float | None = None) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
 
     ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
@@ -535,15 +535,19 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
     verdicts that were right on the development sets; without it the confidence is a heuristic.
     ``support_cross`` replaces ``support`` for evidence in another language than the claim: with no
     shared characters the same fact scores lower across languages. ``support_fact`` is the score a
-    value-free statement needs to support (default: the support threshold of its language).
+    value-free statement needs to support (default: the support threshold of its language), and
+    ``support_fact_cross`` the score one in the other language needs (default: ``support_fact``):
+    with no shared words to check, wording alone bears out less across languages.
     """
     origin_source = origin_source or {}
     evidence = []
     for claim, article, score in candidates:
         if score < related:
             continue
-        needed = support if support_cross is None or claim.language == query.language else support_cross
-        relation, note = relate(query, claim, score, needed, support_fact, article.published, article.title)
+        same_language = claim.language == query.language
+        needed = support if support_cross is None or same_language else support_cross
+        fact = support_fact if support_fact_cross is None or same_language else support_fact_cross
+        relation, note = relate(query, claim, score, needed, fact, article.published, article.title)
         evidence.append(Evidence(claim, article, score, relation, note))
     def outlet(e: Evidence) -> str:
         return origin_source.get(e.article.id, e.article.source)

@@ -4,8 +4,9 @@
 
 The link threshold maximises the mean clustering B-cubed F1, the clash threshold the mean
 conflict F1 (at that link threshold); the verify thresholds maximise the mean verify macro-F1,
-then the support threshold for evidence in the other language is chosen the same way, and then
-the score a value-free statement needs to support a claim.
+then the support threshold for evidence in the other language is chosen the same way, then the
+score a value-free statement needs to support a claim, and then the score one in the other
+language needs.
 Where several thresholds tie at the best score, the middle of that plateau is taken (not its edge,
 which the few dev items would make fragile). The confidence of each verify outcome ("supported by
 2 outlets", "refuted by 1") is then the share of such verdicts that were right on the dev sets,
@@ -117,15 +118,25 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 f1s.append(macro_f1([e for e, _, _ in items], got, VERDICTS))
             fact_scores.append(float(np.mean(f1s)))
         support_fact, verify_f1 = plateau_middle(fact_grid, fact_scores)
+        cross_fact_scores = []
+        for fact in fact_grid:
+            f1s = []
+            for items in retrieved:
+                got = [judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
+                             support_fact=support_fact, support_fact_cross=float(fact)).verdict for _, (q, c), o in items]
+                f1s.append(macro_f1([e for e, _, _ in items], got, VERDICTS))
+            cross_fact_scores.append(float(np.mean(f1s)))
+        support_fact_cross, verify_f1 = plateau_middle(fact_grid, cross_fact_scores)
         outcomes: dict[str, list[bool]] = {}
         for items in retrieved:
             for expected, (q, c), o in items:
                 judgement = judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
-                                  support_fact=support_fact)
+                                  support_fact=support_fact, support_fact_cross=support_fact_cross)
                 outcomes.setdefault(judgement.outcome, []).append(judgement.verdict == expected)
         confidence = {k: round((sum(v) + 1) / (len(v) + 2), 3) for k, v in sorted(outcomes.items())}
         out[mode] = {"link": best_link, "clash": best_clash, "related": best[0], "support": best[1],
-                     "support_cross": support_cross, "support_fact": support_fact, "confidence": confidence,
+                     "support_cross": support_cross, "support_fact": support_fact,
+                     "support_fact_cross": support_fact_cross, "confidence": confidence,
                      "dev_bcubed_f1": round(best_f1, 4), "dev_conflict_f1": round(best_cf1, 4),
                      "dev_verify_macro_f1": round(verify_f1, 4)}
     return out
@@ -158,7 +169,7 @@ def main() -> None:
     if args.write:
         path = Path(str(resources.files("claimwatch").joinpath("thresholds.json")))
         table = json.loads(path.read_text("utf-8"))
-        keys = ("link", "clash", "related", "support", "support_cross", "support_fact", "confidence")
+        keys = ("link", "clash", "related", "support", "support_cross", "support_fact", "support_fact_cross", "confidence")
         table[args.embedder] = {m: {k: result[m][k] for k in keys} for m in ("dense", "hybrid")}
         table["lexical"] = {"lexical": {k: result["lexical"][k] for k in keys}}
         path.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")

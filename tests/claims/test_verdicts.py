@@ -418,3 +418,19 @@ def test_a_quarter_in_the_evidences_headline_times_its_figures():
     claim = query_claim("Acme's second-quarter non-IFRS profit attributable to shareholders was 57.3 billion yuan.")
     assert relate(claim, evidence, 0.9, title="Acme第三季度营收1671.9亿元")[0] == "related"
     assert relate(claim, evidence, 0.9, title="Acme第二季度业绩")[0] == "refutes"
+
+
+def test_a_value_free_statement_in_the_other_language_needs_its_own_score_to_support():
+    claim = query_claim("英伟达表示，部署这类模型仍需要大量GPU")
+    same = query_claim("英伟达表示，部署这类模型仍然需要大量的GPU")
+    other = query_claim("Nvidia said deploying such models still needs many GPUs.")
+    article = Article(id="a", source="A", title="", published="2025-01-28", text="")
+    outlet = Article(id="b", source="B", title="", published="2025-01-28", text="")
+
+    def verdict(evidence, fact_cross):
+        return judge(claim, [(evidence, article if evidence is same else outlet, 0.55)], related=0.3, support=0.35,
+                     support_cross=0.35, support_fact=0.5, support_fact_cross=fact_cross).verdict
+
+    assert verdict(same, 0.6) == "supported"
+    assert verdict(other, 0.6) == "not_enough_evidence"  # 0.55 across languages is below 0.6
+    assert verdict(other, None) == "supported"  # without its own threshold, the language's fact threshold holds
