@@ -958,6 +958,7 @@ def _zone_day(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
 
 
 def _published_at(s: str) -> datetime | None:
+    """A publication time (ISO 8601; a naive one read as UTC), None when unreadable."""
     try:
         t = datetime.fromisoformat(s.replace("Z", "+00:00"))
     except ValueError:
@@ -966,16 +967,8 @@ def _published_at(s: str) -> datetime | None:
 
 
 def _hours_apart(x: str | None, y: str | None) -> float:
-    """Hours between two publication times (ISO 8601; naive ones read as UTC), 0 when either is unknown."""
-    def at(s: str) -> datetime | None:
-        try:
-            t = datetime.fromisoformat(s.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-        return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
-
-    tx, ty = (at(x) if x else None), (at(y) if y else None)
-    return abs((tx - ty).total_seconds()) / 3600 if tx and ty else 0.0
+    """Hours between two publication times, 0 when either is unknown."""
+    return abs(_hours_between(x, y)) if x and y else 0.0
 
 
 __all__ = ["one_figure_two_currencies", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
