@@ -52,8 +52,14 @@ def _patterns(zh: tuple[str, ...], en: tuple[str, ...]) -> tuple[re.Pattern[str]
 
 
 def _excluded(text: str, at: int, cue: str) -> bool:
-    """True when the cue at ``at`` sits inside a word that only contains it (未 in 未来)."""
+    """True when the cue at ``at`` sits inside a word that only contains it (未 in 未来), or is 计划
+    as a noun ending its phrase ("第二轮洪灾援助计划，金额为…": a plan adopted, not a plan to do)."""
+    if cue == "计划" and _PLAN_NOUN.match(text, at + len(cue)):
+        return True
     return any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ()))
+
+
+_PLAN_NOUN = re.compile(r"[，。；、,;（(”\"]|$|的|中|内|已|获")
 
 
 def _first(pattern: re.Pattern[str], text: str, accept) -> re.Match[str] | None:

@@ -35,6 +35,8 @@ GOLD_SETS = {
     "dev_matext": ("dev_matext_mixed.json", "repo"),
     # our own mixed zh/en feed on floods (Valencia, October 2024); a development set for rules, written late in this version
     "dev_valencia": ("dev_valencia_mixed.json", "repo"),
+    # our own mixed zh/en feed on quarterly results in US dollars (Nvidia, Q3 FY2025); a development set for rules
+    "dev_nvidia": ("dev_nvidia_mixed.json", "repo"),
     # our own mixed zh/en feed on economic statistics (China's Q3 2024 GDP release); a held-out test set
     # written in this version: never calibrated on, its items and misses never read
     "heldout_gdp": ("heldout_gdp_mixed.json", "repo"),

@@ -145,3 +145,13 @@ def test_若干_and_a_method_are_no_condition(text):
 def test_declining_to_comment_is_told_apart(text):
     assert declines_comment(text)
     assert not declines_comment("Huawei did not say which chip powers the device.")
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("西班牙内阁11日批准第二轮洪灾援助计划，金额为37.65亿欧元。", False),  # a plan adopted: a noun
+    ("该计划已获批准。", False),
+    ("公司计划于2025年推出新机。", True),  # a plan to do something
+    ("荣耀计划明年推出三折叠手机。", True),
+])
+def test_a_plan_adopted_is_no_hedge_and_a_plan_to_act_is(text, hedged):
+    assert (find_hedge(text) is not None) == hedged
