@@ -21,7 +21,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
                          r"excluding one-off items|non-GAAP|non-IFRS|非国际财务报告准则|非通用会计准则|under IFRS|IFRS basis|"
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
-                         r"closed|closing price|ended the day|finished the day|as much as|intraday|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
+                         r"closed|closing price|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
                          r"国内|全球|domestic|global|worldwide|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
@@ -49,7 +49,9 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "opened": "open", "opening price": "open", "高开": "open", "低开": "open", "收盘": "close",
                     "收报": "close", "收市": "close", "报收": "close", "closed": "close", "closing price": "close",
                     "ended the day": "close", "finished the day": "close", "盘中": "intraday", "as much as": "intraday",
-                    "intraday": "intraday", "平均": "average", "均价": "average", "an average of": "average",
+                    "intraday": "intraday", "盘后": "after hours", "after-hours": "after hours", "after hours": "after hours",
+                    "extended trading": "after hours", "盘前": "premarket", "premarket": "premarket", "pre-market": "premarket",
+                    "平均": "average", "均价": "average", "an average of": "average",
                     "average price": "average", "a股": "a shares", "a-share": "a shares",
                     "a-shares": "a shares", "h股": "h shares", "港股": "h shares", "h-share": "h shares",
                     "h-shares": "h shares", "b股": "b shares", "美股": "us listing", "adr": "us listing",
@@ -107,8 +109,9 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "gaap": "accounting", "non-gaap": "accounting",
-               **{c: "period" for c in ("q1", "q2", "q3", "q4", "h1", "h2")},
+               **{c: "period" for c in ("q1", "q2", "q3", "q4", "h1", "h2", "prior quarter")},
                "open": "session", "close": "session", "intraday": "session", "average": "session",
+               "after hours": "session", "premarket": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",
@@ -120,18 +123,21 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
 
 # The quarter or half a figure covers, written without its year as often as with it ("第三季度营收",
 # "third-quarter revenue", Q3): Q2's revenue is not Q3's.
-_PERIODS = re.compile(r"第?(?P<zq>[一二三四1-4])季度|(?<![A-Za-z])Q(?P<q>[1-4])(?![0-9])|\b(?P<eq>first|second|third|fourth)[- ]quarter\b"
+_PERIODS = re.compile(r"第?(?P<zq>[一二三四1-4])(?:季度|财季|财政季度)|(?<![A-Za-z])Q(?P<q>[1-4])(?![0-9])|\b(?P<eq>first|second|third|fourth)[- ]quarter\b"
+                      r"|(?P<prior>上一财季|上一季度|上季度|上个季度|前一季度|\b(?:prior|previous|preceding) quarter\b)"
                       r"|(?P<zh>[上下])半年|\b(?P<eh>first|second)[- ]half\b|(?<![A-Za-z])H(?P<h>[12])(?![0-9A-Za-z])",
                       re.IGNORECASE)
 _ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
 
 
 def periods_of(text: str) -> set[str]:
-    """The quarters and halves ``text`` names (q1 … q4, h1, h2)."""
+    """The quarters and halves ``text`` names (q1 … q4, h1, h2, "prior quarter")."""
     out = set()
     for m in _PERIODS.finditer(text):
         quarter = m["zq"] or m["q"] or m["eq"]
-        if quarter:
+        if m["prior"]:
+            out.add("prior quarter")
+        elif quarter:
             out.add(f"q{_ORDINAL.get(quarter.lower(), quarter)}")
         else:
             half = m["zh"] or m["eh"] or m["h"]

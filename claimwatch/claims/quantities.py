@@ -231,7 +231,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     found += _zeros(folded, found)
     found += [q for q in _nobody(folded) + _several(folded) if not any(q.start < f.end and f.start < q.end for f in found)]
     found.sort(key=lambda q: q.start)
-    return _inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text)
+    return _increase_multiples(_inherit_units(tuple(_with_raw_text(_counted_noun(q, folded), text) for q in found), text), text)
 
 
 # "rose to $4.8 trillion from $4.6 trillion", "corrects … to $4.51 trillion from $4.6 trillion",
@@ -314,6 +314,17 @@ def _magnitudes(text: str) -> list[Quantity]:
 
 def _nobody(text: str) -> list[Quantity]:
     return [Quantity("count", 0.0, "people", 0.0, 0.0, m.group(0), m.start(), m.end(), False) for m in _NOBODY.finditer(text)]
+
+
+# "上涨近两倍" / "增长了2倍": a rise BY N times, so the result is N + 1 times the start ("nearly tripled")
+_RISE_BY = re.compile(r"(?:上涨|增长|增加|提高|提升|上升|攀升|大涨|暴涨|涨)了?\s*(?:近|约|超过|逾|超|达|将近|接近)?\s*$")
+
+
+def _increase_multiples(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:
+    """A Chinese multiple of a rise ("上涨两倍") is the rise, one less than the multiple of the start."""
+    return tuple(replace(q, value=q.value + 1, low=q.low + 1, high=q.high + 1)
+                 if q.kind == "multiple" and q.text.endswith("倍") and _RISE_BY.search(text, max(0, q.start - 8), q.start)
+                 else q for q in found)
 
 
 def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:

@@ -155,3 +155,12 @@ def test_declining_to_comment_is_told_apart(text):
 ])
 def test_a_plan_adopted_is_no_hedge_and_a_plan_to_act_is(text, hedged):
     assert (find_hedge(text) is not None) == hedged
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("对于第四财季，英伟达给出的营收指引为375亿美元。", True),
+    ("The company guided fourth-quarter revenue to $37.5 billion.", True),
+    ("由于业绩指引未能超出预期，英伟达股价盘后下跌。", False),  # guidance named, no figure of it
+])
+def test_guidance_is_a_forecast(text, hedged):
+    assert (find_hedge(text) is not None) == hedged

@@ -753,3 +753,14 @@ def test_a_foldables_screen_unfolded_is_not_its_screen_in_two_screen_mode():
     result = _clusters(("a", "A", "2024-09-20", "完全展开后，这块10.2英寸的屏幕看文档很从容。"),
                        ("b", "B", "2024-09-20", "Mate XT完全展开后屏幕为12.8英寸。"))
     assert [(c.severity, c.attribute) for c in result.conflicts] == [("conflict", "screen_size")]
+
+
+def test_fiscal_quarters_the_prior_quarter_and_after_hours_trading_are_conditions():
+    from claimwatch.claims.conditions import conditions_of, periods_of
+
+    assert periods_of("对于第四财季，英伟达给出的营收指引为375亿美元") == {"q4"}
+    assert periods_of("Revenue in the prior quarter was $30.04 billion.") == {"prior quarter"}
+    assert "after hours" in conditions_of("英伟达股价在盘后交易中一度下跌逾5%")
+    result = _clusters(("a", "A", "2024-11-21", "Revenue for its fiscal third quarter came to $35.08 billion."),
+                       ("b", "B", "2024-11-21", "Revenue in the prior quarter was $30.04 billion."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
