@@ -29,13 +29,15 @@ SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "sh
 
 _CHANGED = re.compile(r"_(?:up|down|change)$")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
-_ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|[的为是在和与及、对较比按据将已于了共约达其该占下]")
+_ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|(?<![数证依])据|[的为是在和与及、对较比按将已于了共约达其该占下]")
 # the period, the whole, the company itself: no part of the amount
-_ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
+_ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|第?[一二三四1-4]财季|财季|财年|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
                        r"每年|每月|每季|年|月|集团|公司|项目|工程|计划|预计|预期")
 # words that make a part its total ("游戏业务总收入": the games total) or the company's whole (总营收)
 _ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总额|总|价格|金额|规模|数量|数额|额度")
+_ZH_FROM = re.compile(r"来自([\u4e00-\u9fff及和、]{2,16})的\s*$")
+_ZH_THIS_PART = re.compile(r"(?:该|此|这一|这个)(?:业务|部门|板块|分部|地区|市场)[\u4e00-\u9fff]{0,4}$")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
@@ -82,6 +84,11 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
                 words.append(w.group(0).lower())
             end = w.start()
         return _from_conditions(" ".join(_EN_SAME.get(w, w) for w in reversed(words)))
+    source = _ZH_FROM.search(text, start, cue.start)
+    if source:  # "来自中国大陆及香港地区的营收": the revenue from a region is a part of the whole
+        return source.group(1)
+    if _ZH_THIS_PART.search(lead):  # "该业务当季营收": a part named in an earlier sentence
+        return "该业务"
     m = _ZH_RUN.search(lead)
     if not m:
         return ""

@@ -132,3 +132,13 @@ def test_one_market_in_other_words_is_one_scope(one, other):
 def test_the_word_international_in_an_accounting_standard_names_no_market():
     (q,) = query_claim("非国际财务报告准则下归母净利润为598亿元。").quantities
     assert "海外" not in (q.scope or "")
+
+
+@pytest.mark.parametrize(("text", "value", "scope"), [
+    ("第三财季来自中国大陆及香港地区的营收为54.2亿美元", "54.2亿美元", "中国大陆及香港地区"),  # a region's revenue
+    ("该业务当季营收307.7亿美元", "307.7亿美元", "该业务"),  # a part named before
+    ("其中，数据中心业务营收307.7亿美元", "307.7亿美元", "数据中心"),  # 数据 is no 据 (according to)
+    ("英伟达第三财季营收约351亿美元", "351亿美元", ""),  # the fiscal quarter is no part
+])
+def test_a_region_a_named_part_and_a_fiscal_quarter_in_chinese_scopes(text, value, scope):
+    assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
