@@ -285,6 +285,8 @@ _LISTED = re.compile(r"上市|挂牌|登陆|\b(?:listed|listing|lists|debut|debu
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
                             r"[a-z]+\s+(?:announced|unveiled|released|launched|approved|introduced)\s+by\b")
 _REPORTED_AFTER = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实)")
+# "据西班牙政府3日晚公布的数据": the date of the figures (it times them), not of an approval or release
+_FIGURES_OUT = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:公布|发布)的(?:数据|统计|消息|通报|最新数据)")
 
 
 def is_date_of_saying(text: str, q: Quantity) -> bool:
@@ -318,7 +320,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         # "came ashore … on Saturday, September 7, with winds of …": a date set off by commas after
         # its weekday is the previous clause's event when the next clause names none
         attribute = _attribute(q, cues, _previous_clause(clauses, own))
-    if attribute and is_date_of_saying(text, q):
+    if attribute and (is_date_of_saying(text, q) or q.kind == "date" and _FIGURES_OUT.match(text, q.end)):
         attribute = None
     if q.kind == "date" and _REPORT_PERIOD.match(text, q.end):
         attribute = None  # "公布2024年第三季度业绩", "its third-quarter results": the period reported on, not the event

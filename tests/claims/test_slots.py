@@ -388,3 +388,9 @@ def test_an_agency_is_the_subject_of_its_readings_only():
     subjects = {q.attribute: q.subject for q in claim.quantities}
     assert subjects["magnitude"] == subjects["depth"] == "org:cwa"
     assert subjects["deaths"] != "org:cwa"  # the agency is the source of the toll, not what it describes
+
+
+def test_the_day_figures_were_published_dates_no_approval():
+    # "据…3日晚公布的数据": the figures' date, which times the toll, not an approval or a release
+    assert _dated("据西班牙政府3日晚公布的数据，此次洪灾遇难人数已升至217人。", published="2024-11-04") == [
+        ("3日", None), ("217人", "deaths")]
