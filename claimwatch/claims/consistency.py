@@ -727,7 +727,7 @@ def disjoint_slots(a: Claim, b: Claim):
             # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
             # (a figure that meets some value of the other claim under another condition is a qualifier
             # mismatch, not a value clash: "37 billion in total" against "激活370亿")
-            split = _by_conditions(a, b, judged)
+            split = _by_conditions(a, b, judged) if len(judged) > 1 else []  # one pair that meets: nothing to split
             hit = next(((qa, qb) for qa, qb in split if not any(meets(qa, y) for x, y in split if x is qa)
                         and not any(meets(qa, y) for _, y in judged) and not any(meets(x, qb) for x, _ in judged)), None)
             if hit is not None:
