@@ -316,13 +316,15 @@ def _nobody(text: str) -> list[Quantity]:
     return [Quantity("count", 0.0, "people", 0.0, 0.0, m.group(0), m.start(), m.end(), False) for m in _NOBODY.finditer(text)]
 
 
-# "上涨近两倍" / "增长了2倍": a rise BY N times, so the result is N + 1 times the start ("nearly tripled")
+# "上涨近两倍" / "增长了2倍": a rise BY N times, which ends at N + 1 times the start ("nearly tripled")
 _RISE_BY = re.compile(r"(?:上涨|增长|增加|提高|提升|上升|攀升|大涨|暴涨|涨)了?\s*(?:近|约|超过|逾|超|达|将近|接近)?\s*$")
 
 
 def _increase_multiples(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:
-    """A Chinese multiple of a rise ("上涨两倍") is the rise, one less than the multiple of the start."""
-    return tuple(replace(q, value=q.value + 1, low=q.low + 1, high=q.high + 1)
+    """A Chinese multiple of a rise ("上涨两倍") is read both ways news writes it: by the book the rise,
+    one less than the multiple of the start (three times the start), and in common use the multiple
+    itself; its interval holds both, its value stays as written."""
+    return tuple(replace(q, high=q.high + 1)
                  if q.kind == "multiple" and q.text.endswith("倍") and _RISE_BY.search(text, max(0, q.start - 8), q.start)
                  else q for q in found)
 
