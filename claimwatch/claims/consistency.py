@@ -950,11 +950,7 @@ def _zone_day(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     on Tuesday" is Wednesday morning in Taipei)."""
     if qa.kind != "date" or qb.kind != "date" or qa.low != qa.high or qb.low != qb.high:
         return False
-    try:
-        da, db = (datetime.strptime(str(int(q.low)), "%Y%m%d") for q in (qa, qb))
-    except ValueError:
-        return False
-    return abs((da - db).days) == 1 and bool(_GMT.search(a.text) or _GMT.search(b.text))
+    return _days_apart(qa, qb) == 1 and bool(_GMT.search(a.text) or _GMT.search(b.text))
 
 
 def _published_at(s: str) -> datetime | None:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from claimwatch.claims.models import Quantity
+from claimwatch.claims.text import han_pairs
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _EN_STOP = frozenset("""a an the of in on at to for from by with and or but as than that which who whose this these
@@ -62,8 +63,7 @@ def _singular(word: str) -> str:
 
 
 def _bigrams(run: str) -> frozenset[str]:
-    run = run[-_ZH_KEEP:]
-    return frozenset(run[i:i + 2] for i in range(len(run) - 1))
+    return frozenset(han_pairs(run[-_ZH_KEEP:]))
 
 
 def _chinese(after: str) -> frozenset[str]:

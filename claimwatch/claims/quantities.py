@@ -14,6 +14,7 @@ from dataclasses import replace
 import cn2an
 
 from claimwatch.claims.models import Quantity
+from claimwatch.claims.subjects import PRODUCT_LINES
 from claimwatch.claims.text import fold_width
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -91,8 +92,7 @@ _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
-_PRODUCT_LINE_BEFORE = re.compile(r"(?<![A-Za-z])(?:iPhone|iPad|Galaxy|Pixel|Mate|Pura|nova|Magic|Find|Xperia|Redmi|Model|Vision)"
-                                  r"(?:\s[A-Z]{1,3})?\s?$")
+_PRODUCT_LINE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(PRODUCT_LINES)})(?:\s[A-Z]{{1,3}})?\s?$")
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"

@@ -116,14 +116,13 @@ def singular_code(code: str) -> str:
 
 # Consumer products named by their line and model ("iPhone 16 Pro Max", "Galaxy Z Fold6", "Mate XT",
 # "Pixel 9", "Model 3"): one product each, told apart by the whole name.
+PRODUCT_LINES = ("iPhone", "iPad", "Galaxy", "Pixel", "Mate", "Pura", "nova", "Magic", "Find", "Xperia", "Redmi", "Model",
+                 "Vision")
 _PRODUCT_LINES = re.compile(
-    r"(?<![A-Za-z])((?:iPhone|iPad|Galaxy|Pixel|Mate|Pura|nova|Magic|Find|Xperia|Redmi|Model|Vision)"
+    rf"(?<![A-Za-z])((?:{'|'.join(PRODUCT_LINES)})"
     r"(?:\s(?:[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[A-Z][A-Za-z]{0,5}\d{1,3}[A-Za-z]?)(?![\d,.]\d)){1,2}"
     r"(?:\s(?:Pro|Max|Ultra|Plus|mini|Fold\d*|Flip\d*|Lite|SE|e))*)(?![A-Za-z0-9])")
-
-
-_LINES = ("iphone", "ipad", "galaxy", "pixel", "mate", "pura", "nova", "magic", "find", "xperia", "redmi", "model", "vision")
-_LINE_KEY = re.compile(rf"product:(?:{'|'.join(_LINES)})-")
+_LINE_KEY = re.compile(rf"product:(?:{'|'.join(line.lower() for line in PRODUCT_LINES)})-")
 
 
 def _product_key(name: str) -> str:
