@@ -158,7 +158,10 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     """The conditions of one dimension that two figures are stated under, when they differ
     ({fp16} against {fp8, fp4}; {place:hainan} against {place:guangdong}); ``None`` when no
     dimension (other than those in ``ignore``) is named on both sides with other values. Texts
-    ``across_scripts`` (Chinese against English) differ in places only where a name is listed."""
+    ``across_scripts`` (Chinese against English) differ in places only where a name is listed.
+    A figure given as an earlier period's differs from one that is not, named or not."""
+    if (PRIOR_PERIOD in ca) != (PRIOR_PERIOD in cb):
+        return ca & {PRIOR_PERIOD}, cb & {PRIOR_PERIOD}
     for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if _dimension(c) == dimension)
         xb = frozenset(c for c in cb if _dimension(c) == dimension)
@@ -196,12 +199,30 @@ def strip_conditions(words: str) -> str:
     return " ".join(_VARIANTS.sub(" ", _CONDITIONS.sub(" ", words)).split())
 
 
+# A figure given as an earlier period's, beside its value: "上年同期为181.2亿美元", "较上一财季的75.1%",
+# "Revenue in the prior quarter was $30.04 billion", "compared with $18.12 billion a year earlier".
+# (A clause that only measures a change against that period, "down 50 basis points from the prior
+# quarter", states its figures for the current one.)
+PRIOR_PERIOD = "prior period"
+_PRIOR_BEFORE = re.compile(r"(?:上年同期|去年同期|上一财季|上一财年|上一季度|上季度|上个季度|前一季度|一年前)(?:的|为|是|则为|仅为|录得)?\s*$"
+                           r"|\b(?:in|for) the (?:prior|previous|preceding|year-ago|year-earlier) (?:quarter|period|year)"
+                           r"(?: was| were| stood at| came to| came in at| of)?\s*\$?$", re.IGNORECASE)
+_PRIOR_AFTER = re.compile(r"\s*(?:\ba year (?:earlier|ago|before)\b|\bin the (?:prior|previous|preceding|year-ago|year-earlier)"
+                          r" (?:quarter|period|year)\b|\bin the same (?:quarter|period) (?:a year (?:earlier|ago)|last year)\b)",
+                          re.IGNORECASE)
+
+
+def _prior_period(text: str, start: int, end: int) -> bool:
+    return bool(_PRIOR_BEFORE.search(text, max(0, start - 48), start) or _PRIOR_AFTER.match(text, end))
+
+
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
     active), else of the whole claim if it states no other value of that attribute ("671 billion
     parameters, of which 37 billion are active": the active is the 37 billion's)."""
     alone = not any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities)
-    return _conditions_at(claim.text, q.start, q.attribute, alone)
+    own = _conditions_at(claim.text, q.start, q.attribute, alone)
+    return own | {PRIOR_PERIOD} if q.kind != "date" and _prior_period(claim.text, q.start, q.end) else own
 
 
 @lru_cache(maxsize=262144)
@@ -234,4 +255,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"})
 
 
-__all__ = ["conditions_of", "conditions_at", "differing", "strip_conditions", "LOCATED", "PLACES"]
+__all__ = ["conditions_of", "conditions_at", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "PLACES"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, conditions_of, differing
+from claimwatch.claims.conditions import LOCATED, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
@@ -815,6 +815,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             cond_a = cond_a if _placed(cond_a) else cond_a | places_of(title_a)
             cond_b = cond_b if _placed(cond_b) else cond_b | places_of(title_b)
         clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
+        if clash is not None and PRIOR_PERIOD in clash[0] | clash[1]:
+            earlier = qa.text if PRIOR_PERIOD in clash[0] else qb.text
+            return "explained_difference", f"different_time: {earlier} is given as an earlier period's figure"
         if clash is not None:  # the Max version's price against the standard version's
             return "explained_difference", (f"different_subject: they hold under different conditions "
                                             f"({', '.join(sorted(clash[0]))} vs {', '.join(sorted(clash[1]))})")

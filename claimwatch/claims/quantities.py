@@ -191,9 +191,23 @@ _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英�
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
 _ZH_NOUN_BEFORE = re.compile(r"(?P<noun>参数|用户|客户)量?(?:数)?(?:为|达|约|达到|约为|不足|不到|超过|逾|近|共|约有|有)?\s*$")  # "断电用户不足100万"
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+# "Ninety-five people", "twenty three firms", "a dozen customers"
 _EN_COUNTED = re.compile(
-    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+(?:(?:more|new|major)\s+)?"
+    r"(?<![-A-Za-z])(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)
+
+
+def _english_number(words: str) -> int:
+    """The value of a number written in words: "ninety-five" is 95, "a dozen" 12."""
+    words = words.lower()
+    if words in _EN_NUMBER_WORDS or words in _EN_TEENS:
+        return _EN_NUMBER_WORDS.get(words) or _EN_TEENS[words]
+    tens, _, unit = re.split(r"([- ])", words, maxsplit=1) if re.search(r"[- ]", words) else (words, "", "")
+    return _EN_TENS[tens] + (_EN_NUMBER_WORDS[unit] if unit else 0)
 # 数十万片, 十亿元, 几百万美元: a Chinese numeral (or a vague "some tens") with a magnitude.
 _CN_MAGNITUDE = re.compile(rf"(?P<n>数十|数百|数千|几十|几百|几千|[一二两三四五六七八九十百千]+)(?P<mag>万亿|亿|万)"
                            rf"(?P<unit>{_CURRENCY_WORDS}|张|片|颗|台|块)?")
@@ -389,11 +403,11 @@ def _vague_english(text: str) -> list[Quantity]:
 
 
 def _english_counts(text: str) -> list[Quantity]:
-    """"two years" (24 months), "four companies", "a dozen customers"."""
+    """"two years" (24 months), "four companies", "a dozen customers", "Ninety-five people"."""
     out = []
     for m in _EN_COUNTED.finditer(text):
-        word, noun = m["n"].lower(), m["noun"].lower()
-        n = float(_EN_NUMBER_WORDS[word])
+        noun = m["noun"].lower()
+        n = float(_english_number(m["n"]))
         months = {"year": 12, "month": 1, "quarter": 3}.get(noun.rstrip("s"))
         if months:
             q = Quantity("duration", n * months, "months", n * months, n * months, m.group(0), m.start(), m.end())
@@ -774,11 +788,14 @@ _WEEKDAY_NUMBER = {name: n for n, names in enumerate((
     ("saturday", "六"), ("sunday", "日", "天"))) for name in names}
 # "on Monday", "since Wednesday night", "本周三": news dates the past week by its weekdays. A weekday
 # followed by its date ("Saturday, September 7") is read from the date; "next Monday" and 下周一 are
-# no past day, 上星期三 too loose to date, and a bare 周三 may be a name (周 is a surname).
+# no past day, 上星期三 too loose to date, and a bare 周三 may be a name (周 is a surname) unless a
+# time of day or a trading session follows it (英伟达周三收跌).
 _WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?<!next )(?<!last )(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+(?:"
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))"
-    r"|(?<![下上])(?:本周|星期|礼拜)(?P<zh>[一二三四五六日天])(?![一二三四五六七八九十])")
+    r"|(?<![下上])(?:本周|星期|礼拜)(?P<zh>[一二三四五六日天])(?![一二三四五六七八九十])"
+    # a bare 周三 dates when a time of day or a trading session follows it (周三表示 may be a person)
+    r"|(?<![下上本])周(?P<bare>[一二三四五六日])(?=早|晚|上午|下午|凌晨|中午|夜间|盘|收|常规|开盘|美股|港股)")
 
 
 def _weekdays(text: str, published: str | None) -> list[Quantity]:
@@ -793,7 +810,7 @@ def _weekdays(text: str, published: str | None) -> list[Quantity]:
         return []
     out = []
     for w in _WEEKDAY.finditer(text):
-        target = _WEEKDAY_NUMBER[(w["en"] or w["zh"]).lower()]
+        target = _WEEKDAY_NUMBER[(w["en"] or w["zh"] or w["bare"]).lower()]
         day = today - dt.timedelta(days=(today.weekday() - target) % 7)
         v = float(day.year * 10000 + day.month * 100 + day.day)
         out.append(Quantity("date", v, "date", v, v, w.group(0), w.start(), w.end()))

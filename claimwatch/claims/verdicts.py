@@ -354,7 +354,10 @@ _NOT_NAMES = frozenset(
     "About Around Roughly Nearly Almost Approximately Some Most More Many Several All No None Nobody Every "
     "Another Other Over Under Up Just Even Still Yet However Meanwhile Separately Earlier Later Since Until "
     "During Despite Although Though Because So Not Neither Nor Official Officials Authorities Local Rescuers "
-    "Residents People Experts Analysts Government Police Total Overall".split())
+    "Residents People Experts Analysts Government Police Total Overall "
+    # numbers written out at the start of a sentence ("Ninety-five people …")
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen "
+    "Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundreds Thousands Dozens".split())
 
 
 def unmatched_names(query: str, evidence: str) -> list[str]:
@@ -363,7 +366,7 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
     latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
-             if m.group(0) not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
+             if m.group(0).split("-")[0] not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
              and m.group(0).lower() not in folded]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
