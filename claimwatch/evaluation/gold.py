@@ -40,6 +40,15 @@ GOLD_SETS = {
     # our own mixed zh/en feed on economic statistics (China's Q3 2024 GDP release); a held-out test set
     # written in this version: never calibrated on, its items and misses never read
     "heldout_gdp": ("heldout_gdp_mixed.json", "repo"),
+    # our own mixed zh/en feeds, development sets for rules (not calibrated on):
+    # a wildfire (Los Angeles, January 2025), a central-bank decision (the Fed's cut of September 2024)
+    # and quarterly results in yuan and dollars (Alibaba, September quarter 2024)
+    "dev_wildfire": ("dev_wildfire_mixed.json", "repo"),
+    "dev_fed": ("dev_fed_mixed.json", "repo"),
+    "dev_alibaba": ("dev_alibaba_mixed.json", "repo"),
+    # our own mixed zh/en feed on a sports event (the Paris 2024 Olympics); a held-out test set:
+    # never calibrated on, its items and misses never read
+    "heldout_olympics": ("heldout_olympics_mixed.json", "repo"),
 }
 
 

@@ -22,7 +22,8 @@ LEGACY_REASONS = REASONS | {"different_scope"}
 KINDS = {"value_mismatch", "date_mismatch", "ratio_mismatch", "negation", "qualifier_mismatch"}
 CHECK_STATUSES = {"passed", "failed"}
 # The zh/en sets written to the full brief (four reasons only, every judgement planted).
-MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev_earnings")
+MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev_earnings", "dev_wildfire", "dev_fed",
+              "dev_alibaba", "heldout_olympics")
 
 
 @pytest.fixture(params=sorted(GOLD_SETS))
