@@ -84,6 +84,30 @@ _PRICE_KINDS = re.compile(r"(二手|转售|转让|黄牛|加价|炒价|炒到|�
 
 _ENTRY = re.compile(r"起售价|起价|入门版|\bstarting price\b|\bstarts? at\b|\bentry(?:-level)? (?:version|model)\b|\bcheapest\b",
                     re.IGNORECASE)
+# Which rate a percentage is: a central bank's policy rate is no bank's prime rate, the one-year loan
+# prime rate no five-year one. Read only for interest rates.
+_RATE_KINDS = re.compile(r"(联邦基金利率|基准利率|政策利率|目标区间|federal funds|fed funds|Bank Rate|policy rate|benchmark (?:interest )?rate|"
+                         r"target range)|(贷款市场报价利率|LPR|loan prime rate)|(最优惠利率|prime rate)|(基本利率|base rate)"
+                         r"|(按揭利率|房贷利率|mortgage rates?)|(存款利率|deposit rates?)", re.IGNORECASE)
+_RATE_KIND_NAMES = ("policy rate", "loan prime rate", "prime rate", "base rate", "mortgage rate", "deposit rate")
+_TENOR = re.compile(r"(\d+|[一二三五十])年期(以上)?|\b(\d+|one|two|three|five|ten|thirty)-year\b", re.IGNORECASE)
+_TENOR_YEARS = {"一": "1", "二": "2", "三": "3", "五": "5", "十": "10", "one": "1", "two": "2", "three": "3", "five": "5",
+                "ten": "10", "thirty": "30"}
+
+
+def rate_kinds(text: str) -> set[str]:
+    """The kinds and tenors of rate ``text`` names: "policy rate", "loan prime rate", "tenor 5y" …"""
+    out = set()
+    m = _RATE_KINDS.search(text)
+    if m is not None:  # the first named: "the HKMA's base rate, set off the federal funds target range"
+        out.add(_RATE_KIND_NAMES[next(i for i in range(6) if m.group(i + 1))])
+    t = _TENOR.search(text)
+    if t is not None:
+        years = (t.group(1) or t.group(3)).lower()
+        out.add(f"tenor {_TENOR_YEARS.get(years, years)}y")
+    return out
+
+
 _AFTERSHOCK = re.compile(r"余震|aftershock", re.IGNORECASE)
 _LARGEST = re.compile(r"largest|strongest|biggest|最大|最强|其中", re.IGNORECASE)
 
@@ -118,6 +142,8 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock",
                **{c: "fold" for c in ("unfolded", "folded", "two screens", "one screen")},
+               **{c: "rate kind" for c in ("policy rate", "loan prime rate", "prime rate", "base rate", "mortgage rate",
+                                           "deposit rate")},
                **{c: "exchange" for c in ("shenzhen exchange", "shanghai exchange", "hong kong exchange", "nasdaq", "nyse")}}
 
 
@@ -150,6 +176,8 @@ def _dimension(condition: str) -> str:
         return condition.split(":", 1)[0]
     if condition.startswith("storage "):
         return "storage"
+    if condition.startswith("tenor "):
+        return "tenor"
     return _DIMENSIONS.get(condition, "variant")
 
 
@@ -235,6 +263,8 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         clause = clause_around(text, start)
         after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))
         own |= {"aftershock" if after else "main shock"}  # "…500 aftershocks, the largest of magnitude 4.4"
+    if attribute == "interest_rate":  # Bank Rate against the loan prime rate: two rates
+        own |= rate_kinds(clause_around(text, start)) or (rate_kinds(text) if alone else set())
     if attribute == "price":  # a resale or repair price against the list price: two prices
         kind = price_kind(clause_around(text, start))
         if kind == "list" and alone:  # "二手交易平台上已出现加价转让信息，部分卖家对1TB版本报价高达10万元以上"

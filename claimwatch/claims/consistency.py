@@ -38,6 +38,9 @@ MAX_CLASHES = 8  # conflicts, and explained differences, reported per claim at m
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
+# Levels set in exact steps and never rounded in news: a rate of 5 % is no rounded 5.25 % (a change
+# of a quarter point against half a point keeps the points' tolerance).
+EXACT = frozenset({"interest_rate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,8 +423,10 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
               and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
     for qa, qb in shared:
-        # one figure in two places can hold; and a starting price is some version's price
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality", "storage"))
+        # one figure in two places can hold, a starting price is some version's price, and two rates
+        # (a policy rate and a bank's base rate) can move by one step
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb),
+                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor"))
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
@@ -721,7 +726,8 @@ def disjoint_slots(a: Claim, b: Claim):
         # dates keep the looser rule, since a date's attribute is often read from a neighbouring clause
         judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
                   or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
-        meets = lambda x, y: x.overlaps(y, rel, abs_) and not scale_slip(x, y)  # noqa: E731
+        meets = lambda x, y: (x.overlaps(y, rel, 0.0 if x.attribute in EXACT and y.attribute in EXACT and x.unit == "%" else abs_)  # noqa: E731
+                              and not scale_slip(x, y) and not precisely_apart(x, y))
         if any(meets(qa, qb) for qa, qb in judged):
             # values told apart by their conditions pair with their own counterparts: "256GB版本19999元，
             # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
@@ -743,6 +749,42 @@ def _by_conditions(a: Claim, b: Claim, judged: list[tuple[Quantity, Quantity]]) 
     kept = [(qa, qb) for qa, qb in judged
             if differing(conditions_at(a, qa), conditions_at(b, qb), ignore=("place", "region", "locality")) is None]
     return kept if len(kept) < len(judged) else []
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written_step(q: Quantity) -> float | None:
+    """The step of the last digit a figure is written to, in its normalised unit ("5,634.58": 0.01;
+    "1.36亿": 1,000,000; "5,600": 100), or ``None`` when it cannot be told: a range, a bound, an
+    approximation, or a unit converted by other than a power of ten (miles to km)."""
+    m = _DIGITS.search(q.text)
+    if m is None or q.approx or q.low != q.high or not q.value:
+        return None
+    digits = m.group(0).replace(",", "")
+    number = float(digits)
+    if not number:
+        return None
+    scale = q.value / number
+    power = round(math.log10(abs(scale)))
+    if abs(scale / 10 ** power - 1) > 1e-6:
+        return None
+    whole, _, decimals = digits.partition(".")
+    last = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
+    return 10.0 ** (last + power)
+
+
+def precisely_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two exact counts or measures of one unit further apart than their written precision can
+    round: 5,634.58 against 5,618.26 points differ, though by less than the 1 % that covers "1.36亿股"
+    against 135,578,600 shares. (Prices keep the 1 %: two closes a day apart differ by less, and a
+    day written "a day earlier" or 前一交易日 is not read as a date.)"""
+    if qa.kind not in ("count", "measure") or qa.unit != qb.unit:
+        return False
+    sa, sb = _written_step(qa), _written_step(qb)
+    if sa is None or sb is None:
+        return False
+    return abs(qa.value - qb.value) > max(sa, sb) / 2 * (1 + 1e-6)
 
 
 def scale_slip(qa: Quantity, qb: Quantity) -> bool:

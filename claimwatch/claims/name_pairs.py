@@ -20,6 +20,9 @@ _CJK_THEN_LATIN = re.compile(r"(?P<cjk>[\u4e00-\u9fff]{2,16})\s?[（(](?P<latin>
 MAX_BRACKETS = 500
 # Capitalised words, then their initials in brackets: "State Audit Office (SAO)"
 _WORDS_THEN_ACRONYM = re.compile(r"(?P<words>(?:[A-Z][A-Za-z.'-]*\s(?:(?:of|for|and|the|on|de)\s)*){1,8})\((?P<acr>[A-Z]{2,8})\)")
+# A word this frequent in jieba's dictionary is a common noun (利率 1,443, 地震 2,663), not a name
+# (华为 373, 小米 396, 文昌 341; most names of a story are not listed at all).
+COMMON_WORD = 1000
 _SMALL = frozenset({"of", "for", "and", "the", "on", "de"})
 _PERSON_TITLES = re.compile(r"(?:董事长|总裁|总经理|首席执行官|CEO|主席|部长|总理|总统|发言人|创始人|局长|市长|先生|女士)$")
 
@@ -43,13 +46,17 @@ def _tail_words(run: str) -> str:
 
 def _cjk_name(run: str, corpus: str, counts: dict[str, int]) -> str | None:
     """The name at the end of a run of Chinese characters ("向匈牙利德布勒森" → "德布勒森"): of its
-    endings of 2 to 8 characters (leading verbs, prepositions and titles left out), the one whose
+    endings of 2 to 8 characters (leading verbs, prepositions, titles and common words left out), the one whose
     length times its count in ``corpus`` is largest, provided it also stands elsewhere. ``counts``
     keeps the counts made, for the next run."""
+    import jieba
+
     run = _tail_words(run)
     best, score = None, 0
     for n in range(2, min(8, len(run)) + 1):
         ending = run[-n:]
+        if jieba.dt.FREQ.get(ending, 0) >= COMMON_WORD:
+            continue  # "贷款市场报价利率（LPR）": 利率 is everywhere, and no name
         count = counts.get(ending)
         if count is None:  # each ending is counted in the corpus once
             count = counts[ending] = corpus.count(ending)

@@ -14,7 +14,7 @@ from dataclasses import replace
 import cn2an
 
 from claimwatch.claims.models import Quantity
-from claimwatch.claims.subjects import PRODUCT_LINES
+from claimwatch.claims.subjects import PRODUCT_LINES, subject_mentions
 from claimwatch.claims.text import fold_width
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -46,6 +46,10 @@ _SCALED_UNITS = {
     "metres per second": ("measure", "km/h", 3.6), "meters per second": ("measure", "km/h", 3.6),
     "hPa": ("measure", "hPa", 1.0), "百帕": ("measure", "hPa", 1.0), "hectopascals": ("measure", "hPa", 1.0),
     "级": ("measure", "grade", 1.0),  # a grade on a scale: wind force (17级), magnitude (7.7级)
+    # a change of a rate: a basis point is a hundredth of a percentage point; Hong Kong writes 5.875厘 for 5.875 %
+    "个基点": ("percent", "pp", 0.01), "基点": ("percent", "pp", 0.01), "basis points": ("percent", "pp", 0.01),
+    "basis point": ("percent", "pp", 0.01), "bps": ("percent", "pp", 0.01), "bp": ("percent", "pp", 0.01),
+    "percentage point": ("percent", "pp", 1.0), "厘": ("percent", "%", 1.0),
     "mm": ("measure", "mm", 1.0), "毫米": ("measure", "mm", 1.0), "millimetres": ("measure", "mm", 1.0),
     "millimeters": ("measure", "mm", 1.0),
     "公里每小时": ("measure", "km/h", 1.0), "kph": ("measure", "km/h", 1.0), "mph": ("measure", "km/h", 1.609344),
@@ -91,6 +95,7 @@ _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September
                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
+_TENOR_AFTER = re.compile(r"年期|-year (?:Treasury|bond|note|yield|loan|LPR|loan prime rate|mortgage)", re.IGNORECASE)
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
 _PRODUCT_LINE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(PRODUCT_LINES)})(?:\s[A-Z]{{1,3}})?\s?$")
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
@@ -146,7 +151,8 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "�
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "twenty": 20}
 _EN_WORDS = re.compile(
-    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
+    r"\b(?:(?P<point>half|a quarter|three quarters|three-quarters)(?: of)?(?: a)?[ -](?:percentage[ -])?point\b"
+    r"|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
     r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|sixth|eighth|tenth|twentieth|hundredth|half)"
     r"|(?:two|three|four)[ -](?:thirds|quarters|fifths|tenths)|half)"
@@ -478,12 +484,16 @@ _PLACE_IN_TEXT = re.compile(r"\b(?:paragraph|para|page|section|line|item|point)\
 def _numerics(text: str) -> list[Quantity]:
     out = []
     pos = 0
+    named = [(n.start, n.end) for n in subject_mentions(text) if any(ch.isdigit() for ch in text[n.start:n.end])]
     while (m := _NUMERIC.search(text, pos)) is not None:
         pos = m.end()
+        if any(a <= m.start() < b for a, b in named):
+            continue  # a number in a name: the S&P 500, 沪深300
         if m["b"] is not None and (
             _FROM.search(text[max(0, m.start() - 6):m.start()])  # "from A to B" is a change, not a range
             or _PLACE_IN_TEXT.search(text[max(0, m.start() - 12):m.start()])  # "in paragraph 4 to 3,609": no range
             or (m["aunit"] and m["unit"] and _classify(None, m["aunit"]) != _classify(None, m["unit"].strip()))
+            or (m["aunit"] and not m["unit"])  # "fell 0.29% to 5,618.26": a change, then a level
         ):
             pos = m.end("aunit") if m["aunit"] else m.end("a")
             m = _NUMERIC.match(text, m.start(), pos)  # the first value alone
@@ -501,6 +511,8 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # a stock code: 00700.HK, 股票代码为3750
         if not m["unit"] and not m["aunit"] and _PRODUCT_LINE_BEFORE.search(text, max(0, start - 14), start):
             continue  # a model number: iPhone 16, Mate 60, Model 3
+        if not m["unit"] and not m["aunit"] and m["b"] is None and _TENOR_AFTER.match(text, end):
+            continue  # a bond's or a loan's term: 10年期国债, the 10-year Treasury yield
         if not m["unit"] and not m["aunit"] and (text[end:end + 1] in ("月", "日", "号") or _MONTH_AFTER.match(text, end)
                                                  or _MONTH_BEFORE.search(text, max(0, start - 12), start)):
             continue  # part of a date the date pass could not resolve (no publication year): "7 September"
@@ -983,10 +995,13 @@ def _ranks(text: str) -> list[Quantity]:
 
 
 def _english_words(text: str) -> list[Quantity]:
-    """"six times", "twice", "half", "a quarter"."""
+    """"six times", "twice", "half", "a quarter", "half a percentage point"."""
     out = []
     for m in _EN_WORDS.finditer(text):
-        if m["n"]:
+        if m["point"]:  # "half a percentage point", "a quarter-point cut"
+            v = {"half": 0.5, "a quarter": 0.25}.get(m["point"].lower(), 0.75)
+            q = Quantity("percent", v, "pp", v, v, m.group(0), m.start(), m.end())
+        elif m["n"]:
             v = float(_EN_NUMBER_WORDS[m["n"].lower()])
             q = Quantity("multiple", v, "x", v, v, m.group(0), m.start(), m.end())
         elif m["twice"] or m["thrice"]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from claimwatch.claims.hedges import find_hedge, find_negation
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.quantities import extract_quantities
-from claimwatch.claims.slots import attach_slots
+from claimwatch.claims.slots import attach_slots, is_time_frame
 from claimwatch.claims.text import detect_language, strip_citations
 
 _BULLET_SEP = re.compile(r"\s+[-–—]\s+")
@@ -51,9 +51,9 @@ def segment_claims(article: Article) -> list[Claim]:
             text = strip_citations(raw).strip(" ，,;；")
             if len(text) < MIN_CLAIM_CHARS or _CITATION_ONLY.match(raw):
                 continue
-            hedge = find_hedge(text)
             quantities = attach_slots(text, _with_period(text, extract_quantities(text, article.published), period),
                                       article.title)
+            hedge = find_hedge(text) or _in_the_future(text, quantities, article.published)
             period = next((q for q in quantities if q.kind == "date" and q.attribute is None), period)
             claims.append(Claim(
                 id=f"{article.id}:{len(claims)}",
@@ -69,6 +69,24 @@ def segment_claims(article: Article) -> list[Claim]:
                 negated=find_negation(text) is not None,
             ))
     return claims
+
+
+FUTURE_MONTHS = 2  # a figure for a time this far after publication is a projection, not a plan's date
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|明年|后年|next year", re.IGNORECASE)
+
+
+def _in_the_future(text: str, quantities: tuple[Quantity, ...], published: str | None) -> str | None:
+    """The date of a claim whose every time frame starts months after its article was published: its
+    figures are projections ("2025年底的利率中值为3.4%" in September 2024), whatever its wording. (A
+    plan's date days ahead, a listing on 20 May, is reported as a fact and can be misreported.)"""
+    m = re.match(r"(\d{4})-(\d{2})", published or "")
+    frames = [q for q in quantities if q.kind == "date" and is_time_frame(text, q)]
+    if (m is None or not frames or not any(q.kind != "date" for q in quantities)
+            or not all(_YEAR_WRITTEN.search(q.text) for q in frames)):  # "third quarter": which year's is a guess
+        return None
+    horizon = (int(m[1]) * 12 + int(m[2]) - 1) + FUTURE_MONTHS
+    ahead = all(int(q.low) // 10000 * 12 + int(q.low) // 100 % 100 - 1 > horizon for q in frames)
+    return frames[0].text if ahead else None
 
 
 def _units(text: str) -> Iterator[tuple[int, int, str | None]]:

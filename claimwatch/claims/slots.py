@@ -533,6 +533,9 @@ def _title_subject(title: str) -> str | None:
     return named[0].key
 
 
+# a move of an index in points ("jumped 522 points", "收涨522.09点"), not its level
+_INDEX_MOVE = re.compile(r"(?:jumped|rose|gained|added|climbed|fell|slipped|dropped|lost|shed|declined|sank|up|down|off|"
+                         r"上涨|下跌|收涨|收跌|大涨|大跌|涨|跌)\s*(?:about|nearly|more than|约|近|逾)?\s*$", re.IGNORECASE)
 _COMPARED_IN_TITLE = re.compile(r"\b(?:after|than|vs\.?|versus|from|against|rival|rivals)\b|对决|超越|力压|抢|对标|比肩|不敌", re.IGNORECASE)
 
 
@@ -590,6 +593,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             or _nearest_subject(own, q, clauses, text) \
             or _nearest_subject([m for m in spoken if m not in compared and (m.key not in AGENCIES or q.attribute in READINGS
                                                                             or q.unit == "grade")], q, clauses) or fallback
+        if (q.kind == "count" and q.attribute is None and not q.unit and subject and subject.startswith("index:")
+                and not _INDEX_MOVE.search(text, max(0, q.start - 12), q.start)):
+            q = replace(q, attribute="index_level")  # "fell 0.29% to 5,618.26": an index's bare figure is its level
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):

@@ -29,6 +29,7 @@ Verdict = Literal["supported", "refuted", "conflicting", "not_enough_evidence"]
 
 RELATED_THRESHOLD = 0.55   # below: not evidence at all
 SUPPORT_THRESHOLD = 0.70   # a value-free claim needs this much similarity to count as support
+NAMED_DENIAL = 0.45  # a same-language denial below the same-fact score bears on a claim naming its subject from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             and all(q.kind == "date" for q in evidence.quantities)  # a date decides no statement
             and negation_bears_on_common_subject(query, evidence)
             # a denial of nothing named bears on a claim of nothing named only when it reads as one fact
-            and (score >= (fact or support) or _names_a_common_subject(query, evidence) and distinguishing(find_subjects(query.text)))):
+            and (score >= (fact or support) or _names_a_common_subject(query, evidence) and distinguishing(find_subjects(query.text))
+                 and (score >= NAMED_DENIAL or query.language != evidence.language))):
         return "refutes", "says the opposite (one of the two is negated)"
     if score >= support and not values and opposite_comparisons(query, evidence):
         return "refutes", "compares the same two things the other way round"

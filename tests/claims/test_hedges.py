@@ -164,3 +164,9 @@ def test_a_plan_adopted_is_no_hedge_and_a_plan_to_act_is(text, hedged):
 ])
 def test_guidance_is_a_forecast(text, hedged):
     assert (find_hedge(text) is not None) == hedged
+
+
+@pytest.mark.parametrize("text", ["鲍曼投下反对票，她主张降息25个基点", "Bowman dissented; she wanted a quarter-point cut",
+                                  "Two officials argued for a smaller cut"])
+def test_a_position_argued_for_is_no_fact(text):
+    assert find_hedge(text) is not None

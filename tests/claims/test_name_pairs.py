@@ -92,3 +92,10 @@ def test_a_store_keeps_only_the_names_its_own_feeds_taught(tmp_path, fake_embedd
 def test_a_translated_name_the_feed_also_writes_with_a_place_suffix_is_a_place():
     assert mine_names(["震中位于西藏境内的东坪（Dongping）一带。", "日喀则市东坪县发生地震。"])["东坪"] == "place:dongping"
     assert mine_names(["远航电池（Voyacell）发布新品。远航电池称销量增长。"])["远航电池"] == "org:voyacell"
+
+
+def test_a_common_word_ending_a_bracketed_name_is_no_name():
+    texts = ["1年期贷款市场报价利率（LPR）为3.35%，5年期以上LPR为3.85%。", "日本央行维持利率不变。", "英国央行维持利率不变。",
+             "市场预计利率将下调。", "利率走势", "利率前景", "降低利率", "利率决议", "利率政策", "贷款市场报价利率连续两个月不变。"]
+    names = mine_names(texts)
+    assert "利率" not in names and names["LPR"] == names["贷款市场报价利率"]

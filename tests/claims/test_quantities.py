@@ -619,3 +619,24 @@ def test_a_chinese_rise_by_n_times_holds_n_and_n_plus_one_times_the_start(text, 
 
     (q,) = query_claim(text).quantities
     assert (q.kind, q.value, q.high) == ("multiple", value, high)
+
+
+@pytest.mark.parametrize("text, value, unit", [("降息50个基点", 0.5, "pp"), ("cut rates by 25 basis points", 0.25, "pp"),
+                                               ("down 70 bps", 0.7, "pp"), ("up 0.5 percentage point", 0.5, "pp"),
+                                               ("by half a percentage point", 0.5, "pp"), ("a quarter-point cut", 0.25, "pp"),
+                                               ("最优惠利率下调至5.625厘", 5.625, "%")])
+def test_rate_changes_are_points_and_hong_kong_writes_percent_as_li(text, value, unit):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit) == ("percent", unit) and q.value == pytest.approx(value)
+
+
+def test_a_change_then_a_level_is_no_range_and_a_number_in_a_name_or_a_term_is_no_value():
+    qs = extract_quantities("The S&P 500 fell 0.29% to 5,618.26, and the 10-year Treasury yield rose; 10年期国债收益率升至3.7%", PUB)
+    assert [(q.kind, q.value) for q in qs] == [("percent", 0.29), ("count", 5618.26), ("percent", 3.7)]
+
+
+@pytest.mark.parametrize("text, value", [("Ninety-five people died", 95), ("twenty three people were missing", 23),
+                                         ("thirty-five chips", 35), ("nine people", 9)])
+def test_english_numbers_in_words_are_read_whole(text, value):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.value) == ("count", value)

@@ -350,3 +350,10 @@ def test_a_clock_abbreviation_before_its_zone_ends_no_sentence():
     claims = segment_claims(Article(id="e", source="E", title="", published="2025-01-09", text=text, language="en"))
     assert [c.text for c in claims] == ["The quake hit at 9:05 a.m. GMT on January 7.", "Rescuers arrived at 9 a.m.",
                                         "Officials said more."]
+
+
+def test_a_figure_for_a_year_months_after_publication_is_a_projection():
+    (far,) = _claims("2025年底的利率中值为3.4%。", published="2024-09-19T14:00-04:00")
+    (near,) = _claims("该公司将于2024年9月25日上市，发行价为每股20元。", published="2024-09-19T14:00-04:00")
+    (guessed,) = _claims("第四季度营收为50亿元。", published="2024-01-19T14:00-04:00")
+    assert far.hedged and not near.hedged and not guessed.hedged

@@ -764,3 +764,31 @@ def test_fiscal_quarters_the_prior_quarter_and_after_hours_trading_are_condition
     result = _clusters(("a", "A", "2024-11-21", "Revenue for its fiscal third quarter came to $35.08 billion."),
                        ("b", "B", "2024-11-21", "Revenue in the prior quarter was $30.04 billion."))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_central_banks_rates_are_their_own_and_rate_kinds_and_terms_differ():
+    boe = _clusters(("a", "A", "2024-09-19", "The Bank of England kept Bank Rate at 5.25% on Thursday."),
+                    ("b", "B", "2024-09-19", "英国央行9月19日维持5%的基准利率不变。"))
+    assert [(c.severity, c.attribute) for c in boe.conflicts] == [("conflict", "interest_rate")]
+    two_banks = _clusters(("a", "A", "2024-09-19", "美联储将联邦基金利率目标区间降至4.75%-5.00%。"),
+                          ("b", "B", "2024-09-19", "日本央行将短期政策利率维持在0.25%不变。"))
+    assert not [c for c in two_banks.conflicts if c.severity == "conflict"]
+    terms = _clusters(("a", "A", "2024-09-20", "1年期贷款市场报价利率为3.35%。"), ("b", "B", "2024-09-20", "5年期以上贷款市场报价利率为3.85%。"))
+    assert not [c for c in terms.conflicts if c.severity == "conflict"]
+    one_step = _clusters(("a", "A", "2024-09-19", "美联储将联邦基金利率下调50个基点。"), ("b", "B", "2024-09-19", "金管局将基本利率下调50个基点。"))
+    assert not [c for c in one_step.conflicts if c.severity == "conflict"]
+
+
+def test_an_index_level_is_compared_and_its_move_in_points_is_not_a_level():
+    result = _clusters(("a", "A", "2024-09-19", "The S&P 500 closed 0.3% lower at 5,634.58 on Wednesday."),
+                       ("b", "B", "2024-09-19", "On Wednesday the S&P 500 fell 0.29% to 5,618.26, and the Dow was off 103 points."))
+    assert [(c.severity, c.attribute, c.values) for c in result.conflicts] == [("conflict", "index_level", ("5,634.58", "5,618.26"))]
+
+
+def test_a_figure_given_for_the_prior_period_is_no_current_one():
+    from claimwatch.claims.consistency import explain_difference
+
+    result = _clusters(("a", "A", "2024-11-21", "该季度实现营收350.8亿美元，上年同期为181.2亿美元。"),
+                       ("b", "B", "2024-11-21", "Revenue in the prior quarter was $30.04 billion."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
+    assert any("earlier period" in c.explanation for c in result.conflicts)

@@ -434,3 +434,10 @@ def test_a_value_free_statement_in_the_other_language_needs_its_own_score_to_sup
     assert verdict(same, 0.6) == "supported"
     assert verdict(other, 0.6) == "not_enough_evidence"  # 0.55 across languages is below 0.6
     assert verdict(other, None) == "supported"  # without its own threshold, the language's fact threshold holds
+
+
+def test_a_denial_that_only_shares_a_subject_refutes_no_other_fact():
+    denial = _claim("华为高管在会后表示，华为并未预设降价路径，将逐季作出决定。")
+    # the hybrid thresholds: a value-free claim is supported from 0.35, as one fact from 0.5
+    assert relate(query_claim("华为的手机销量在降价后创下历史新高"), denial, 0.40, support=0.35, fact=0.5)[0] != "refutes"
+    assert relate(query_claim("华为已经预设了降价路径"), denial, 0.48, support=0.35, fact=0.5)[0] == "refutes"
