@@ -108,6 +108,12 @@ def rate_kinds(text: str) -> set[str]:
     return out
 
 
+# When a running figure holds: at its peak ("疏散令高峰时", "一度", "at one point") or now ("目前仍有",
+# "remained", "still"): the peak is no figure of today.
+_MOMENTS = re.compile(r"(高峰时|高峰期|峰值|最多时|一度|\bat (?:the|its) (?:peak|height)\b|\bpeaked\b|\bat one point\b)"
+                      r"|(目前|眼下|截至目前|仍有|仍然|\b(?:remain|remains|remained|still|currently)\b)", re.IGNORECASE)
+
+
 _AFTERSHOCK = re.compile(r"余震|aftershock", re.IGNORECASE)
 _LARGEST = re.compile(r"largest|strongest|biggest|最大|最强|其中", re.IGNORECASE)
 
@@ -140,7 +146,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
-               "aftershock": "shock", "main shock": "shock",
+               "aftershock": "shock", "main shock": "shock", "peak": "moment", "now": "moment",
                **{c: "fold" for c in ("unfolded", "folded", "two screens", "one screen")},
                **{c: "rate kind" for c in ("policy rate", "loan prime rate", "prime rate", "base rate", "mortgage rate",
                                            "deposit rate")},
@@ -210,6 +216,9 @@ def conditions_of(text: str) -> frozenset[str]:
         named.add(("unfolded", "folded", "two screens", "one screen")[next(i for i in range(4) if m.group(i + 1))])
     if _ENTRY.search(text):  # a starting price is the cheapest version's
         named.add("storage entry")
+    moment = _MOMENTS.search(text)
+    if moment is not None:  # the first named: "高峰时覆盖约18万户，目前仍有10.5万人" is read clause by clause
+        named.add("peak" if moment.group(1) else "now")
     named |= places_of(text)  # where: 海南 / 广东 / Vietnam, 文昌 / Wenchang
     named |= periods_of(text)  # when, as a quarter or half: Q2 / Q3
     return frozenset(named)
@@ -257,8 +266,8 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
 def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) -> frozenset[str]:
     """``conditions_at`` for a value at ``start`` of ``text``; cached: a claim meets many neighbours."""
     own = conditions_of(clause_around(text, start))
-    if not own and alone:
-        own = conditions_of(text)
+    if not own - {"peak", "now"} and alone:  # "盘中一度上涨4.8%，随后一度转跌约3%": intraday, both
+        own |= conditions_of(text)
     if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
         clause = clause_around(text, start)
         after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))

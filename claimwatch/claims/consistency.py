@@ -624,6 +624,8 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     if not x or not y or x == y:
         return True
     tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
+    if tx == ty == "event" and (x.startswith("event:zh-") != y.startswith("event:zh-")):
+        return True  # 伊顿山火 and the Eaton Fire may be one fire: a Chinese name is not matched to a Latin one
     if "person" in (tx, ty) or tx != "product" and (x.startswith(y + "-") or y.startswith(x + "-")):
         return True  # (the iPhone 16 Pro Max is not the iPhone 16)
     if {tx, ty} == {"org", "product"} and (maker_of(x) or maker_of(y)):
@@ -947,7 +949,8 @@ def _days_apart(qa: Quantity, qb: Quantity) -> int:
 EVENT_FRAMES = frozenset({"quake_date", "landfall_date"})  # "the 2015 earthquake killed nearly 9,000"
 # Counts that grow while a story unfolds (a toll, the evacuated, a loss estimate): two reports some
 # hours apart state two moments of one count, not two claims about one moment ...
-RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "stranded"})
+RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "stranded",
+                            "containment", "area", "rescuers"})
 # ... unless a report gives the count at its peak ("At its peak, Yagi cut power to 5.7 million", 高峰期):
 # one moment, whenever it is reported
 _PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) peak|peak of|at most)\b", re.IGNORECASE)

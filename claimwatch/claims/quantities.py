@@ -46,6 +46,12 @@ _SCALED_UNITS = {
     "metres per second": ("measure", "km/h", 3.6), "meters per second": ("measure", "km/h", 3.6),
     "hPa": ("measure", "hPa", 1.0), "百帕": ("measure", "hPa", 1.0), "hectopascals": ("measure", "hPa", 1.0),
     "级": ("measure", "grade", 1.0),  # a grade on a scale: wind force (17级), magnitude (7.7级)
+    # an area, in square kilometres: a burned area in acres, hectares (公顷) or square miles
+    "平方公里": ("measure", "km²", 1.0), "平方千米": ("measure", "km²", 1.0), "km²": ("measure", "km²", 1.0),
+    "km2": ("measure", "km²", 1.0), "square kilometres": ("measure", "km²", 1.0), "square kilometers": ("measure", "km²", 1.0),
+    "sq km": ("measure", "km²", 1.0), "公顷": ("measure", "km²", 0.01), "hectares": ("measure", "km²", 0.01),
+    "英亩": ("measure", "km²", 0.004046856), "acres": ("measure", "km²", 0.004046856),
+    "平方英里": ("measure", "km²", 2.589988), "square miles": ("measure", "km²", 2.589988), "sq mi": ("measure", "km²", 2.589988),
     # a change of a rate: a basis point is a hundredth of a percentage point; Hong Kong writes 5.875厘 for 5.875 %
     "个基点": ("percent", "pp", 0.01), "基点": ("percent", "pp", 0.01), "basis points": ("percent", "pp", 0.01),
     "basis point": ("percent", "pp", 0.01), "bps": ("percent", "pp", 0.01), "bp": ("percent", "pp", 0.01),
@@ -82,7 +88,7 @@ _LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于
                 "above", "exceeding", "upwards of", "最早于", "as early as")
 _UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "上限为", "封顶", "up to", "less than", "under",
                 "below", "at most", "no more than", "capped at", "a maximum of")
-_APPROX_BEFORE = ("约", "约为", "大约", "大约为", "约合", "大概", "近", "接近", "将近", "几乎", "about", "around",
+_APPROX_BEFORE = ("约", "约为", "约有", "大约", "大约为", "大约有", "约合", "大概", "近", "接近", "将近", "几乎", "about", "around",
                   "roughly", "approximately", "nearly", "almost", "some", "close to", "an estimated")
 _UPPER_BOUND = _UPPER_BOUND + ("not more than", "no more than")
 # A qualifier may stand a few words before its value: "至少是此前特供版H20的6倍", "不到公司总营收的0.1%".
@@ -185,14 +191,16 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "服务器": "servers", "员工": "people", "客户": "customers", "公司": "companies", "人": "people",
                "户": "households", "用户": "customers", "households": "households", "homes": "households", "houses": "households",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
-               "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people"}
+               "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people",
+               "personnel": "people", "firefighters": "people", "residents": "people", "消防员": "people", "居民": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
-                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households)\b")
+                            r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households|"
+                            r"personnel|residents)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
-                            r"工程师|研发人员|人|用户|户)")
+                            r"工程师|研发人员|消防员|居民|人|用户|户)")
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number
@@ -234,7 +242,8 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     found += times
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
-              + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)):
+              + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)
+              + _per_hour(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -405,6 +414,18 @@ def _vague_english(text: str) -> list[Quantity]:
         mag *= {"tens of ": 10, "hundreds of ": 100}.get((m["tens"] or "").lower(), 1)
         kind, unit = _classify(None, m["unit"].lower())
         out.append(Quantity(kind, 5.5 * mag, unit, mag, 10 * mag, m.group(0), m.start(), m.end()))
+    return out
+
+
+# "阵风达每小时100公里", "时速约160公里": a speed written with its hour first
+_PER_HOUR = re.compile(r"(?:每小时|时速)\s?(?:达|为|约|近|超过|逾|高达)*\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>公里|千米|英里)(?![/每])")
+
+
+def _per_hour(text: str) -> list[Quantity]:
+    out = []
+    for m in _PER_HOUR.finditer(text):
+        v = float(m["n"]) * (1.609344 if m["u"] == "英里" else 1.0)
+        out.append(_qualify(Quantity("measure", v, "km/h", v, v, text[m.start("n"):m.end()], m.start("n"), m.end()), text))
     return out
 
 

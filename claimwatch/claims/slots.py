@@ -284,9 +284,9 @@ _EXCHANGE = re.compile(r"交易所|[深上港北]交所|创业板|科创板|主�
 _LISTED = re.compile(r"上市|挂牌|登陆|\b(?:listed|listing|lists|debut|debuted|IPO|went public|go public)\b", re.IGNORECASE)
 _PASSIVE_EVENT = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|has|have|had|it|they|he|she|which|that|who|and)\b)"
                             r"[a-z]+\s+(?:announced|unveiled|released|launched|approved|introduced)\s+by\b")
-_REPORTED_AFTER = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实)")
+_REPORTED_AFTER = re.compile(r"(?:[（(]当地时间[）)])?(?:晚间?|早间?|上午|下午)?(?:称|表示|说|通报|指出|证实|宣布[，,：:])")
 # "据西班牙政府3日晚公布的数据": the date of the figures (it times them), not of an approval or release
-_FIGURES_OUT = re.compile(r"(?:晚间?|早间?|上午|下午)?(?:公布|发布)的(?:数据|统计|消息|通报|最新数据)")
+_FIGURES_OUT = re.compile(r"(?:[（(]当地时间[）)])?(?:晚间?|早间?|上午|下午)?(?:公布|发布)的(?:最新)?(?:数据|数字|统计|消息|通报)")
 
 
 def is_date_of_saying(text: str, q: Quantity) -> bool:

@@ -161,7 +161,31 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
             continue
         found.append(Mention(m.start(), m.end(), latin[name.lower()]))
     found += _suffixed_names(text, found)
+    found += _named_fires(text, found)
     return tuple(sorted(found))
+
+
+# A named fire is a subject of its own: "the Eaton Fire", "帕利塞德山火" (its area is not the Palisades
+# Fire's). A Chinese name is keyed apart (``event:zh-…``): whether 伊顿 is Eaton is not known here.
+_EN_FIRE = re.compile(r"\b(?!(?:The|A|This|That|Its|Of|In)\b)(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Fire|Wildfire|Complex Fire)\b")
+_ZH_FIRE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:山火|野火|大火)")
+_NOT_FIRE_NAMES = ("两处", "多处", "此次", "这场", "这次", "本次", "一场", "该", "此", "两场", "多场", "各处", "其他", "其余", "其中",
+                   "处", "场")  # "洛杉矶两处山火", "这几场大火": a count of fires, no name
+
+
+def _named_fires(text: str, known: list[Mention]) -> list[Mention]:
+    out = [Mention(m.start(), m.end(), "event:fire-" + m["name"].lower().replace(" ", "-")) for m in _EN_FIRE.finditer(text)]
+    if "山火" in text or "野火" in text or "大火" in text:
+        from claimwatch.claims.words import word_edges
+
+        edges = word_edges(text) | {0}
+        for m in _ZH_FIRE.finditer(text):
+            end = m.end("name")
+            start = next((e for e in sorted(edges) if m.start("name") <= e <= end - 2
+                          and not any(k.start < end and e < k.end for k in known)), None)  # no known place in it
+            if start is not None and not any(w in text[start:end] for w in _NOT_FIRE_NAMES):
+                out.append(Mention(start, m.end(), "event:zh-fire-" + text[start:end]))
+    return [f for f in out if not any(k.start < f.end and f.start < k.end for k in known)]
 
 
 # A Chinese organisation or place outside the alias table, by what its name ends with: 美的集团, 招商银行,

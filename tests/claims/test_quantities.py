@@ -640,3 +640,16 @@ def test_a_change_then_a_level_is_no_range_and_a_number_in_a_name_or_a_term_is_n
 def test_english_numbers_in_words_are_read_whole(text, value):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.value) == ("count", value)
+
+
+@pytest.mark.parametrize("text, km2", [("过火面积约2.37万公顷", 237.0), ("burned 23,713 acres", 95.96), ("约合37平方公里", 37.0),
+                                       ("about 37 square miles", 95.83), ("9,596 hectares", 95.96)])
+def test_areas_are_square_kilometres(text, km2):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit) == ("measure", "km²") and q.value == pytest.approx(km2, rel=0.01)
+
+
+@pytest.mark.parametrize("text, kmh", [("阵风达每小时100公里", 100.0), ("时速约160公里", 160.0), ("每小时70英里", 112.65)])
+def test_a_speed_written_hour_first_is_a_speed(text, kmh):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit) == ("measure", "km/h") and q.value == pytest.approx(kmh, rel=0.01)

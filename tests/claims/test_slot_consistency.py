@@ -792,3 +792,25 @@ def test_a_figure_given_for_the_prior_period_is_no_current_one():
                        ("b", "B", "2024-11-21", "Revenue in the prior quarter was $30.04 billion."))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
     assert any("earlier period" in c.explanation for c in result.conflicts)
+
+
+def test_named_fires_are_subjects_and_a_peak_is_no_figure_of_now():
+    from claimwatch.claims.subjects import find_subjects
+
+    assert find_subjects("The Eaton Fire had grown to 14,117 acres.") == {"event:fire-eaton"}
+    assert "event:zh-fire-伊顿" in find_subjects("伊顿山火过火面积14117英亩")
+    assert not any(s.startswith("event:") for s in find_subjects("洛杉矶两处山火已造成24人死亡"))  # a count of fires
+    two_fires = _clusters(("a", "A", "2025-01-12", "The Eaton Fire had burned 14,117 acres."),
+                          ("b", "B", "2025-01-12", "The Palisades Fire had burned 23,713 acres."))
+    assert not [c for c in two_fires.conflicts if c.severity == "conflict"]
+    one_fire = _clusters(("a", "A", "2025-01-12", "The Eaton Fire had burned 14,117 acres."),
+                         ("b", "B", "2025-01-12", "The Eaton Fire had burned 24,117 acres."))
+    assert [c.severity for c in one_fire.conflicts] == ["conflict"]
+    moments = _clusters(("a", "A", "2025-01-14", "疏散令高峰时覆盖约18万人。"), ("b", "B", "2025-01-14", "目前仍有约10.5万人处于强制疏散令之下。"))
+    assert not [c for c in moments.conflicts if c.severity == "conflict"]
+
+
+def test_the_day_figures_were_published_or_a_statement_made_dates_no_event():
+    result = _clusters(("a", "A", "2025-01-13", "据法医办公室当地时间1月12日公布的数字，山火已造成16人死亡。"),
+                       ("b", "B", "2025-01-13", "总统1月10日批准了重大灾难声明。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
