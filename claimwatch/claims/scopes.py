@@ -39,8 +39,10 @@ _ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总额|总|价格|金额|�
 _ZH_FROM = re.compile(r"来自([\u4e00-\u9fff及和、]{2,16})的\s*$")
 _ZH_THIS_PART = re.compile(r"(?:该|此|这一|这个)(?:业务|部门|板块|分部|地区|市场)[\u4e00-\u9fff]{0,4}$")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
+_ZH_PERIOD = re.compile(r"(?:截至|截止)?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:止|为止)?的?(?:季度|财季|年度|三个月|六个月|九个月)?")
+_NAMED_GROUP = re.compile(r"[A-Z][a-z]+\s+$")  # a capitalised word right before "Group"
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
-_ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线")
+_ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线|集团")
 # one market named in other words ("home-market games" / "domestic games"; 本土市场游戏 / 国内游戏)
 _EN_SAME = {"home": "domestic", "home-market": "domestic", "overseas": "international", "foreign": "international"}
 # (国内 and "domestic" are conditions, compared as such: see claims/conditions.py)
@@ -77,6 +79,9 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
         words: list[str] = []
         end = len(lead)
         for w in reversed(list(_EN_WORD.finditer(lead))):
+            if w.group(0) == "Group" and words == [] and _NAMED_GROUP.search(lead, 0, w.start()):
+                end = w.start()  # "Cloud Intelligence Group revenue": a business group of the company, a part
+                continue
             if lead[w.end():end].strip() or w.group(0).lower() in _EN_STOP or w.group(0).endswith(("'s", "’s")) \
                     or _EN_WHOLE.match(w.group(0)):
                 break  # only the words right before the cue, up to a function word, the subject or the period
@@ -89,13 +94,15 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
         return source.group(1)
     if _ZH_THIS_PART.search(lead):  # "该业务当季营收": a part named in an earlier sentence
         return "该业务"
+    lead = _ZH_PERIOD.sub("", lead)  # "云智能集团截至9月30日止季度收入": the period between the part and its cue
     m = _ZH_RUN.search(lead)
     if not m:
         return ""
     run = m.group(0)
     stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
     run = run[stop:]
-    whole = max((x.end() for x in _ZH_WHOLE.finditer(run)), default=0)
+    # 集团 after a name is a business group, a part ("云智能集团收入"); alone it is the company ("集团收入")
+    whole = max((x.end() for x in _ZH_WHOLE.finditer(run) if not (x.group(0) == "集团" and x.start() >= 2)), default=0)
     run = _ZH_TOTAL.sub("", _ZH_HEADS.sub("", run[whole:]))
     return _from_conditions(_ZH_SAME.sub(lambda m: _ZH_MARKETS[m.group(0)], run))
 

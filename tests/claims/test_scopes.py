@@ -20,7 +20,6 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("2024年公司实现营业收入3620.13亿元", "3620.13亿元", "", id="zh-verb-is-no-scope"),
     pytest.param("其中海外游戏业务收入139亿元", "139亿元", "海外游戏", id="zh-head-word-dropped"),
     pytest.param("Domestic games revenue rose 14% to 34.6 billion yuan.", "34.6 billion yuan", "games", id="en-condition-stripped"),
-    pytest.param("Operating profit grew 17% to 88.3 billion yuan.", "88.3 billion yuan", "operating", id="en-operating-is-no-net"),
     pytest.param("Acme's marketing services revenue of 29.9 billion yuan", "29.9 billion yuan", "marketing services",
                  id="en-after-possessive"),
     pytest.param("Acme's third-quarter revenue came in at 167.19 billion yuan", "167.19 billion yuan", "", id="en-period"),
@@ -142,3 +141,17 @@ def test_the_word_international_in_an_accounting_standard_names_no_market():
 ])
 def test_a_region_a_named_part_and_a_fiscal_quarter_in_chinese_scopes(text, value, scope):
     assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
+
+
+def test_a_named_business_group_is_a_part_and_a_period_between_part_and_cue_is_skipped():
+    from claimwatch.pipeline import query_claim
+
+    cloud_en = query_claim("Cloud Intelligence Group revenue rose 7% to 29.61 billion yuan").quantities
+    assert {q.scope for q in cloud_en if q.attribute and q.attribute.startswith("revenue")} == {"cloud intelligence"}
+    cloud_zh = query_claim("阿里巴巴云智能集团截至9月30日止季度收入为296.1亿元").quantities
+    assert [q.scope for q in cloud_zh if q.attribute == "revenue"] == ["云智能"]
+    whole = query_claim("阿里巴巴集团收入为2365亿元").quantities
+    assert [q.scope for q in whole if q.attribute == "revenue"] == [""]
+    # operating profit is an attribute of its own, no scope of net profit
+    assert {q.attribute for q in query_claim("Operating profit grew 17% to 88.3 billion yuan.").quantities} == {
+        "operating_profit_up", "operating_profit"}
