@@ -728,8 +728,8 @@ def disjoint_slots(a: Claim, b: Claim):
         # dates keep the looser rule, since a date's attribute is often read from a neighbouring clause
         judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
                   or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
-        meets = lambda x, y: (x.overlaps(y, rel, 0.0 if x.attribute in EXACT and y.attribute in EXACT and x.unit == "%" else abs_)  # noqa: E731
-                              and not scale_slip(x, y) and not precisely_apart(x, y))
+        meets = lambda x, y: (_exact_levels_meet(x, y) if x.attribute in EXACT and y.attribute in EXACT and x.unit == "%"  # noqa: E731
+                              else x.overlaps(y, rel, abs_) and not scale_slip(x, y) and not precisely_apart(x, y))
         if any(meets(qa, qb) for qa, qb in judged):
             # values told apart by their conditions pair with their own counterparts: "256GB版本19999元，
             # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
@@ -774,6 +774,17 @@ def _written_step(q: Quantity) -> float | None:
     whole, _, decimals = digits.partition(".")
     last = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
     return 10.0 ** (last + power)
+
+
+def _exact_levels_meet(qa: Quantity, qb: Quantity) -> bool:
+    """Two levels set in exact steps meet when they are equal; a target range is a value, not an
+    estimate's span ("4.75%-5.00%" is no "5.00%-5.25%", though the two share 5 %), and a single
+    level meets a range that holds it."""
+    if qa.approx or qb.approx:
+        return qa.overlaps(qb)
+    if qa.low != qa.high and qb.low != qb.high:
+        return abs(qa.low - qb.low) < 1e-9 and abs(qa.high - qb.high) < 1e-9
+    return qa.overlaps(qb)
 
 
 def precisely_apart(qa: Quantity, qb: Quantity) -> bool:

@@ -814,3 +814,12 @@ def test_the_day_figures_were_published_or_a_statement_made_dates_no_event():
     result = _clusters(("a", "A", "2025-01-13", "据法医办公室当地时间1月12日公布的数字，山火已造成16人死亡。"),
                        ("b", "B", "2025-01-13", "总统1月10日批准了重大灾难声明。"))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_a_target_range_is_a_value_not_an_estimates_span():
+    moved = _clusters(("a", "A", "2024-09-19", "美联储将联邦基金利率目标区间降至4.75%-5.00%。"),
+                      ("b", "B", "2024-09-19", "美联储将联邦基金利率目标区间降至5.00%-5.25%。"))
+    assert [c.severity for c in moved.conflicts] == ["conflict"]
+    same = _clusters(("a", "A", "2024-09-19", "美联储将联邦基金利率目标区间降至4.75%-5.00%。"),
+                     ("b", "B", "2024-09-19", "The Fed cut the federal funds target range to 4.75% to 5%."))
+    assert not [c for c in same.conflicts if c.severity == "conflict"]
