@@ -37,9 +37,18 @@ _CITIES = frozenset("shenzhen guangzhou hangzhou".split())
 _EN_LOCALITY = re.compile(r"\b(?:in|at|near|across|over|hit|struck|battered|lashed)\s+(?:parts of\s+)?"
                           r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!'s|’s)"
                           r"(?:,?\s+and\s+(?P<other>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!'s|’s))?")
+# A town that is the subject of what fell or was measured there: "Chiva was drenched by 491 mm",
+# "Nearby Turís logged 771.8 mm" (its name is unknown to any table)
+_EN_WEATHERED = re.compile(r"(?<![A-Za-z\u00C0-\u017F])(?P<name>[A-Z][a-z\u00C0-\u017F]+)\s+(?:was (?:drenched|soaked|deluged|hit)|"
+                           r"received|recorded|logged|measured|registered|saw|got)\s+(?:by\s+)?(?:about |some |nearly |more than )?\d")
 _NOT_LOCALITIES = frozenset("January February March April May June July August September October November December "
                             "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chinese English The This That "
-                            "Its Their His Her Typhoon Storm Super Tropical".split())
+                            "Its Their His Her Typhoon Storm Super Tropical "
+                            # who or what records a figure, when a sentence opens with it
+                            "Officials Authorities Police Rescuers Hospitals Insurers Scientists Researchers Forecasters "
+                            "Meteorologists Firefighters Residents Analysts Investors Shares Stocks Sales Revenue Profit "
+                            "Nobody Everyone Each Both It He She They We Agency Government Ministry Company Station "
+                            "Sensors Satellites Radar Gauges Data Figures Records Observers".split())
 _BORDER = re.compile(r"\s*(?:border|frontier|边境|边界)", re.IGNORECASE)  # "near the Nepal border": a landmark, not where
 _PROVINCE = ("省", "province")  # 富寿省, Phu Tho province: a region, whether listed or not
 
@@ -77,9 +86,9 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     learned = learned_keys()  # a place a feed translates (定日（Tingri）) is no country
     out = [(m.start, m.end, _keyed(m.key, m.key in listed and m.key not in learned, text[m.start:m.end].endswith(_PROVINCE)))
            for m in mentions if m.key.startswith("place:") and not _BORDER.match(text, m.end)]
-    for m in _EN_LOCALITY.finditer(text):
+    for m in list(_EN_LOCALITY.finditer(text)) + list(_EN_WEATHERED.finditer(text)):
         for group in ("name", "other"):
-            name = m[group]
+            name = m.groupdict().get(group)
             if (name is None or name.split()[0].split("-")[0] in _NOT_LOCALITIES
                     or any(k.start < m.end(group) and m.start(group) < k.end for k in mentions)):
                 continue

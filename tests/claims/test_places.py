@@ -86,3 +86,11 @@ def test_a_learned_locality_named_bare_is_that_locality():
         from claimwatch.claims import places
         places._REGIONS.pop("locality:qiongshan", None)
         forget_places()
+
+
+def test_a_town_that_measured_a_figure_is_a_place_but_who_recorded_it_is_not():
+    from claimwatch.claims.places import places_of
+
+    assert places_of("Nearby Turís logged 771.8 mm over the day") == {"locality:turis"}
+    assert places_of("In the hills, Chiva was drenched by 491 mm of rain") == {"locality:chiva"}
+    assert places_of("Officials recorded 5 deaths") == frozenset()

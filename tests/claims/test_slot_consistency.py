@@ -823,3 +823,8 @@ def test_a_target_range_is_a_value_not_an_estimates_span():
     same = _clusters(("a", "A", "2024-09-19", "美联储将联邦基金利率目标区间降至4.75%-5.00%。"),
                      ("b", "B", "2024-09-19", "The Fed cut the federal funds target range to 4.75% to 5%."))
     assert not [c for c in same.conflicts if c.severity == "conflict"]
+
+
+def test_announcing_is_no_approving():
+    result = _clusters(("a", "A", "2024-11-06", "首相2日宣布再增派1万名士兵赴灾区。"), ("b", "B", "2024-11-06", "内阁5日批准了首轮援助。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
