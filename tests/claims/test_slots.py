@@ -217,7 +217,7 @@ def test_a_makers_product_after_a_value_is_its_subject():
     ("全日收报302.6港元", "share_price"),
     ("中国石化认购3亿美元", "subscription"),
     ("项目总投资约78亿欧元", "investment"),
-    ("该项目于2022年8月首次对外公布", "approval_date"),
+    ("该项目于2022年8月首次对外公布", "announcement_date"),
     ("公司于2018年6月21日登陆深交所创业板", "listing_date"),
     ("营业收入3620.13亿元，同比下降9.70%", "revenue_down"),
 ])
