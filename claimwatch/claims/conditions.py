@@ -197,8 +197,9 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     ({fp16} against {fp8, fp4}; {place:hainan} against {place:guangdong}); ``None`` when no
     dimension (other than those in ``ignore``) is named on both sides with other values. Texts
     ``across_scripts`` (Chinese against English) differ in places only where a name is listed.
-    A figure given as an earlier period's differs from one that is not, named or not."""
-    if (PRIOR_PERIOD in ca) != (PRIOR_PERIOD in cb):
+    A figure given as an earlier period's differs from one that is not, named or not (unless
+    ``ignore`` holds "prior")."""
+    if "prior" not in ignore and (PRIOR_PERIOD in ca) != (PRIOR_PERIOD in cb):
         return ca & {PRIOR_PERIOD}, cb & {PRIOR_PERIOD}
     for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if _dimension(c) == dimension)
@@ -248,13 +249,18 @@ PRIOR_PERIOD = "prior period"
 _PRIOR_BEFORE = re.compile(r"(?:上年同期|去年同期|上一财季|上一财年|上一季度|上季度|上个季度|前一季度|一年前)(?:的|为|是|则为|仅为|录得)?\s*$"
                            r"|\b(?:in|for) the (?:prior|previous|preceding|year-ago|year-earlier) (?:quarter|period|year)"
                            r"(?: was| were| stood at| came to| came in at| of)?\s*\$?$", re.IGNORECASE)
-_PRIOR_AFTER = re.compile(r"\s*(?:\ba year (?:earlier|ago|before)\b|\bin the (?:prior|previous|preceding|year-ago|year-earlier)"
-                          r" (?:quarter|period|year)\b|\bin the same (?:quarter|period) (?:a year (?:earlier|ago)|last year)\b)",
+_PRIOR_AFTER = re.compile(r"\s*(?:\ba (?:year|day) (?:earlier|ago|before)\b|\bin the (?:prior|previous|preceding|year-ago|year-earlier)"
+                          r" (?:quarter|period|year|session)\b|\bin the same (?:quarter|period) (?:a year (?:earlier|ago)|last year)\b"
+                          r"|\b(?:on )?the (?:previous|prior) (?:day|session|trading day)\b|\bthe day before\b)",
                           re.IGNORECASE)
+# a sentence that opens on the day before ("前一交易日，英伟达收报145.89美元")
+_PRIOR_CLAUSE = re.compile(r"^\s*(?:前一交易日|前一日|前一天|上一交易日|(?:On )?the (?:previous|prior) (?:day|session|trading day)|"
+                           r"A day earlier|The day before)", re.IGNORECASE)
 
 
 def _prior_period(text: str, start: int, end: int) -> bool:
-    return bool(_PRIOR_BEFORE.search(text, max(0, start - 48), start) or _PRIOR_AFTER.match(text, end))
+    return bool(_PRIOR_BEFORE.search(text, max(0, start - 48), start) or _PRIOR_AFTER.match(text, end)
+                or _PRIOR_CLAUSE.match(text))
 
 
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:

@@ -426,7 +426,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
         # one figure in two places can hold, a starting price is some version's price, and two rates
         # (a policy rate and a bank's base rate) can move by one step
         clash = differing(conditions_at(a, qa), conditions_at(b, qb),
-                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor"))
+                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor", "prior"))
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)

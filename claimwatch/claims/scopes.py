@@ -40,6 +40,8 @@ _ZH_FROM = re.compile(r"来自([\u4e00-\u9fff及和、]{2,16})的\s*$")
 _ZH_THIS_PART = re.compile(r"(?:该|此|这一|这个)(?:业务|部门|板块|分部|地区|市场)[\u4e00-\u9fff]{0,4}$")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _ZH_PERIOD = re.compile(r"(?:截至|截止)?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:止|为止)?的?(?:季度|财季|年度|三个月|六个月|九个月)?")
+_EN_FROM = re.compile(r"\s+from\s+(?:the\s+)?((?:mainland\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+                      r"(?:,?\s+(?:and|&|including)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)")
 _NAMED_GROUP = re.compile(r"[A-Z][a-z]+\s+$")  # a capitalised word right before "Group"
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线|集团")
@@ -128,7 +130,10 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
                     break
         if own:
             cue = min(own, key=lambda c: cue_distance(q, c))
-            out[n] = replace(q, scope=scope_before(text, cue, lo, names))
+            scope = scope_before(text, cue, lo, names)
+            source = _EN_FROM.match(text, cue.end) if not scope and text[cue.start:cue.end].isascii() else None
+            # "revenue from mainland China and Hong Kong": like 来自…的, a part of the whole
+            out[n] = replace(q, scope=source.group(1).lower() if source else scope)
             continue
         amount = next((p for p in reversed(out[:n]) if p.scope is not None and p.attribute == base), None)
         if amount is not None:

@@ -155,3 +155,12 @@ def test_a_named_business_group_is_a_part_and_a_period_between_part_and_cue_is_s
     # operating profit is an attribute of its own, no scope of net profit
     assert {q.attribute for q in query_claim("Operating profit grew 17% to 88.3 billion yuan.").quantities} == {
         "operating_profit_up", "operating_profit"}
+
+
+def test_revenue_from_a_region_is_a_part_in_english_too():
+    from claimwatch.pipeline import query_claim
+
+    (q,) = query_claim("Acme's revenue from mainland China and Hong Kong was about $5.4 billion.").quantities
+    assert q.scope == "mainland china and hong kong"
+    (whole,) = query_claim("Total investment in the Debrecen plant is capped at €7.34 billion.").quantities
+    assert not whole.scope

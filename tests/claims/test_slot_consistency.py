@@ -828,3 +828,11 @@ def test_a_target_range_is_a_value_not_an_estimates_span():
 def test_announcing_is_no_approving():
     result = _clusters(("a", "A", "2024-11-06", "首相2日宣布再增派1万名士兵赴灾区。"), ("b", "B", "2024-11-06", "内阁5日批准了首轮援助。"))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_the_day_before_is_an_earlier_figure_and_no_qualifier_of_the_same_one():
+    earlier = _clusters(("a", "A", "2024-11-22", "前一交易日，该股收报145.89美元。"), ("b", "B", "2024-11-22", "该股周五收报141.95美元。"))
+    assert not [c for c in earlier.conflicts if c.severity == "conflict"]
+    same = _clusters(("a", "A", "2024-11-22", "Acme shares closed at $146.67 on Thursday."),
+                     ("b", "B", "2024-11-23", "Acme stock had closed at $146.67 a day earlier."))
+    assert not [c for c in same.conflicts if c.reason == "qualifier_mismatch"]
