@@ -300,9 +300,11 @@ def _zeros(text: str, found: list[Quantity]) -> list[Quantity]:
 # "without killing anyone", "no deaths were reported", "无人死亡", "未造成人员伤亡", "暂未收到因灾死亡报告":
 # a toll of nobody is a count of zero people; the toll's cue inside it names what is counted
 # (killing: deaths; 失踪: missing).
-_NOBODY = re.compile(r"\b(?:[Ww]ithout|[Nn]o|[Nn]o one was|[Nn]obody was|[Zz]ero)\s+(?:killing anyone|deaths?|casualties|"
+_NOBODY = re.compile(r"\b(?:[Ww]ithout|[Nn]o|[Nn]o one (?:was|has been|had been)|[Nn]obody (?:was|has been|had been)|[Zz]ero)"
+                     r"\s+(?:(?:looting\s+)?arrests|arrested|killing anyone|deaths?|casualties|"
                      r"fatalities|injuries|killed|died|dead|injured|missing)\b"
-                     r"|(?:无人|零|未造成(?:人员)?|暂未收到(?:因灾)?|没有|未有)(?:因灾)?(?:死亡|遇难|伤亡|受伤|失踪)")
+                     r"|(?:无人|零|未造成(?:人员)?|暂未收到(?:因灾)?|没有|未有)(?:因灾)?(?:死亡|遇难|伤亡|受伤|失踪)"
+                     r"|(?:尚未有人|无人|没有人|未有人)[^，。,;；]{0,8}?(?:被捕|被逮捕|被拘留)")  # 尚未有人因趁火打劫被捕: no arrests
 
 
 # "several storm deaths", "a few people": at least two (the span is the vague word; the noun after

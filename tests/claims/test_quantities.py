@@ -653,3 +653,9 @@ def test_areas_are_square_kilometres(text, km2):
 def test_a_speed_written_hour_first_is_a_speed(text, kmh):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.unit) == ("measure", "km/h") and q.value == pytest.approx(kmh, rel=0.01)
+
+
+@pytest.mark.parametrize("text", ["截至目前尚未有人因趁火打劫被捕", "No one has been arrested", "There were no looting arrests"])
+def test_nobody_arrested_is_a_count_of_none(text):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.value) == ("count", 0.0)
