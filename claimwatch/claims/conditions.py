@@ -213,6 +213,8 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
     named = {_CONDITION_NAMES.get(m.group(0).lower(), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
+    if "adjusted" in named:  # an adjusted figure is a non-GAAP one: "adjusted earnings of 81 cents" is no GAAP EPS
+        named.add("non-gaap")
     for m in _VARIANTS.finditer(text):
         word = next(g for g in m.groups() if g)
         named.add(_VARIANT_NAMES.get(word, word.lower()))

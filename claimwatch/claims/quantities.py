@@ -52,6 +52,7 @@ _SCALED_UNITS = {
     "sq km": ("measure", "km²", 1.0), "公顷": ("measure", "km²", 0.01), "hectares": ("measure", "km²", 0.01),
     "英亩": ("measure", "km²", 0.004046856), "acres": ("measure", "km²", 0.004046856),
     "平方英里": ("measure", "km²", 2.589988), "square miles": ("measure", "km²", 2.589988), "sq mi": ("measure", "km²", 2.589988),
+    "cents": ("money", "USD", 0.01),  # "earned 81 cents a share"
     # a change of a rate: a basis point is a hundredth of a percentage point; Hong Kong writes 5.875厘 for 5.875 %
     "个基点": ("percent", "pp", 0.01), "基点": ("percent", "pp", 0.01), "basis points": ("percent", "pp", 0.01),
     "basis point": ("percent", "pp", 0.01), "bps": ("percent", "pp", 0.01), "bp": ("percent", "pp", 0.01),
@@ -469,7 +470,7 @@ def _magnitude(token: str) -> float:
 
 
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
-_PER_SHARE_BEFORE = re.compile(r"(?:每股|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
+_PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为|达|约为|约)?|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
                                r"share price of|priced at|"
                                r"shares? (?:jumped|rose|fell|closed|traded|dropped|climbed)[^,;]{0,20}? (?:to|at))"
                                r"\s*(?:US\$|HK\$|\$)?$")

@@ -659,3 +659,9 @@ def test_a_speed_written_hour_first_is_a_speed(text, kmh):
 def test_nobody_arrested_is_a_count_of_none(text):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.value) == ("count", 0.0)
+
+
+@pytest.mark.parametrize("text, value", [("摊薄每股收益为0.81美元", 0.81), ("adjusted earnings of 78 cents a share", 0.78)])
+def test_earnings_per_share_are_money_per_share(text, value):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit) == ("money", "USD/share") and q.value == pytest.approx(value)
