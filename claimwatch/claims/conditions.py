@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimwatch.claims.models import CACHE_SIZE, Claim, Quantity
 from claimwatch.claims.slots import clause_around
-from claimwatch.claims.places import PLACES, places_of, unsure_across_scripts
+from claimwatch.claims.places import PLACES, countries_named, places_of, unsure_across_scripts
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
@@ -112,6 +112,11 @@ def rate_kinds(text: str) -> set[str]:
     return out
 
 
+# Which games: the Para Games (亚残运会, Paralympics) after the Games (亚运会, Olympics) are another event
+_GAMES = re.compile(r"(亚残运会|残运会|残奥会|\bPara(?:lympic)? Games\b|\bParalympics?\b)|(亚运会|奥运会|冬奥会|\bAsian Games\b|"
+                    r"\bOlympics\b|\bOlympic Games\b)", re.IGNORECASE)
+
+
 # When a running figure holds: at its peak ("疏散令高峰时", "一度", "at one point") or now ("目前仍有",
 # "remained", "still"): the peak is no figure of today.
 _MOMENTS = re.compile(r"(高峰时|高峰期|峰值|最多时|一度|\bat (?:the|its) (?:peak|height)\b|\bpeaked\b|\bat one point\b)"
@@ -151,6 +156,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock", "peak": "moment", "now": "moment",
+               "para games": "games", "main games": "games",
                **{c: "fold" for c in ("unfolded", "folded", "two screens", "one screen")},
                **{c: "rate kind" for c in ("policy rate", "loan prime rate", "prime rate", "base rate", "mortgage rate",
                                            "deposit rate")},
@@ -223,6 +229,9 @@ def conditions_of(text: str) -> frozenset[str]:
         named.add(("unfolded", "folded", "two screens", "one screen")[next(i for i in range(4) if m.group(i + 1))])
     if _ENTRY.search(text):  # a starting price is the cheapest version's
         named.add("storage entry")
+    games = _GAMES.search(text)
+    if games is not None:  # the Para Games' tallies and dates are not the Games' own
+        named.add("para games" if games.group(1) else "main games")
     moment = _MOMENTS.search(text)
     if moment is not None:  # the first named: "高峰时覆盖约18万户，目前仍有10.5万人" is read clause by clause
         named.add("peak" if moment.group(1) else "now")
@@ -293,6 +302,10 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         own |= {f"{kind} price"}
     if attribute not in LOCATED:  # "杭州人工智能公司", "美国苹果应用商店": a place describing a noun
         return frozenset(c for c in own if not c.startswith(PLACES))
+    if attribute in NATIONAL:  # a nation's medals: "India finished the Hangzhou Games with 107" is India's
+        clause = clause_around(text, start)
+        nations = countries_named(clause) or countries_named(text[:start]) or (countries_named(text) if alone else frozenset())
+        return frozenset(c for c in own if not c.startswith(PLACES)) | nations
     if not any(c.startswith(PLACES) for c in own):
         # "在广东省湛江市徐闻县沿海登陆，登陆时中心附近最大风力17级（58米/秒）": where it happened is
         # named earlier in the sentence than the clause that measures it
@@ -300,10 +313,14 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     return own
 
 
+# What a nation wins: its country, named as such, is the condition (the host city is no winner)
+NATIONAL = frozenset({"gold_medals", "silver_medals", "bronze_medals", "medals_total"})
 # What is counted or measured where it happens: a toll, a wind speed, a loss. For these the places
 # a clause names are a condition (the toll in Vietnam is not the toll in China).
 LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "rainfall",
-                     "top_speed", "pressure", "landfall_date"})
+                     "top_speed", "pressure", "landfall_date",
+                     # a nation's medals: 日本队以30枚金牌 is Japan's tally, not China's
+                     "gold_medals", "silver_medals", "bronze_medals", "medals_total"})
 
 
 __all__ = ["conditions_of", "conditions_at", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "PLACES"]

@@ -920,6 +920,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
     running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text))
+    tally = qa is not None and qa.attribute in TALLIES and not _final_first(a, b, *published)
+    if tally and _hours_apart(*published) >= RISING_HOURS and _rose(qa, qb, *published):
+        return "explained_difference", (f"different_time: a running tally ({qa.attribute.replace('_', ' ')}) "
+                                        f"that rose between the two reports")
     hours = _hours_apart(*published) if running else 0.0
     if hours >= RUNNING_HOURS:
         return "explained_difference", (f"different_time: a running count ({qa.attribute.replace('_', ' ')}) "
@@ -966,6 +970,18 @@ RUNNING_COUNTS = frozenset({"deaths", "missing", "injured", "evacuations", "powe
 # one moment, whenever it is reported
 _PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) peak|peak of|at most)\b", re.IGNORECASE)
 RUNNING_HOURS = 6.0
+# Tallies that only grow while an event lasts (medals won): a later, higher figure has risen, unless
+# the earlier report gave its figure as final (最终, "final"), which no later one can exceed
+TALLIES = frozenset({"gold_medals", "silver_medals", "bronze_medals", "medals_total"})
+_FINAL = re.compile(r"最终|最后|闭幕|结束时|\b(?:final|finished|in the end|at the close|overall)\b", re.IGNORECASE)
+
+
+def _final_first(a: Claim, b: Claim, published_a: str | None, published_b: str | None) -> bool:
+    """The earlier of the two reports gives its figure as final."""
+    if not published_a or not published_b:
+        return False
+    earlier = a if _hours_between(published_a, published_b) > 0 else b
+    return _FINAL.search(earlier.text) is not None
 # an amount reached so far against the total a plan sets: progress, not a second figure for the total
 _SO_FAR = re.compile(r"截至|截止|迄今|至今|累计|\b(?:so far|to date|thus far|year to date|as of)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"计划|规划|目标|\b(?:programme|program|plan|plans|planned|target|targets|will)\b", re.IGNORECASE)

@@ -130,6 +130,11 @@ def _learned_bare(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def countries_named(text: str) -> frozenset[str]:
+    """The countries ``text`` names itself (``place:japan``), none inferred from a city it names."""
+    return frozenset(key for _, _, key in _spans(text) if key.startswith("place:"))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def places_of(text: str) -> frozenset[str]:
     """The places and localities ``text`` names, with the places known to hold its localities."""
@@ -223,4 +228,4 @@ def forget_places() -> None:
     conditions._conditions_at.cache_clear()
 
 
-__all__ = ["PLACES", "places_of", "mine_regions", "learn_regions", "forget_places", "unsure_across_scripts", "MAX_REGIONS"]
+__all__ = ["PLACES", "places_of", "countries_named", "mine_regions", "learn_regions", "forget_places", "unsure_across_scripts", "MAX_REGIONS"]

@@ -84,7 +84,10 @@ _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗",
                 ("vehicles", "vehicles"), ("cars", "vehicles"), ("orders", "orders"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
-                ("companies", "companies"), ("people", "people"), ("GPUs", "chips")]
+                ("companies", "companies"), ("people", "people"), ("GPUs", "chips"),
+                # sport: medals, ages, seats
+                ("枚", "medals"), ("gold medals", "medals"), ("golds", "medals"), ("medals", "medals"),
+                ("岁", "years old"), ("-year-old", "years old"), ("seats", "seats")]
 _LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于", "突破", "more than", "over", "at least",
                 "above", "exceeding", "upwards of", "最早于", "as early as")
 _UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "上限为", "封顶", "up to", "less than", "under",

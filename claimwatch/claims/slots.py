@@ -240,6 +240,9 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     if by_unit:  # a unit that names an attribute (TB/s, GPU hours, parameters) names it whatever the cues
         return by_unit
     lo, hi = clause
+    counted = [m for m in cues if q.unit == "medals" and q.start < m.start < q.end and fits(m.key, q.kind)]
+    if counted:  # "201 golds", "383 medals in all": the medal counted names the tally
+        return counted[0].key
     nobody = q.kind == "count" and q.high == 0 and q.unit == "people"  # "无人死亡": the cue is inside the value
     fitting = [m for m in cues if lo <= m.start and m.end <= hi and fits(m.key, q.kind)
                and (not (m.start < q.end and q.start < m.end) or nobody and q.start <= m.start and m.end <= q.end)

@@ -836,3 +836,23 @@ def test_the_day_before_is_an_earlier_figure_and_no_qualifier_of_the_same_one():
     same = _clusters(("a", "A", "2024-11-22", "Acme shares closed at $146.67 on Thursday."),
                      ("b", "B", "2024-11-23", "Acme stock had closed at $146.67 a day earlier."))
     assert not [c for c in same.conflicts if c.reason == "qualifier_mismatch"]
+
+
+def test_medals_are_a_nations_tally_that_rises_until_it_is_final():
+    from claimwatch.pipeline import query_claim
+
+    golds = {q.attribute for q in query_claim("中国体育代表团最终获得201枚金牌、111枚银牌、71枚铜牌，奖牌总数383枚").quantities}
+    assert golds == {"gold_medals", "silver_medals", "bronze_medals", "medals_total"}
+    assert [q.attribute for q in query_claim("Host China dominated with 201 golds and 383 medals in all").quantities] == [
+        "gold_medals", "medals_total"]
+    nations = _clusters(("a", "A", "2023-10-08", "South Korea won 190 medals."),
+                        ("b", "B", "2023-10-08", "India finished the Hangzhou Asian Games with 107 medals."))
+    assert not [c for c in nations.conflicts if c.severity == "conflict"]
+    rising = _clusters(("a", "A", "2023-09-30T22:00+08:00", "中国队已获得132枚金牌。"),
+                       ("b", "B", "2023-10-04T22:00+08:00", "中国队已获得171枚金牌。"))
+    assert not [c for c in rising.conflicts if c.severity == "conflict"]
+    final = _clusters(("a", "A", "2023-10-08T22:00+08:00", "中国队最终获得201枚金牌。"),
+                      ("b", "B", "2023-10-20T22:00+08:00", "在此前结束的亚运会上，中国队获得210枚金牌。"))
+    assert [c.severity for c in final.conflicts] == ["conflict"]
+    para = _clusters(("a", "A", "2023-10-28", "亚运会10月8日闭幕。"), ("b", "B", "2023-10-28", "亚残运会10月28日闭幕。"))
+    assert not [c for c in para.conflicts if c.severity == "conflict"]
