@@ -112,6 +112,11 @@ def rate_kinds(text: str) -> set[str]:
     return out
 
 
+# The currency a series is counted in: "以人民币计，出口增长11.2%" against "in dollar terms, 12.7%"
+_CURRENCY_BASIS = re.compile(r"(以人民币计|按人民币计(?:价|算)?|人民币计价|\bin (?:yuan|renminbi|RMB) terms\b)"
+                             r"|(以美元计|按美元计(?:价|算)?|美元计价|\bin (?:dollar|US dollar|USD) terms\b)", re.IGNORECASE)
+
+
 # Which games: the Para Games (亚残运会, Paralympics) after the Games (亚运会, Olympics) are another event
 _GAMES = re.compile(r"(亚残运会|残运会|残奥会|\bPara(?:lympic)? Games\b|\bParalympics?\b)|(亚运会|奥运会|冬奥会|\bAsian Games\b|"
                     r"\bOlympics\b|\bOlympic Games\b)", re.IGNORECASE)
@@ -156,7 +161,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock", "peak": "moment", "now": "moment",
-               "para games": "games", "main games": "games",
+               "para games": "games", "main games": "games", "in yuan": "currency basis", "in dollars": "currency basis",
                **{c: "fold" for c in ("unfolded", "folded", "two screens", "one screen")},
                **{c: "rate kind" for c in ("policy rate", "loan prime rate", "prime rate", "base rate", "mortgage rate",
                                            "deposit rate")},
@@ -229,6 +234,9 @@ def conditions_of(text: str) -> frozenset[str]:
         named.add(("unfolded", "folded", "two screens", "one screen")[next(i for i in range(4) if m.group(i + 1))])
     if _ENTRY.search(text):  # a starting price is the cheapest version's
         named.add("storage entry")
+    basis = _CURRENCY_BASIS.search(text)
+    if basis is not None:  # trade growth in yuan terms is not growth in dollar terms
+        named.add("in yuan" if basis.group(1) else "in dollars")
     games = _GAMES.search(text)
     if games is not None:  # the Para Games' tallies and dates are not the Games' own
         named.add("para games" if games.group(1) else "main games")

@@ -906,6 +906,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
     if not clash_on_date and dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
         return "explained_difference", (f"different_time: they refer to different times "
                                         f"({dates_a[0].text} vs {dates_b[0].text})")
+    if not clash_on_date and dates_a and dates_b and _spans_differ(dates_a, dates_b):  # 前10个月 against 10月
+        return "explained_difference", (f"different_time: one covers a longer span than the other "
+                                        f"({dates_a[0].text} vs {dates_b[0].text})")
     spans_a = [q for q in a.quantities if q.kind == "duration" and q.unit == "seconds"]
     spans_b = [q for q in b.quantities if q.kind == "duration" and q.unit == "seconds"]
     clash_on_span = qa is not None and qa.kind == "duration"
@@ -950,6 +953,18 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 BY_AGENCY = frozenset({"magnitude"})  # figures each agency measures on its own scale
 EVENT_DAYS = 31  # two dates of one kind of event further apart than this are two events
+
+
+def _spans_differ(dates_a: list[Quantity], dates_b: list[Quantity]) -> bool:
+    """Every time frame of one claim spans at least two months, and every one of the other at most a
+    month: ten months' exports are not October's."""
+    def width(q: Quantity) -> int:
+        first, last = _day(q.low), _day(q.high)
+        return (last - first).days if first and last else 0
+
+    wide = lambda ds: all(width(d) >= 55 for d in ds)  # noqa: E731
+    narrow = lambda ds: all(width(d) <= 31 for d in ds)  # noqa: E731
+    return wide(dates_a) and narrow(dates_b) or wide(dates_b) and narrow(dates_a)
 
 
 def _days_apart(qa: Quantity, qb: Quantity) -> int:

@@ -14,13 +14,15 @@ _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
               "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待",
               "指引为", "指引区间", "如果", "若", "假如", "倘若", "假设",  # a condition, what holds only if it is met
-              "主张", "呼吁", "希望")  # a position argued for: "她主张降息25个基点" is no cut of 25
+              "主张", "呼吁", "希望",  # a position argued for: "她主张降息25个基点" is no cut of 25
+              "点阵图", "预测中值")
 _HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "would", "estimated", "estimates", "estimate",
               "expect", "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
               "likely", "possibly", "plans to", "is set to", "guidance", "guided", "outlook", "if",
-              "wanted", "argued for", "favored", "favoured", "preferred", "called for", "pushed for")
+              "wanted", "argued for", "favored", "favoured", "preferred", "called for", "pushed for",
+              "projection", "projections", "dot plot")  # officials' projections of a rate are forecasts
 _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", "并不", "并未", "不在", "不是", "不会", "不及", "不知",
                  "否认", "禁止", "不允许", "排除", "不再", "无法", "未能", "尚未", "暂未", "从未", "停止", "取消",
                  "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予",

@@ -245,7 +245,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     times = clock_times(folded)  # "9时5分", "0105 GMT": a time of day, in UTC where its zone is known
     found += times
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
-    for q in (_dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
+    for q in (_first_months(folded, published) + _dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
               + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)
               + _per_hour(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
@@ -679,6 +679,23 @@ def _chinese_counts(text: str) -> list[Quantity]:
             n *= {"年": 12, "个月": 1, "个季度": 3}[m["unit"]]
         high = math.inf if m["more"] else n
         out.append(_qualify(Quantity(kind, n, unit, n, high, m.group(0), m.start(), m.end()), text))
+    return out
+
+
+# "前10个月", "1-10月", "1至10月": the months of a year up to the N-th, a cumulative span
+_FIRST_MONTHS = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月|1\s?[-—至到]\s?(?P<m>\d{1,2})月(?!\d*日))")
+
+
+def _first_months(text: str, published: str | None) -> list[Quantity]:
+    year_match = re.match(r"[0-9]{4}", published or "")
+    out = []
+    for m in _FIRST_MONTHS.finditer(text):
+        n = int(m["m"]) if m["m"] else (int(m["n"]) if m["n"].isdigit() else _cn_number(m["n"]))
+        year = int(m["y"]) if m["y"] else (int(year_match.group(0)) if year_match else None)
+        if year is None or not n or not 2 <= n <= 12:
+            continue
+        low, high = float(year * 10000 + 101), float(year * 10000 + int(n) * 100 + 31)
+        out.append(Quantity("date", low, "date", low, high, m.group(0), m.start(), m.end()))
     return out
 
 

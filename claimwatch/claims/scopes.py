@@ -25,13 +25,13 @@ from claimwatch.claims.subjects import Mention, subject_mentions
 
 # Amounts that news splits into parts (segments, regions, product lines, accounting bases).
 SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend",
-                    "investment", "buyback", "monthly_active_users"})
+                    "investment", "buyback", "monthly_active_users", "exports", "imports"})
 
 _CHANGED = re.compile(r"_(?:up|down|change)$")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 _ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|(?<![数证依])据|[的为是在和与及、对较比按将已于了共约达其该占下]")
 # the period, the whole, the company itself: no part of the amount
-_ZH_WHOLE = re.compile(r"第?[一二三四1-4]季度|[一二三四]季度|季度|第?[一二三四1-4]财季|财季|财年|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
+_ZH_WHOLE = re.compile(r"月份|第?[一二三四1-4]季度|[一二三四]季度|季度|第?[一二三四1-4]财季|财季|财年|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
                        r"每年|每月|每季|年|月|集团|公司|项目|工程|计划|预计|预期")
 # words that make a part its total ("游戏业务总收入": the games total) or the company's whole (总营收)
@@ -42,6 +42,7 @@ _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
 _ZH_PERIOD = re.compile(r"(?:截至|截止)?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:止|为止)?的?(?:季度|财季|年度|三个月|六个月|九个月)?")
 _EN_FROM = re.compile(r"\s+from\s+(?:the\s+)?((?:mainland\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
                       r"(?:,?\s+(?:and|&|including)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)")
+_EN_TO = re.compile(_EN_FROM.pattern.replace("from", "(?:to|from)", 1))
 _NAMED_GROUP = re.compile(r"[A-Z][a-z]+\s+$")  # a capitalised word right before "Group"
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
 _ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线|集团")
@@ -109,6 +110,24 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     return _from_conditions(_ZH_SAME.sub(lambda m: _ZH_MARKETS[m.group(0)], run))
 
 
+_ZH_TOWARD = re.compile(r"(?:对|向|自|从)\s*$")
+_EN_TOWARD = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?$")
+
+
+def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
+    """The market a trade flow goes to or comes from, as its subject key ("to place:us"): a place
+    named right before a Chinese cue after 对/向 (对美国出口), or right after an English one after
+    to/from (exports to the United States); "" for none."""
+    for m in names:
+        if not m.key.startswith(("place:", "org:eu", "org:asean")):
+            continue
+        if m.end == cue.start and _ZH_TOWARD.search(text, max(0, m.start - 2), m.start):
+            return "to " + m.key
+        if m.start > cue.end and m.start - cue.end <= 9 and _EN_TOWARD.fullmatch(text[cue.end:m.start]):
+            return "to " + m.key
+    return ""
+
+
 def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:
     """``values`` with ``scope`` set for those of a scoped attribute; a rise or fall of such an amount
     ("营销服务收入299亿元，同比增长17%") takes the amount's scope."""
@@ -131,7 +150,13 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
         if own:
             cue = min(own, key=lambda c: cue_distance(q, c))
             scope = scope_before(text, cue, lo, names)
-            source = _EN_FROM.match(text, cue.end) if not scope and text[cue.start:cue.end].isascii() else None
+            if base in ("exports", "imports"):
+                destination = _destination(text, cue, names)
+                if destination:  # "对美国出口", "exports to the United States": the flow to one market
+                    out[n] = replace(q, scope=destination)
+                    continue
+            toward = _EN_TO if base in ("exports", "imports") else _EN_FROM  # "exports to the US", "revenue from China"
+            source = toward.match(text, cue.end) if not scope and text[cue.start:cue.end].isascii() else None
             # "revenue from mainland China and Hong Kong": like 来自…的, a part of the whole
             out[n] = replace(q, scope=source.group(1).lower() if source else scope)
             continue

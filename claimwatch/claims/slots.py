@@ -237,9 +237,13 @@ def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, cla
 
 def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
     by_unit = attribute_of_unit(q.unit)
+    lo, hi = clause
+    if by_unit == "weight":  # "出口钢材1118.1万吨": a tonnage exported or imported is the trade flow's
+        flows = [m for m in cues if lo <= m.start and m.end <= hi and m.key in ("exports", "imports")]
+        if flows:
+            return min(flows, key=lambda m: cue_distance(q, m)).key
     if by_unit:  # a unit that names an attribute (TB/s, GPU hours, parameters) names it whatever the cues
         return by_unit
-    lo, hi = clause
     counted = [m for m in cues if q.unit == "medals" and q.start < m.start < q.end and fits(m.key, q.kind)]
     if counted:  # "201 golds", "383 medals in all": the medal counted names the tally
         return counted[0].key
@@ -258,8 +262,8 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
 def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
     """The rise of the amount a growth rate's clause names just before it ("净利润同比增幅超过三成",
     "net profit grew 33%": net_profit_up)."""
-    named = [m for m in cues if clause[0] <= m.start and m.end <= q.start and q.start - m.end <= 12
-             and m.key != "growth" and fits(m.key, "money")]
+    named = [m for m in cues if clause[0] <= m.start and m.end <= q.start and m.key != "growth" and fits(m.key, "money")
+             and (q.start - m.end <= 12 or m.start - clause[0] <= 4 and q.start - m.end <= 48)]  # "Exports to the US rose 8.1%"
     return f"{named[-1].key}_up" if named else None
 
 

@@ -856,3 +856,20 @@ def test_medals_are_a_nations_tally_that_rises_until_it_is_final():
     assert [c.severity for c in final.conflicts] == ["conflict"]
     para = _clusters(("a", "A", "2023-10-28", "亚运会10月8日闭幕。"), ("b", "B", "2023-10-28", "亚残运会10月28日闭幕。"))
     assert not [c for c in para.conflicts if c.severity == "conflict"]
+
+
+def test_trade_flows_by_market_currency_and_span():
+    from claimwatch.pipeline import query_claim
+
+    us_zh = query_claim("10月对美国出口同比增长8.1%").quantities
+    us_en = query_claim("Exports to the United States rose 8.1% from a year earlier").quantities
+    assert [(q.attribute, q.scope) for q in us_zh if q.kind == "percent"] == [("exports_up", "to place:us")]
+    assert [(q.attribute, q.scope) for q in us_en] == [("exports_up", "to place:us")]
+    markets = _clusters(("a", "A", "2024-11-07", "10月对美国出口同比增长8.1%。"), ("b", "B", "2024-11-07", "10月对欧盟出口同比增长14.6%。"))
+    assert not [c for c in markets.conflicts if c.severity == "conflict"]
+    spans = _clusters(("a", "A", "2024-11-07", "前10个月出口20.8万亿元，增长6.7%。"), ("b", "B", "2024-11-07", "10月出口2.19万亿元，增长11.2%。"))
+    assert not [c for c in spans.conflicts if c.severity == "conflict"]
+    bases = _clusters(("a", "A", "2024-11-07", "以美元计，10月出口同比增长12.7%。"), ("b", "B", "2024-11-07", "以人民币计，10月出口同比增长11.2%。"))
+    assert not [c for c in bases.conflicts if c.severity == "conflict"]
+    tonnage = _clusters(("a", "A", "2024-11-07", "10月出口钢材1118.1万吨。"), ("b", "B", "2024-11-07", "10月进口钢材52.6万吨。"))
+    assert not [c for c in tonnage.conflicts if c.severity == "conflict"]
