@@ -844,14 +844,16 @@ _WEEKDAY_NUMBER = {name: n for n, names in enumerate((
     ("saturday", "六"), ("sunday", "日", "天"))) for name in names}
 # "on Monday", "since Wednesday night", "本周三": news dates the past week by its weekdays. A weekday
 # followed by its date ("Saturday, September 7") is read from the date; "next Monday" and 下周一 are
-# no past day, 上星期三 too loose to date, and a bare 周三 may be a name (周 is a surname) unless a
+# no past day, 上周三 the previous calendar week's, and a bare 周三 may be a name (周 is a surname) unless a
 # time of day or a trading session follows it (英伟达周三收跌).
 _WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?<!next )(?<!last )(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+(?:"
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))"
     r"|(?<![下上])(?:本周|星期|礼拜)(?P<zh>[一二三四五六日天])(?![一二三四五六七八九十])"
     # a bare 周三 dates when a time of day or a trading session follows it (周三表示 may be a person)
-    r"|(?<![下上本])周(?P<bare>[一二三四五六日])(?=早|晚|上午|下午|凌晨|中午|夜间|盘|收|常规|开盘|美股|港股)")
+    r"|(?<![下上本])周(?P<bare>[一二三四五六日])(?=早|晚|上午|下午|凌晨|中午|夜间|盘|收|常规|开盘|美股|港股)"
+    # 上周五: that day of the previous calendar week
+    r"|(?:上周|上星期|上礼拜)(?P<last>[一二三四五六日天])(?![一二三四五六七八九十])")
 
 
 def _weekdays(text: str, published: str | None) -> list[Quantity]:
@@ -866,8 +868,11 @@ def _weekdays(text: str, published: str | None) -> list[Quantity]:
         return []
     out = []
     for w in _WEEKDAY.finditer(text):
-        target = _WEEKDAY_NUMBER[(w["en"] or w["zh"] or w["bare"]).lower()]
-        day = today - dt.timedelta(days=(today.weekday() - target) % 7)
+        target = _WEEKDAY_NUMBER[(w["en"] or w["zh"] or w["bare"] or w["last"]).lower()]
+        if w["last"]:
+            day = today - dt.timedelta(days=today.weekday() + 7 - target)
+        else:
+            day = today - dt.timedelta(days=(today.weekday() - target) % 7)
         v = float(day.year * 10000 + day.month * 100 + day.day)
         out.append(Quantity("date", v, "date", v, v, w.group(0), w.start(), w.end()))
     return out
