@@ -140,7 +140,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                     return "related", "states the same value, but only one of the two says where"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
-        alike = None if attribute_known(qa) and attribute_known(qb) else same_measure_pair(query, evidence, disjoint)
+        # words beside two values of no known measure tell one from another ("2,200 tents" / "22,000 tents"); a
+        # named measure against an unnamed rise ("出口同比增长5%" / "吞吐量…同比增长18.3%") they cannot
+        bare_rise = any(q.attribute and not attribute_known(q) for q in (qa, qb))  # growth, change_up: no measure named
+        alike = None if (attribute_known(qa) and attribute_known(qb)
+                         or bare_rise and (attribute_known(qa) or attribute_known(qb))) else same_measure_pair(query, evidence, disjoint)
         if alike is not None:  # "2,200 tents" against "22,000 tents": no attribute named, one thing counted
             qa, qb = alike
         severity, reason = explain_difference(query, evidence, qa=qa, qb=qb, trust_slots=True, between_outlets=False)
