@@ -14,6 +14,7 @@ from functools import lru_cache
 from claimwatch.claims.models import CACHE_SIZE, Claim, Quantity
 from claimwatch.claims.slots import clause_around
 from claimwatch.claims.places import PLACES, countries_named, places_of, unsure_across_scripts
+from claimwatch.claims.subjects import people_named
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
@@ -118,7 +119,7 @@ _CURRENCY_BASIS = re.compile(r"(以人民币计|按人民币计(?:价|算)?|人�
 
 
 # Which games: the Para Games (亚残运会, Paralympics) after the Games (亚运会, Olympics) are another event
-_GAMES = re.compile(r"(亚残运会|残运会|残奥会|\bPara(?:lympic)? Games\b|\bParalympics?\b)|(亚运会|奥运会|冬奥会|\bAsian Games\b|"
+_GAMES = re.compile(r"(亚残运会|残运会|残奥会|残疾人运动会|\bPara(?:lympic)? Games\b|\bParalympics?\b)|(亚运会|奥运会|冬奥会|\bAsian Games\b|"
                     r"\bOlympics\b|\bOlympic Games\b)", re.IGNORECASE)
 
 
@@ -199,6 +200,8 @@ def _dimension(condition: str) -> str:
         return "storage"
     if condition.startswith("tenor "):
         return "tenor"
+    if condition.startswith("winner:"):
+        return "winner"
     return _DIMENSIONS.get(condition, "variant")
 
 
@@ -312,8 +315,9 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         return frozenset(c for c in own if not c.startswith(PLACES))
     if attribute in NATIONAL:  # a nation's medals: "India finished the Hangzhou Games with 107" is India's
         clause = clause_around(text, start)
-        nations = countries_named(clause) or countries_named(text[:start]) or (countries_named(text) if alone else frozenset())
-        return frozenset(c for c in own if not c.startswith(PLACES)) | nations
+        winners = (people_named(clause) or countries_named(clause) or countries_named(text[:start])
+                   or (countries_named(text) if alone else frozenset()))  # "张雨霏一人独得6枚金牌": hers, not China's
+        return frozenset(c for c in own if not c.startswith(PLACES)) | {"winner:" + w.split(":", 1)[1] for w in winners}
     if not any(c.startswith(PLACES) for c in own):
         # "在广东省湛江市徐闻县沿海登陆，登陆时中心附近最大风力17级（58米/秒）": where it happened is
         # named earlier in the sentence than the clause that measures it

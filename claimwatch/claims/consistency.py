@@ -869,6 +869,8 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             # ("全省2人死亡" under "…在海南文昌登陆"), not of the Philippines another outlet names
             cond_a = cond_a if _placed(cond_a) else cond_a | places_of(title_a)
             cond_b = cond_b if _placed(cond_b) else cond_b | places_of(title_b)
+        if title_a and title_b:  # the Para Games' article speaks of them in every sentence
+            cond_a, cond_b = _with_title_games(cond_a, a.text, title_a), _with_title_games(cond_b, b.text, title_b)
         clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
         if clash is not None and PRIOR_PERIOD in clash[0] | clash[1]:
             earlier = qa.text if PRIOR_PERIOD in clash[0] else qb.text
@@ -953,6 +955,15 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
 
 BY_AGENCY = frozenset({"magnitude"})  # figures each agency measures on its own scale
 EVENT_DAYS = 31  # two dates of one kind of event further apart than this are two events
+
+
+def _with_title_games(conditions: frozenset[str], text: str, title: str) -> frozenset[str]:
+    """A figure's conditions with the games its claim names, else those its article's title names
+    ("在此前结束的杭州亚运会上…" under a Para Games headline is about the Games)."""
+    games = {"para games", "main games"}
+    if conditions & games:
+        return conditions
+    return conditions | (conditions_of(text) & games or conditions_of(title) & games)
 
 
 def _spans_differ(dates_a: list[Quantity], dates_b: list[Quantity]) -> bool:

@@ -873,3 +873,11 @@ def test_trade_flows_by_market_currency_and_span():
     assert not [c for c in bases.conflicts if c.severity == "conflict"]
     tonnage = _clusters(("a", "A", "2024-11-07", "10月出口钢材1118.1万吨。"), ("b", "B", "2024-11-07", "10月进口钢材52.6万吨。"))
     assert not [c for c in tonnage.conflicts if c.severity == "conflict"]
+
+
+def test_an_athletes_medals_are_hers_and_a_headlines_games_time_its_figures():
+    athlete = _clusters(("a", "A", "2023-10-01", "张雨霏一人独得6枚金牌。"), ("b", "B", "2023-10-01", "中国队在电子竞技项目中获得4枚金牌。"))
+    assert not [c for c in athlete.conflicts if c.severity == "conflict"]
+    closed = _clusters(("a", "A", "2023-10-09", "The Games closed on Saturday, October 7."),
+                       ("b", "B", "2023-10-09", "The closing ceremony was held on Sunday, October 8."))
+    assert [c.severity for c in closed.conflicts] == ["conflict"]
