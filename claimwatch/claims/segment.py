@@ -7,6 +7,7 @@ the next section is glued after the previous bullet's citation marker. Headings 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -80,7 +81,7 @@ def _in_the_future(text: str, quantities: tuple[Quantity, ...], published: str |
     figures are projections ("2025年底的利率中值为3.4%" in September 2024), whatever its wording. (A
     plan's date days ahead, a listing on 20 May, is reported as a fact and can be misreported.)"""
     m = re.match(r"(\d{4})-(\d{2})", published or "")
-    frames = [q for q in quantities if q.kind == "date" and is_time_frame(text, q)]
+    frames = [q for q in quantities if q.kind == "date" and is_time_frame(text, q) and math.isfinite(q.low)]
     if (m is None or not frames or not any(q.kind != "date" for q in quantities)
             or not all(_YEAR_WRITTEN.search(q.text) for q in frames)):  # "third quarter": which year's is a guess
         return None
