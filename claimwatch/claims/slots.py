@@ -540,6 +540,11 @@ def _title_subject(title: str) -> str | None:
     return named[0].key
 
 
+# A rate named after the bank that sets it: the federal funds rate is the Fed's, Bank Rate the Bank of
+# England's. (The loan prime rate is not read so: a feed that writes 贷款市场报价利率（LPR） makes LPR a
+# learned name of its own, which the evidence's values then take.)
+_RATE_OWNER = re.compile(r"(federal funds|fed funds|联邦基金利率)|(Bank Rate)", re.IGNORECASE)
+_RATE_OWNERS = ("org:fed", "org:boe")
 # a move of an index in points ("jumped 522 points", "收涨522.09点"), not its level
 _INDEX_MOVE = re.compile(r"(?:jumped|rose|gained|added|climbed|fell|slipped|dropped|lost|shed|declined|sank|up|down|off|"
                          r"上涨|下跌|收涨|收跌|大涨|大跌|涨|跌)\s*(?:about|nearly|more than|约|近|逾)?\s*$", re.IGNORECASE)
@@ -603,6 +608,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if (q.kind == "count" and q.attribute is None and not q.unit and subject and subject.startswith("index:")
                 and not _INDEX_MOVE.search(text, max(0, q.start - 12), q.start)):
             q = replace(q, attribute="index_level")  # "fell 0.29% to 5,618.26": an index's bare figure is its level
+        if q.attribute == "interest_rate" and not subject:  # "the federal funds target range": the Fed's rate
+            owner = _RATE_OWNER.search(text[clause[0]:clause[1]]) or _RATE_OWNER.search(text)
+            subject = _RATE_OWNERS[next(i for i in range(len(_RATE_OWNERS)) if owner.group(i + 1))] if owner else None
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):

@@ -881,3 +881,13 @@ def test_an_athletes_medals_are_hers_and_a_headlines_games_time_its_figures():
     closed = _clusters(("a", "A", "2023-10-09", "The Games closed on Saturday, October 7."),
                        ("b", "B", "2023-10-09", "The closing ceremony was held on Sunday, October 8."))
     assert [c.severity for c in closed.conflicts] == ["conflict"]
+
+
+def test_the_federal_funds_rate_is_the_feds_and_no_other_banks():
+    from claimwatch.pipeline import query_claim
+
+    (q,) = query_claim("After the decision the federal funds target range stands at 4.75% to 5%.").quantities
+    assert (q.attribute, q.subject) == ("interest_rate", "org:fed")
+    two_banks = _clusters(("a", "A", "2024-09-20", "The federal funds target range now stands at 4.75% to 5%."),
+                          ("b", "B", "2024-09-20", "The Bank of Japan held its short-term policy rate at 0.25%."))
+    assert not [c for c in two_banks.conflicts if c.severity == "conflict"]
