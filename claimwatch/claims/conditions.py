@@ -105,7 +105,7 @@ def rate_kinds(text: str) -> set[str]:
     out = set()
     m = _RATE_KINDS.search(text)
     if m is not None:  # the first named: "the HKMA's base rate, set off the federal funds target range"
-        out.add(_RATE_KIND_NAMES[next(i for i in range(6) if m.group(i + 1))])
+        out.add(_RATE_KIND_NAMES[m.lastindex - 1])
     t = _TENOR.search(text)
     if t is not None:
         years = (t.group(1) or t.group(3)).lower()
@@ -280,7 +280,8 @@ _PRIOR_CLAUSE = re.compile(r"^\s*(?:前一交易日|前一日|前一天|上一�
                            r"A day earlier|The day before)", re.IGNORECASE)
 
 
-def _prior_period(text: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=CACHE_SIZE)
+def _prior_period(text: str, start: int, end: int) -> bool:  # cached: a claim meets many neighbours
     return bool(_PRIOR_BEFORE.search(text, max(0, start - 48), start) or _PRIOR_AFTER.match(text, end)
                 or _PRIOR_CLAUSE.match(text))
 
@@ -330,9 +331,7 @@ NATIONAL = frozenset({"gold_medals", "silver_medals", "bronze_medals", "medals_t
 # What is counted or measured where it happens: a toll, a wind speed, a loss. For these the places
 # a clause names are a condition (the toll in Vietnam is not the toll in China).
 LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outages", "economic_loss", "rainfall",
-                     "top_speed", "pressure", "landfall_date",
-                     # a nation's medals: 日本队以30枚金牌 is Japan's tally, not China's
-                     "gold_medals", "silver_medals", "bronze_medals", "medals_total"})
+                     "top_speed", "pressure", "landfall_date"}) | NATIONAL  # 日本队以30枚金牌 is Japan's tally
 
 
-__all__ = ["conditions_of", "conditions_at", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "PLACES"]
+__all__ = ["conditions_of", "conditions_at", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]

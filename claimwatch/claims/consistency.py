@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.conditions import LOCATED, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing
+from claimwatch.claims.conditions import LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
@@ -998,7 +998,7 @@ _PEAK = re.compile(r"高峰期|高峰时|峰值|最多时|\b(?:at (?:its|the) pe
 RUNNING_HOURS = 6.0
 # Tallies that only grow while an event lasts (medals won): a later, higher figure has risen, unless
 # the earlier report gave its figure as final (最终, "final"), which no later one can exceed
-TALLIES = frozenset({"gold_medals", "silver_medals", "bronze_medals", "medals_total"})
+TALLIES = NATIONAL
 _FINAL = re.compile(r"最终|最后|闭幕|结束时|\b(?:final|finished|in the end|at the close|overall)\b", re.IGNORECASE)
 
 

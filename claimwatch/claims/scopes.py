@@ -119,7 +119,7 @@ def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     named right before a Chinese cue after 对/向 (对美国出口), or right after an English one after
     to/from (exports to the United States); "" for none."""
     for m in names:
-        if not m.key.startswith(("place:", "org:eu", "org:asean")):
+        if not m.key.startswith("place:"):  # countries, and the EU and ASEAN as markets
             continue
         if m.end == cue.start and _ZH_TOWARD.search(text, max(0, m.start - 2), m.start):
             return "to " + m.key

@@ -610,7 +610,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = replace(q, attribute="index_level")  # "fell 0.29% to 5,618.26": an index's bare figure is its level
         if q.attribute == "interest_rate" and not subject:  # "the federal funds target range": the Fed's rate
             owner = _RATE_OWNER.search(text[clause[0]:clause[1]]) or _RATE_OWNER.search(text)
-            subject = _RATE_OWNERS[next(i for i in range(len(_RATE_OWNERS)) if owner.group(i + 1))] if owner else None
+            subject = _RATE_OWNERS[owner.lastindex - 1] if owner else None
         if q.attribute == "market_value" and subject and subject.startswith("market:"):
             q = replace(q, attribute="market_size")  # a market has a size, not a market capitalisation
         if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):

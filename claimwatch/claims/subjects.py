@@ -169,8 +169,8 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
 # Fire's). A Chinese name is keyed apart (``event:zh-…``): whether 伊顿 is Eaton is not known here.
 _EN_FIRE = re.compile(r"\b(?!(?:The|A|This|That|Its|Of|In)\b)(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Fire|Wildfire|Complex Fire)\b")
 _ZH_FIRE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:山火|野火|大火)")
-_NOT_FIRE_NAMES = ("两处", "多处", "此次", "这场", "这次", "本次", "一场", "该", "此", "两场", "多场", "各处", "其他", "其余", "其中",
-                   "处", "场")  # "洛杉矶两处山火", "这几场大火": a count of fires, no name
+# a count or a pointer, no name: "洛杉矶两处山火", "这几场大火", "此次山火", "其中一场"
+_NOT_FIRE_NAMES = ("处", "场", "此", "该", "这次", "本次", "其他", "其余", "其中")
 
 
 def _named_fires(text: str, known: list[Mention]) -> list[Mention]:

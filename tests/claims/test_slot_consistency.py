@@ -786,8 +786,6 @@ def test_an_index_level_is_compared_and_its_move_in_points_is_not_a_level():
 
 
 def test_a_figure_given_for_the_prior_period_is_no_current_one():
-    from claimwatch.claims.consistency import explain_difference
-
     result = _clusters(("a", "A", "2024-11-21", "该季度实现营收350.8亿美元，上年同期为181.2亿美元。"),
                        ("b", "B", "2024-11-21", "Revenue in the prior quarter was $30.04 billion."))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
