@@ -53,7 +53,13 @@ GOLD_SETS = {
     # our own mixed zh/en feed on a sports event (the Paris 2024 Olympics); a held-out test set:
     # never calibrated on, its items and misses never read
     "heldout_olympics": ("heldout_olympics_mixed.json", "repo"),
+    # our own mixed zh/en feeds in new domains, development sets for rules: market-research figures
+    # (smartphone shipments, Q3 2024)
+    "dev_shipments": ("dev_shipments_mixed.json", "repo"),
 }
+# Test sets: never calibrated on, no rule written from them. Every other set is a development set.
+TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
+DEVELOPMENT_SETS = tuple(name for name in GOLD_SETS if name not in TEST_SETS)
 
 
 @dataclass
