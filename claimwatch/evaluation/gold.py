@@ -54,9 +54,11 @@ GOLD_SETS = {
     # never calibrated on, its items and misses never read
     "heldout_olympics": ("heldout_olympics_mixed.json", "repo"),
     # our own mixed zh/en feeds in new domains, development sets for rules: market-research figures
-    # (smartphone shipments, Q3 2024) and a takeover (Nippon Steel and U.S. Steel, 2023-24)
+    # (smartphone shipments, Q3 2024), a takeover (Nippon Steel and U.S. Steel, 2023-24) and an
+    # election (Taiwan, January 2024)
     "dev_shipments": ("dev_shipments_mixed.json", "repo"),
     "dev_merger": ("dev_merger_mixed.json", "repo"),
+    "dev_election": ("dev_election_mixed.json", "repo"),
     # our own mixed zh/en feed on an air accident (the Jeju Air crash, December 2024); a held-out test
     # set: never calibrated on, its items and misses never read
     "heldout_crash": ("heldout_crash_mixed.json", "repo"),

@@ -24,7 +24,8 @@ CHECK_STATUSES = {"passed", "failed"}
 # The zh/en sets written to the full brief (four reasons only, every judgement planted).
 MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev_earnings", "dev_wildfire", "dev_fed",
               "dev_alibaba", "heldout_olympics", "dev_asiad", "dev_trade",
-              "dev_shipments", "dev_merger", "heldout_crash")
+              "dev_shipments", "dev_merger", "heldout_crash",
+              "dev_election")
 
 
 @pytest.fixture(params=sorted(GOLD_SETS))
