@@ -25,7 +25,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
                          r"closed|closing price|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
-                         r"国内|全球|domestic|global|worldwide|最终训练|最后一次训练|final training run|final run|"
+                         r"国内|全球|domestic|global|worldwide|中国(?:智能)?(?:手机)?市场|China's (?:smartphone )?market|Chinese (?:smartphone )?market|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
                          r"深交所|深圳证券交易所|上交所|上海证券交易所|港交所|联交所|香港联合交易所|纳斯达克|纽交所|"
                          r"Shenzhen Stock Exchange|Shanghai Stock Exchange|Hong Kong Stock Exchange|HKEX|Nasdaq|NYSE|"
@@ -64,7 +64,9 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "公开发售": "public tranche", "public offering": "public tranche", "retail tranche": "public tranche",
                     "国际配售": "international tranche", "international offering": "international tranche",
                     "international placing": "international tranche", "国内": "domestic", "全球": "global",
-                    "worldwide": "global", "最终训练": "final run", "最后一次训练": "final run",
+                    "worldwide": "global", "中国市场": "china", "中国智能手机市场": "china", "中国手机市场": "china",
+                    "china's market": "china", "china's smartphone market": "china", "chinese market": "china",
+                    "chinese smartphone market": "china", "中国智能市场": "china", "最终训练": "final run", "最后一次训练": "final run",
                     "final training run": "final run", "全部研发": "all development", "全部成本": "all development",
                     "总研发": "all development", "all of its development": "all development",
                     "total development": "all development", "total r&d": "all development",
@@ -133,6 +135,29 @@ _AFTERSHOCK = re.compile(r"余震|aftershock", re.IGNORECASE)
 _LARGEST = re.compile(r"largest|strongest|biggest|最大|最强|其中", re.IGNORECASE)
 
 
+# Who measured a figure: a research firm, a pollster or an industry body counts the same market its
+# own way, so two firms' shares or shipments are two estimates, not one fact stated twice
+_MEASURERS = re.compile(r"(?<![A-Za-z])(IDC|Canalys|Counterpoint|Gartner|TrendForce|Omdia|Strategy Analytics|TechInsights|"
+                        r"BloombergNEF|Sensor Tower|Nielsen|Ipsos|YouGov|Gallup|Kantar|Euromonitor|"
+                        r"集邦咨询|集邦|群智咨询|赛诺|乘联会|乘联分会|中汽协|中国汽车工业协会|中国信通院|国际数据公司)(?![A-Za-z])")
+_MEASURER_NAMES = {"集邦咨询": "trendforce", "集邦": "trendforce", "乘联分会": "乘联会", "中国汽车工业协会": "中汽协",
+                   "国际数据公司": "idc"}
+
+
+def measurers_of(text: str) -> frozenset[str]:
+    """The research firms or industry bodies ``text`` names as a figure's source ("by idc")."""
+    return frozenset("by " + _MEASURER_NAMES.get(m.group(1), m.group(1)).lower() for m in _MEASURERS.finditer(text))
+
+
+def with_title_measurer(conditions: frozenset[str], title: str) -> frozenset[str]:
+    """A figure's conditions with the one firm its article's title names ("Canalys: smartphone market
+    grows 5%") when its own sentence names none: the article reports that firm's count."""
+    if any(c.startswith("by ") for c in conditions):
+        return conditions
+    named = measurers_of(title)
+    return conditions | named if len(named) == 1 else conditions
+
+
 def _storage(m: re.Match) -> str:
     number, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
     return f"storage {number}{unit[0].lower()}b"
@@ -158,7 +183,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "open": "session", "close": "session", "intraday": "session", "average": "session",
                "after hours": "session", "premarket": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing", "ordinary shares")},
-               "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region",
+               "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region", "china": "region",
                "final run": "cost scope", "all development": "cost scope",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock", "peak": "moment", "now": "moment",
@@ -202,6 +227,8 @@ def _dimension(condition: str) -> str:
         return "tenor"
     if condition.startswith("winner:"):
         return "winner"
+    if condition.startswith("by "):
+        return "measurer"
     return _DIMENSIONS.get(condition, "variant")
 
 
@@ -301,6 +328,7 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     own = conditions_of(clause_around(text, start))
     if not own - {"peak", "now"} and alone:  # "盘中一度上涨4.8%，随后一度转跌约3%": intraday, both
         own |= conditions_of(text)
+    own |= measurers_of(text)  # "据IDC统计，苹果份额为15.9%，三星…": the firm's count, every figure of it
     if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
         clause = clause_around(text, start)
         after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))
@@ -334,4 +362,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"}) | NATIONAL  # 日本队以30枚金牌 is Japan's tally
 
 
-__all__ = ["conditions_of", "conditions_at", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]
+__all__ = ["conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]

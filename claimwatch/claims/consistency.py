@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from claimwatch.claims.conditions import LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing
+from claimwatch.claims.conditions import (
+    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, with_title_measurer,
+)
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
@@ -426,7 +428,7 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
         # one figure in two places can hold, a starting price is some version's price, and two rates
         # (a policy rate and a bank's base rate) can move by one step
         clash = differing(conditions_at(a, qa), conditions_at(b, qb),
-                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor", "prior"))
+                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor", "prior", "measurer"))
         if clash is None:
             continue
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
@@ -871,6 +873,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             cond_b = cond_b if _placed(cond_b) else cond_b | places_of(title_b)
         if title_a and title_b:  # the Para Games' article speaks of them in every sentence
             cond_a, cond_b = _with_title_games(cond_a, a.text, title_a), _with_title_games(cond_b, b.text, title_b)
+            cond_a, cond_b = with_title_measurer(cond_a, title_a), with_title_measurer(cond_b, title_b)
         clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
         if clash is not None and PRIOR_PERIOD in clash[0] | clash[1]:
             earlier = qa.text if PRIOR_PERIOD in clash[0] else qb.text

@@ -79,7 +79,7 @@ _SCALED_UNITS = {
     "天": ("duration", "seconds", 86400.0), "days": ("duration", "seconds", 86400.0),
     "weeks": ("duration", "seconds", 604800.0),
 }
-_COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
+_COUNT_UNITS = [("张卡", "cards"), ("张选票", "votes"), ("张有效票", "votes"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
                 ("股", "shares"), ("辆", "vehicles"), ("部", "units"), ("位", "people"), ("单", "orders"),
                 ("vehicles", "vehicles"), ("cars", "vehicles"), ("orders", "orders"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
@@ -87,7 +87,9 @@ _COUNT_UNITS = [("张卡", "cards"), ("张", "cards"), ("卡", "cards"), ("颗",
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips"),
                 # sport: medals, ages, seats
                 ("枚", "medals"), ("gold medals", "medals"), ("golds", "medals"), ("medals", "medals"),
-                ("岁", "years old"), ("-year-old", "years old"), ("seats", "seats")]
+                ("岁", "years old"), ("-year-old", "years old"), ("seats", "seats"),
+                # elections: votes and seats won
+                ("票", "votes"), ("votes", "votes"), ("ballots", "votes"), ("席", "seats")]
 _LOWER_BOUND = ("超过", "超", "逾", "至少", "高于", "多于", "不少于", "突破", "more than", "over", "at least",
                 "above", "exceeding", "upwards of", "最早于", "as early as")
 _UPPER_BOUND = ("不到", "不足", "低于", "少于", "最多", "至多", "不超过", "上限为", "封顶", "up to", "less than", "under",

@@ -551,6 +551,21 @@ _INDEX_MOVE = re.compile(r"(?:jumped|rose|gained|added|climbed|fell|slipped|drop
 _COMPARED_IN_TITLE = re.compile(r"\b(?:after|than|vs\.?|versus|from|against|rival|rivals)\b|对决|超越|力压|抢|对标|比肩|不敌", re.IGNORECASE)
 
 
+def _enumerated(values: list[Quantity]) -> list[Quantity]:
+    """A list of peers gives each the measure named for the first ("三星份额为19%，苹果为16%，小米为
+    14%", "Samsung led with an 18.3% share, followed by Apple with 17.9%"): a value of no attribute
+    takes that of the nearest earlier value of its kind and unit that belongs to another subject."""
+    out: list[Quantity] = []
+    for q in values:
+        if q.attribute is None and q.subject and q.kind in ("percent", "money", "count") and q.unit:
+            lead = next((p for p in reversed(out) if p.kind == q.kind and p.unit == q.unit), None)
+            if lead is not None and lead.attribute and lead.subject and lead.subject != q.subject \
+                    and not lead.attribute.endswith(("_up", "_down", "_change")):
+                q = replace(q, attribute=lead.attribute)
+        out.append(q)
+    return out
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -616,6 +631,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if q.attribute is None and q.unit == "grade" and _READING.search(text, max(0, q.start - 40), q.start):
             q = replace(q, attribute="magnitude")  # "The US Geological Survey measured it at 7.1": a body's reading
         out.append(replace(q, subject=subject, relative_to=other.key if other else None))
+    out = _enumerated(out)
     out = _changes_of_amounts(text, out)
     out = with_scopes(text, out, clauses)
     out = _followed_events(text, out)

@@ -13,7 +13,7 @@ from claimwatch.claims.consistency import (
     well_before,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
-from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of
+from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
 from claimwatch.claims.expectations import opposite_outcomes
 from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
@@ -85,7 +85,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without(evidence, is_prior_value)  # "to $118.42 from $128.42" states $118.42
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
-    evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb))
+    evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb, title))
     headline, claimed = periods_of(title), periods_of(query.text)
     if headline and claimed and not headline & claimed and not periods_of(evidence.text):
         evidence = _without(evidence, lambda _, qb: direction_of(qb.attribute or "")[0] in SCOPED)
@@ -464,10 +464,11 @@ def _places(claim: Claim, q: Quantity) -> frozenset[str]:
     return frozenset(c for c in conditions_at(claim, q) if c.startswith(PLACES))
 
 
-def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity) -> bool:
+def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity, title: str = "") -> bool:
     """An evidence value stated under a condition other than the one every claim value of its kind
-    is stated under ("国际配售部分获超额认购约15倍" for a claim on the public tranche): another fact."""
-    cb = conditions_at(evidence, qb)
+    is stated under ("国际配售部分获超额认购约15倍" for a claim on the public tranche): another fact.
+    The firm the evidence's article ``title`` names counted its figures (with_title_measurer)."""
+    cb = with_title_measurer(conditions_at(evidence, qb), title)
     mine = [qa for qa in query.quantities if qa.kind == qb.kind]
     return bool(cb and mine) and all(differing(conditions_at(query, qa), cb, across_scripts=query.language != evidence.language)
                                      is not None for qa in mine)

@@ -889,3 +889,47 @@ def test_the_federal_funds_rate_is_the_feds_and_no_other_banks():
     two_banks = _clusters(("a", "A", "2024-09-20", "The federal funds target range now stands at 4.75% to 5%."),
                           ("b", "B", "2024-09-20", "The Bank of Japan held its short-term policy rate at 0.25%."))
     assert not [c for c in two_banks.conflicts if c.severity == "conflict"]
+
+
+def test_an_election_counts_votes_shares_seats_and_turnout():
+    def read(text):
+        return [(q.subject, q.attribute, q.unit) for q in query_claim(text, "2024-01-14T00:00:00Z").quantities]
+
+    assert read("民进党在立法院拿下51席") == [("org:dpp", "seats", "seats")]
+    assert read("Lai Ching-te won 40.05% of the vote, or 5,586,019 votes.") == [
+        ("person:lai-ching-te", "vote_share", "%"), ("person:lai-ching-te", "votes", "votes")]
+    assert read("赖清德获得约559万张选票") == [("person:lai-ching-te", "votes", "votes")]
+    assert [a for _, a, _ in read("本次投票率为71.86%")] == ["turnout"]
+    seats = _clusters(("a", "A", "2024-01-14", "民进党在立法院拿下51席。"), ("b", "B", "2024-01-14", "The DPP won 53 seats in the legislature."))
+    assert [(c.severity, c.attribute) for c in seats.conflicts] == [("conflict", "seats")]
+
+
+def test_a_list_of_peers_gives_each_the_measure_named_for_the_first():
+    got = [(q.subject, q.attribute) for q in query_claim("三星份额为19%，苹果为16%，小米为14%。").quantities]
+    assert got == [("org:samsung", "market_share"), ("org:apple", "market_share"), ("org:xiaomi", "market_share")]
+    en = query_claim("Samsung led with an 18.3% share, followed by Apple with 17.9%.").quantities
+    assert [(q.subject, q.attribute) for q in en] == [("org:samsung", "market_share"), ("org:apple", "market_share")]
+    # a rise after a level is no member of the list
+    moved = query_claim("苹果份额为16%，小米出货量增长5%。").quantities
+    assert [q.attribute for q in moved][1] != "market_share"
+
+
+def test_two_research_firms_counts_are_two_estimates_and_one_firms_two_figures_clash():
+    firms = _clusters(("a", "A", "2024-10-20", "据IDC统计，苹果第三季度的份额为15.9%。"),
+                      ("b", "B", "2024-10-20", "Canalys数据显示，苹果第三季度的份额为18%。"))
+    assert [c.severity for c in firms.conflicts] == ["explained_difference"]
+    assert "by canalys" in firms.conflicts[0].explanation and "by idc" in firms.conflicts[0].explanation
+    one_firm = _clusters(("a", "A", "2024-10-20", "据IDC统计，苹果第三季度的份额为15.9%。"),
+                         ("b", "B", "2024-10-20", "IDC数据显示，苹果第三季度的份额为17.9%。"))
+    assert [c.severity for c in one_firm.conflicts] == ["conflict"]
+    # a claim naming no firm is its article's: the firm in the title counted it
+    titled = [Article(id="a", source="A", title="IDC: smartphone shipments grow 4%", published="2024-10-20",
+                      text="Apple's third-quarter share was 15.9%."),
+              Article(id="b", source="B", title="Canalys: smartphone market grows 5%", published="2024-10-20",
+                      text="Apple's third-quarter share was 18%.")]
+    claims = [c for a in titled for c in segment_claims(a)]
+    result = build_clusters(titled, claims, [Pair(0, 1, 0.9, 0.5, 0.9)], [], threshold=0.7)
+    assert [c.severity for c in result.conflicts] == ["explained_difference"]
+    untitled = _clusters(("a", "A", "2024-10-20", "Apple's third-quarter share was 15.9%."),
+                         ("b", "B", "2024-10-20", "Apple's third-quarter share was 18%."))
+    assert [c.severity for c in untitled.conflicts] == ["conflict"]
