@@ -423,7 +423,8 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     shared = [(qa, qb) for qa in a.quantities for qb in b.quantities
               if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.kind != "date" and qa.value == qb.value
               and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
-              and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
+              and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text),
+                               personal(qa, qb))]
     for qa, qb in shared:
         # one figure in two places can hold, a starting price is some version's price, and two rates
         # (a policy rate and a bank's base rate) can move by one step
@@ -509,7 +510,8 @@ def _equal_figures(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     return [(qa, qb) for qa in a.quantities for qb in b.quantities
             if qa.kind == qb.kind and qa.kind != "date" and qa.value == qb.value
             and qa.attribute is not None and qa.attribute == qb.attribute
-            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text))]
+            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text),
+                             personal(qa, qb))]
 
 
 def one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
@@ -618,16 +620,19 @@ def subject_of(claim: Claim, q: Quantity) -> str | None:
 
 
 def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozenset(),
-                 named_y: frozenset[str] = frozenset()) -> bool:
+                 named_y: frozenset[str] = frozenset(), people: bool = False) -> bool:
     """False only when both subjects are known and tell the values apart: neither contains the
     other (market:china contains market:china-ai-chips), neither claim names the other's subject
     (``named_x``/``named_y``: all subjects each claim names), and neither is a person (mostly the
-    speaker). Of two types (org:cambricon vs product:ascend), they differ only under that rule."""
+    speaker), unless the figures are ``people``'s own (a candidate's votes, an athlete's age: see
+    ``personal``). Of two types (org:cambricon vs product:ascend), they differ only under that rule."""
     if not x or not y or x == y:
         return True
     tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
     if tx == ty == "event" and (x.startswith("event:zh-") != y.startswith("event:zh-")):
         return True  # 伊顿山火 and the Eaton Fire may be one fire: a Chinese name is not matched to a Latin one
+    if people and "person" in (tx, ty):  # a candidate's votes are not another's, nor a party's
+        return x in named_y and y in named_x  # unless both claims name both
     if "person" in (tx, ty) or tx != "product" and (x.startswith(y + "-") or y.startswith(x + "-")):
         return True  # (the iPhone 16 Pro Max is not the iPhone 16)
     if {tx, ty} == {"org", "product"} and (maker_of(x) or maker_of(y)):
@@ -635,6 +640,15 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     if tx != ty and {tx, ty} in _CROSS_TYPES:
         return x in _as_markets(named_y) or y in _as_markets(named_x)
     return False
+
+
+# Figures a person holds, not one a speaker gives: votes won, a share of the vote, an age
+PERSONAL = frozenset({"votes", "vote_share", "age"})
+
+
+def personal(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures are a person's own (``PERSONAL``), so that two people tell them apart."""
+    return qa.attribute in PERSONAL or qb.attribute in PERSONAL
 
 
 # Two kinds of subject that can name one thing: a company and its product (华为 / 昇腾), a place and
@@ -721,7 +735,7 @@ def disjoint_slots(a: Claim, b: Claim):
             continue  # a market share against a revenue share: two facts, nothing to compare
         named_a, named_b = find_subjects(a.text), find_subjects(b.text)
         same = [(qa, qb) for qa, qb in every
-                if same_subject(subject_of(a, qa), subject_of(b, qb), named_a, named_b)]
+                if same_subject(subject_of(a, qa), subject_of(b, qb), named_a, named_b, personal(qa, qb))]
         pairs = same or every  # values of different subjects still differ: explained by the subject
         # two values of unknown attribute that happen to meet (the 7.2 and 7.3 of two exchange rates)
         # do not make two known figures of the slot agree
@@ -859,7 +873,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         pa, pb = subject_of(a, qa), subject_of(b, qb)
         named_a, named_b = find_subjects(a.text), find_subjects(b.text)
         coordinated = trust_slots and pa in named_b and pb in named_a  # "H20和MI308" in both claims
-        if not same_subject(pa, pb, named_a, named_b) and not coordinated:
+        if not same_subject(pa, pb, named_a, named_b, personal(qa, qb)) and not coordinated:
             names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
             return "explained_difference", f"different_subject: the values describe different subjects ({names})"
         if qa.kind in ("multiple", "fraction", "percent") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
@@ -1071,6 +1085,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs(_hours_between(x, y)) if x and y else 0.0
 
 
-__all__ = ["one_figure_two_currencies", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_figure_two_currencies", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "slot_clashes", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

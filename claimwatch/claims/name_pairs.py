@@ -92,6 +92,7 @@ def _new_key(latin: str, cjk: str | None, corpus: str = "") -> str:
 
 
 _PLACE_SUFFIX = r"(?:省|市|县|镇|乡|州|一带|地区)"
+_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限公司|公司|集团)$")
 
 
 def mine_names(texts: Iterable[str]) -> dict[str, str]:
@@ -117,6 +118,9 @@ def mine_names(texts: Iterable[str]) -> dict[str, str]:
         name = _cjk_name(m["cjk"], corpus, counts)
         if name and not _PERSON_TITLES.search(name):
             pair(name, m["latin"], name)
+            short = _COMPANY_SUFFIX.sub("", name)
+            if short != name and len(short) >= 3 and short in corpus.replace(name, ""):
+                pair(short, m["latin"], short)  # "美国钢铁公司（U.S. Steel）", then "美国钢铁" alone
     for text in texts:
         for m in _WORDS_THEN_ACRONYM.finditer(text):
             full = _acronym_words(m["words"].strip(), m["acr"])

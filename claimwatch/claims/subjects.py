@@ -71,6 +71,7 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
     latin: dict[str, str] = {}
     cjk: dict[str, str] = {}
     upper_only = set()  # "US", "AMD": in lower case they are other words ("us")
+    surnames: dict[str, str] = {}
     for key, names in table.items():
         if key.startswith("_"):
             continue
@@ -79,8 +80,15 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
                 latin[name.lower()] = key
                 if name.isupper() and len(name) <= 4:
                     upper_only.add(name.lower())
+                parts = name.split()
+                if key.startswith("person:") and len(parts) == 2 and "-" in parts[1] and parts[0][:1].isupper():
+                    # "Lai Ching-te", "Choi Sang-mok": a romanised Chinese or Korean name, surname first,
+                    # which later sentences shorten to the surname ("Lai's tally")
+                    surnames.setdefault(parts[0].lower(), key)
             else:
                 cjk[name] = key
+    for surname, key in surnames.items():
+        latin.setdefault(surname, key)
     by_length = lambda names: sorted(names, key=len, reverse=True)  # noqa: E731
     latin_re = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in by_length(latin)) + r")(?![A-Za-z])",
                           re.IGNORECASE)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, acts_in, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
+    BY_AGENCY, acts_in, personal, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before,
 )
@@ -268,7 +268,7 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
             subject_a = subject_of(query, qa) if qa is not None else None
             if qa is None and not distinguishing(named_q) & distinguishing(named_e):
                 continue
-            if not same_subject(subject_a, subject_of(evidence, qb), named_q, named_e):
+            if not same_subject(subject_a, subject_of(evidence, qb), named_q, named_e, qa is not None and personal(qa, qb)):
                 continue
             # a share price moves many times; a quarter's revenue rose or fell once
             once = (qa is not None and base_a == moved[0] and base_a in SCOPED
@@ -425,13 +425,14 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
     """
     named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
 
-    def one_subject(x: str | None, y: str | None) -> bool:
-        return same_subject(x, y, named_q, named_e) or (x in named_e and y in named_q)
+    def one_subject(qa: Quantity, qb: Quantity) -> bool:
+        x, y = subject_of(query, qa), subject_of(evidence, qb)
+        return same_subject(x, y, named_q, named_e, personal(qa, qb)) or (x in named_e and y in named_q)
 
     return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
             if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
-            and one_subject(subject_of(query, qa), subject_of(evidence, qb))
+            and one_subject(qa, qb)
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)
             and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)  # "in September" is no "on 4 September"
             # a figure of a named measure is not borne out by one whose measure is unknown ("产能利用率不到八成"

@@ -99,3 +99,11 @@ def test_a_common_word_ending_a_bracketed_name_is_no_name():
              "市场预计利率将下调。", "利率走势", "利率前景", "降低利率", "利率决议", "利率政策", "贷款市场报价利率连续两个月不变。"]
     names = mine_names(texts)
     assert "利率" not in names and names["LPR"] == names["贷款市场报价利率"]
+
+
+def test_a_company_named_with_its_suffix_is_also_named_without_it():
+    texts = ["美国钢铁公司（U.S. Steel）宣布接受收购。美国钢铁公司股价上涨。", "美国钢铁将保留品牌，美国钢铁总部不变。"]
+    found = mine_names(texts)
+    assert found["美国钢铁"] == found["美国钢铁公司"] == found["U.S. Steel"]
+    # a stem the feed never writes alone is not learned
+    assert "宁德时代" not in mine_names(["宁德时代集团（CATL）宣布。宁德时代集团股价上涨。"])

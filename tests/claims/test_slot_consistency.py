@@ -933,3 +933,14 @@ def test_two_research_firms_counts_are_two_estimates_and_one_firms_two_figures_c
     untitled = _clusters(("a", "A", "2024-10-20", "Apple's third-quarter share was 15.9%."),
                          ("b", "B", "2024-10-20", "Apple's third-quarter share was 18%."))
     assert [c.severity for c in untitled.conflicts] == ["conflict"]
+
+
+def test_a_candidates_votes_are_not_anothers_and_a_surname_names_the_candidate():
+    (lai,) = query_claim("Lai's tally of about 5.59 million votes left him well ahead.", "2024-01-14T00:00:00Z").quantities
+    assert (lai.subject, lai.attribute) == ("person:lai-ching-te", "votes")
+    two = _clusters(("a", "A", "2024-01-14", "侯友宜获得4671021票。"), ("b", "B", "2024-01-14", "Lai received 5,586,019 votes."))
+    assert not [c for c in two.conflicts if c.severity == "conflict"]
+    party = _clusters(("a", "A", "2024-01-14", "赖清德的得票率为40.05%。"), ("b", "B", "2024-01-14", "政党票方面，民进党得票率36.16%。"))
+    assert not [c for c in party.conflicts if c.severity == "conflict"]
+    one = _clusters(("a", "A", "2024-01-14", "侯友宜获得4671021票。"), ("b", "B", "2024-01-14", "Hou Yu-ih took 4.2 million votes."))
+    assert [c.severity for c in one.conflicts] == ["conflict"]
