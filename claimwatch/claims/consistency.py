@@ -847,6 +847,18 @@ def well_before(dates: list[Quantity], published: str | None) -> bool:
     return True
 
 
+def published_before(dates: list[Quantity], published: str | None, days: int = 7) -> bool:
+    """Every date starts more than ``days`` after ``published``: a text of that day cannot report
+    what happened then ("In September 2024 the union was still against it" is nothing a December
+    2023 article can bear out or deny). Dates of no known year or of more than a year are left out."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    spans = [(_day(q.low), _day(q.high)) for q in dates]
+    if m is None or not spans or any(lo is None or hi is None or (hi - lo).days > 366 for lo, hi in spans):
+        return False
+    pub = date(int(m[1]), int(m[2]), int(m[3]))
+    return all((lo - pub).days > days for lo, _ in spans)
+
+
 def _day(v: float) -> date | None:
     """The day a YYYYMMDD bound names; None for an open bound or no calendar day."""
     if not math.isfinite(v):
@@ -1085,6 +1097,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs(_hours_between(x, y)) if x and y else 0.0
 
 
-__all__ = ["one_figure_two_currencies", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_figure_two_currencies", "published_before", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "slot_clashes", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

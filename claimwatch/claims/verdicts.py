@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, acts_in, personal, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
+    BY_AGENCY, acts_in, personal, published_before, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before,
 )
@@ -78,6 +78,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     the evidence's period figures when the evidence names none ("非国际财务报告准则下归母净利润为598亿元"
     under a third-quarter headline is no second-quarter profit).
     """
+    frames = [q for q in query.quantities if q.kind == "date" and q.attribute is None]
+    if (frames and not query.hedged and not any(q.kind == "date" for q in evidence.quantities)
+            and published_before(frames, published)):  # a forecast is made before its time; a date can clash
+        return "related", f"published before the time the claim speaks of ({frames[0].text})"
     past = bool(_PAST.search(query.text))
     if past:  # "份额曾超过95%": what it was, not what a change left it at
         evidence = _without(evidence, _is_final_value)

@@ -441,3 +441,17 @@ def test_a_denial_that_only_shares_a_subject_refutes_no_other_fact():
     # the hybrid thresholds: a value-free claim is supported from 0.35, as one fact from 0.5
     assert relate(query_claim("华为的手机销量在降价后创下历史新高"), denial, 0.40, support=0.35, fact=0.5)[0] != "refutes"
     assert relate(query_claim("华为已经预设了降价路径"), denial, 0.48, support=0.35, fact=0.5)[0] == "refutes"
+
+
+def test_an_article_published_before_the_time_a_claim_speaks_of_neither_bears_it_out_nor_denies_it():
+    query = query_claim("In September 2024 Nippon Steel pledged $2.7 billion of investment in the plants.")
+    earlier = query_claim("Nippon Steel pledged about $1.4 billion of investment in the plants.")
+    assert relate(query, earlier, 0.9, published="2023-12-19")[0] == "related"
+    assert relate(query, earlier, 0.9, published="2024-09-20")[0] == "refutes"
+    # a forecast is made before its time, and a date of its own can clash
+    forecast = query_claim("Analysts expect the deal to close in September 2024.")
+    assert "published before" not in relate(forecast, query_claim("Analysts expect the deal to close in March 2024."), 0.9,
+                                            published="2023-12-19")[1]
+    dated = query_claim("Biden issued his statement against the deal on March 14, 2024.")
+    assert "published before" not in relate(dated, query_claim("Biden issued a statement against the deal on February 14.", "2024-02-20"),
+                                            0.9, published="2024-02-20")[1]
