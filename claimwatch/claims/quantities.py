@@ -510,6 +510,9 @@ _PERIODS = ("年", "月", "天", "日", "季度", "周", "个月", "个季度")
 _PLACE_IN_TEXT = re.compile(r"\b(?:paragraph|para|page|section|line|item|point)\s*$", re.IGNORECASE)  # no figure
 
 
+_WAN_TAIL = re.compile(rf"(?P<d>\d{{4}})(?![\d.,年])\s?(?P<unit>{_SUFFIX_UNITS})?")
+
+
 def _numerics(text: str) -> list[Quantity]:
     out = []
     pos = 0
@@ -532,6 +535,14 @@ def _numerics(text: str) -> list[Quantity]:
             pos = m.end("a")  # "in 2022 to 743 million yuan": a year, then another value
             continue
         start, end = m.start(), m.end()
+        tail = _WAN_TAIL.match(text, m.end("a")) if m["b"] is None and not m["aunit"] and m["a"].endswith("万") else None
+        if tail is not None:  # "1394万7506张": the four digits below the 万 belong to the number
+            kind, unit = _classify(None, (tail["unit"] or "").strip())
+            value = _to_number(m["a"]) + int(tail["d"])
+            end = start + len(text[start:tail.end()].rstrip())
+            out.append(_qualify(Quantity(kind, value, unit, value, value, text[start:end], start, end), text))
+            pos = end
+            continue
         if _MODEL_CODE.match(text, max(0, start - 1)) and start > 0 and text[start - 1].isalpha():
             continue
         if text[end:end + 1] == "]" or (start > 0 and text[start - 1] == "["):

@@ -176,6 +176,10 @@ _SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?
 _LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
 
 
+# What an announcement announces when its date is the news: a takeover or merger
+_DEAL = re.compile(r"收购|并购|合并|\b(?:acquire|acquisition|takeover|merger|buy)\b", re.IGNORECASE)
+
+
 def _previous_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
     earlier = [c for c in clauses if c[1] <= clause[0]]
     return earlier[-1] if earlier else clause
@@ -327,8 +331,9 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         # "came ashore … on Saturday, September 7, with winds of …": a date set off by commas after
         # its weekday is the previous clause's event when the next clause names none
         attribute = _attribute(q, cues, _previous_clause(clauses, own))
-    if attribute and (is_date_of_saying(text, q) or q.kind == "date" and _FIGURES_OUT.match(text, q.end)):
-        attribute = None
+    if attribute and (is_date_of_saying(text, q) or q.kind == "date" and _FIGURES_OUT.match(text, q.end)) \
+            and not (attribute == "announcement_date" and _DEAL.search(text, q.end)):
+        attribute = None  # (but "于12月18日宣布，将以每股55美元收购…": announcing a deal is the deal's date)
     if q.kind == "date" and _REPORT_PERIOD.match(text, q.end):
         attribute = None  # "公布2024年第三季度业绩", "its third-quarter results": the period reported on, not the event
     elif q.kind == "date" and not is_date_of_saying(text, q) and (
@@ -467,7 +472,8 @@ def is_horizon(text: str, q: Quantity) -> bool:
 
 def is_time_frame(text: str, q: Quantity) -> bool:
     """A date that times the claim's facts: neither when they were said nor a record's horizon."""
-    return q.kind == "date" and not is_date_of_saying(text, q) and not is_horizon(text, q)
+    return q.kind == "date" and not (is_date_of_saying(text, q) and q.attribute != "announcement_date") \
+        and not is_horizon(text, q)
 
 
 def _event_times(text: str, values: list[Quantity], cues: list[Mention], clauses: list[tuple[int, int]]) -> list[Quantity]:

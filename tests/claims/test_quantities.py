@@ -666,3 +666,12 @@ def test_nobody_arrested_is_a_count_of_none(text):
 def test_earnings_per_share_are_money_per_share(text, value):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.unit) == ("money", "USD/share") and q.value == pytest.approx(value)
+
+
+def test_the_four_digits_written_after_wan_belong_to_the_number():
+    (q,) = extract_quantities("全部有效票共1394万7506张。")
+    assert (q.value, q.text) == (13947506, "1394万7506张")
+    (q,) = extract_quantities("共计1万0500人")
+    assert (q.value, q.unit) == (10500, "people")
+    # a year after a figure in 万 stays a year
+    assert [q.kind for q in extract_quantities("销量12万台，2024年增长", "2024-06-01")] == ["count", "date"]

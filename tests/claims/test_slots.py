@@ -394,3 +394,11 @@ def test_the_day_figures_were_published_dates_no_approval():
     # "据…3日晚公布的数据": the figures' date, which times the toll, not an approval or a release
     assert _dated("据西班牙政府3日晚公布的数据，此次洪灾遇难人数已升至217人。", published="2024-11-04") == [
         ("3日", None), ("217人", "deaths")]
+
+
+def test_announcing_a_deal_dates_the_deal_but_announcing_figures_dates_no_figure():
+    deal = attach_slots("日本制铁于12月18日宣布，将以每股55美元收购美国钢铁。",
+                        extract_quantities("日本制铁于12月18日宣布，将以每股55美元收购美国钢铁。", "2023-12-19"))
+    assert deal[0].attribute == "announcement_date"
+    results = attach_slots("英伟达12月18日宣布，第三季度营收增长94%", extract_quantities("英伟达12月18日宣布，第三季度营收增长94%", "2023-12-19"))
+    assert results[0].attribute is None
