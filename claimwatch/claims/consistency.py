@@ -745,7 +745,8 @@ def disjoint_slots(a: Claim, b: Claim):
         judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
                   or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
         meets = lambda x, y: (_exact_levels_meet(x, y) if x.attribute in EXACT and y.attribute in EXACT and x.unit == "%"  # noqa: E731
-                              else x.overlaps(y, rel, abs_) and not scale_slip(x, y) and not precisely_apart(x, y))
+                              else x.overlaps(y, rel, abs_) and not scale_slip(x, y) and not precisely_apart(x, y)
+                              and not roundings_apart(x, y))
         if any(meets(qa, qb) for qa, qb in judged):
             # values told apart by their conditions pair with their own counterparts: "256GB版本19999元，
             # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
@@ -814,6 +815,39 @@ def precisely_apart(qa: Quantity, qb: Quantity) -> bool:
     if sa is None or sb is None:
         return False
     return abs(qa.value - qb.value) > max(sa, sb) / 2 * (1 + 1e-6)
+
+
+def roundings_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures, one at least approximate, each written to three significant digits or more, that
+    lie further apart than a few steps of their last digit and 2 %: "约369万票" and "约396万票" overlap as ±5 %
+    approximations, but no single tally rounds to both. (Figures of fewer digits keep the ±5 %:
+    "about 40%" meets 40.05% and 42%.)"""
+    if qa.kind not in ("count", "measure", "money") or qa.unit != qb.unit or not (qa.approx or qb.approx):
+        return False
+    steps = [_rounding_step(q) for q in (qa, qb)]
+    if None in steps:
+        return False
+    gap = abs(qa.value - qb.value)  # "about $589 billion" and "roughly $593 billion": two sources' rounding, one loss
+    return gap > 3 * max(steps) and gap > 0.02 * max(abs(qa.value), abs(qb.value))  # type: ignore[type-var]
+
+
+def _rounding_step(q: Quantity) -> float | None:
+    """The step of a single figure's last written digit when it has three significant digits or more."""
+    m = _DIGITS.search(q.text)
+    if m is None or not q.value or (q.approx is False and q.low != q.high):
+        return None
+    digits = m.group(0).replace(",", "")
+    number = float(digits)
+    significant = digits.replace(".", "").lstrip("0")
+    if not number or len(significant.rstrip("0") if "." not in digits else significant) < 3:
+        return None
+    scale = q.value / number
+    power = round(math.log10(abs(scale)))
+    if abs(scale / 10 ** power - 1) > 1e-6:
+        return None
+    whole, _, decimals = digits.partition(".")
+    last = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
+    return 10.0 ** (last + power)
 
 
 def scale_slip(qa: Quantity, qb: Quantity) -> bool:
@@ -1097,6 +1131,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs(_hours_between(x, y)) if x and y else 0.0
 
 
-__all__ = ["one_figure_two_currencies", "published_before", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_figure_two_currencies", "roundings_apart", "published_before", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "slot_clashes", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

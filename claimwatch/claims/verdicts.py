@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, acts_in, personal, published_before, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
+    BY_AGENCY, acts_in, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before,
 )
@@ -436,6 +436,7 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
     return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
             if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
+            and not roundings_apart(qa, qb)
             and one_subject(qa, qb)
             and not (qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to)
             and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)  # "in September" is no "on 4 September"

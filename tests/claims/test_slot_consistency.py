@@ -944,3 +944,24 @@ def test_a_candidates_votes_are_not_anothers_and_a_surname_names_the_candidate()
     assert not [c for c in party.conflicts if c.severity == "conflict"]
     one = _clusters(("a", "A", "2024-01-14", "侯友宜获得4671021票。"), ("b", "B", "2024-01-14", "Hou Yu-ih took 4.2 million votes."))
     assert [c.severity for c in one.conflicts] == ["conflict"]
+
+
+def test_two_roundings_of_three_digits_that_no_single_figure_gives_clash():
+    from claimwatch.claims.consistency import roundings_apart
+
+    def q(text):
+        return query_claim(text, "2024-01-14").quantities[0]
+
+    assert roundings_apart(q("柯文哲获得约369万票"), q("柯文哲获得约396万票"))
+    assert not roundings_apart(q("about 5.59 million votes"), q("5,586,019 votes"))
+    assert not roundings_apart(q("erased about $589 billion"), q("erased roughly $593 billion"))  # within 2 %
+    assert not roundings_apart(q("about 22,000 people"), q("21,000 people"))  # two digits: the ±5 % stands
+    votes = _clusters(("a", "A", "2024-01-14", "柯文哲获得约369万票。"), ("b", "B", "2024-01-14", "柯文哲获得约396万票。"))
+    assert [c.severity for c in votes.conflicts] == ["conflict"]
+
+
+def test_the_day_a_leader_takes_office_is_a_date_of_its_own():
+    (q,) = query_claim("Lai is due to be sworn in on June 20.", "2024-01-14").quantities
+    assert q.attribute == "inauguration_date"
+    two = _clusters(("a", "A", "2024-01-14", "赖清德将于5月20日就职。"), ("b", "B", "2024-01-14", "Lai is due to be sworn in on June 20."))
+    assert [(c.severity, c.reason) for c in two.conflicts] == [("conflict", "date_mismatch")]
