@@ -23,7 +23,7 @@ from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import declines_comment, find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
-from claimwatch.claims.slots import CHANGE, clause_around, clauses_of, is_time_frame
+from claimwatch.claims.slots import CHANGE, PERSONAL, clause_around, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, maker_of, find_subjects, people_named, singular_code, subject_mentions
 from claimwatch.claims.text import han_pairs
@@ -640,10 +640,6 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     if tx != ty and {tx, ty} in _CROSS_TYPES:
         return x in _as_markets(named_y) or y in _as_markets(named_x)
     return False
-
-
-# Figures a person holds, not one a speaker gives: votes won, a share of the vote, an age
-PERSONAL = frozenset({"votes", "vote_share", "age"})
 
 
 def personal(qa: Quantity, qb: Quantity) -> bool:

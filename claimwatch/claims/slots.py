@@ -176,6 +176,13 @@ _SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?
 _LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
 
 
+# A lead over a rival or a figure's excess over another: the gap between two figures, not a figure ("领先…约91.5万票", "915,000 ahead of")
+_MARGIN_BEFORE = re.compile(r"(?:领先|比[^，,。；;\d]{1,10}?多(?:得了?|出|了)?)[^，,。；;\d]{0,8}?(?:约|近|超过|逾|大约)?\s*$"
+                            r"|\b(?:a (?:lead|margin) of|by a margin of|won by)\s*(?:about|nearly|some|around|roughly)?\s*$",
+                            re.IGNORECASE)
+_MARGIN_AFTER = re.compile(r"\s?(?:votes\s)?(?:ahead of (?:[A-Z]|his |her |their |the (?:runner-up|nearest))"
+                           r"|more than (?:his|her|their) (?:nearest )?rival)")
+
 # What an announcement announces when its date is the news: a takeover or merger
 _DEAL = re.compile(r"收购|并购|合并|\b(?:acquire|acquisition|takeover|merger|buy)\b", re.IGNORECASE)
 
@@ -347,6 +354,9 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
     if attribute == "growth":
         attribute = _growth_of(q, cues, clause) or attribute
+    if q.kind in ("count", "percent") and (_MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
+                                          or _MARGIN_AFTER.match(text, q.end)):
+        attribute = "gap"  # "领先侯友宜约91.5万票", "nearly 915,000 ahead of Hou": a lead, no tally
     q = replace(q, attribute=attribute)
     if attribute == "top_speed" and q.low == -math.inf and q.high != math.inf:
         q = replace(q, low=q.high)  # "winds of up to 62 metres per second": a top speed of 62, no bound
@@ -557,6 +567,10 @@ _INDEX_MOVE = re.compile(r"(?:jumped|rose|gained|added|climbed|fell|slipped|drop
 _COMPARED_IN_TITLE = re.compile(r"\b(?:after|than|vs\.?|versus|from|against|rival|rivals)\b|对决|超越|力压|抢|对标|比肩|不敌", re.IGNORECASE)
 
 
+# Figures a person holds, not one a speaker gives: votes won, a share of the vote, an age
+PERSONAL = frozenset({"votes", "vote_share", "age"})
+
+
 def _enumerated(values: list[Quantity]) -> list[Quantity]:
     """A list of peers gives each the measure named for the first ("三星份额为19%，苹果为16%，小米为
     14%", "Samsung led with an 18.3% share, followed by Apple with 17.9%"): a value of no attribute
@@ -611,6 +625,11 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         own = [m for m in mentions if m not in compared and m.key not in taken and not (other and m.key == other.key)]
         if q.attribute not in READINGS and q.unit != "grade":  # "据中央气象署消息，3日7时58分…": its source
             own = [m for m in own if m.key not in AGENCIES]
+        if q.attribute == "gap":  # "赖清德领先侯友宜约91.5万票": the leader's lead, not the rival's
+            lead = [m for m in own if m.start < q.start and clause[0] <= m.start]
+            own = lead[:1] or own
+        if q.attribute in PERSONAL:  # "Hou Yu-ih of the Kuomintang (KMT) took 4,671,021 votes": his, not the party's
+            own = [m for m in own if m.key.startswith("person:")] or own
         if q.attribute == "market_share":  # a market is the scope of a share, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
@@ -649,4 +668,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["attach_slots", "clause_around", "is_change", "is_date_of_saying", "is_horizon", "is_time_frame", "CHANGE"]
+__all__ = ["PERSONAL", "attach_slots", "clause_around", "is_change", "is_date_of_saying", "is_horizon", "is_time_frame", "CHANGE"]

@@ -285,9 +285,10 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
     return None
 
 
-_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|higher than|more than|greater than|faster than|larger than|better than",
+# ("more votes than", "fewer gold medals than": the measure may stand between)
+_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|\b(?:higher|more|greater|faster|larger|better)(?: [a-z]+){0,2} than\b",
                    re.IGNORECASE)
-_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|lower than|less than|smaller than|slower than|fewer than|worse than",
+_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|\b(?:lower|less|smaller|slower|fewer|worse)(?: [a-z]+){0,2} than\b",
                    re.IGNORECASE)
 
 
@@ -341,6 +342,39 @@ def values_in_order(query: Claim, evidence: Claim) -> tuple[Relation, str] | Non
                 verb = "supports" if order == direction else "refutes"
                 return verb, f"states {qa.text} for {first.split(':', 1)[1]} and {qb.text} for {second.split(':', 1)[1]}"
     return None
+
+
+def order_across(query: Claim, evidence: list[Evidence]) -> list[Evidence]:
+    """A value-free comparison of two named things ("Hou Yu-ih received more votes than Lai Ching-te")
+    against the values two pieces of evidence state for each, of one known attribute, kind and unit
+    ("Hou took 4,671,021 votes" / "Lai received 5,586,019 votes"): both then support the claim when
+    the values stand in the claimed order, or refute it when they stand the other way round; when the
+    flat figures found do not all agree on the order, nothing is decided."""
+    direction = _compared(query.text) * (-1 if query.negated else 1)
+    names = list(dict.fromkeys(m.key for m in subject_mentions(query.text)))
+    if direction == 0 or len(names) != 2 or any(q.kind != "date" for q in query.quantities):
+        return evidence
+    stated: dict[str, list[tuple[Quantity, Evidence]]] = {name: [] for name in names}
+    for e in evidence:
+        if e.claim.hedged:
+            continue
+        for q in e.claim.quantities:
+            if q.kind != "date" and attribute_known(q) and q.subject in stated:
+                stated[q.subject].append((q, e))
+    orders = {}
+    for qa, ea in stated[names[0]]:
+        for qb, eb in stated[names[1]]:
+            if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.attribute == qb.attribute:
+                order = -1 if qa.high < qb.low else 1 if qa.low > qb.high else 0
+                if order:
+                    orders.setdefault(order, (qa, ea, qb, eb))
+    if len(orders) != 1:
+        return evidence
+    ((order, (qa, ea, qb, eb)),) = orders.items()
+    relation: Relation = "supports" if order == direction else "refutes"
+    note = (f"with {ea.article.source}'s {qa.text} for {names[0].split(':', 1)[1]} and {eb.article.source}'s "
+            f"{qb.text} for {names[1].split(':', 1)[1]}, the order {'holds' if relation == 'supports' else 'is the other way round'}")
+    return [Evidence(e.claim, e.article, e.score, relation, note) if e is ea or e is eb else e for e in evidence]
 
 
 def opposite_comparisons(a: Claim, b: Claim) -> bool:
@@ -569,6 +603,8 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
         return origin_source.get(e.article.id, e.article.source)
 
     evidence = latest_per_outlet(evidence, outlet)
+    if not any(e.relation in ("supports", "refutes") for e in evidence):
+        evidence = order_across(query, evidence)
     if not query.hedged:
         evidence = flat_over_hedged(evidence)
     order = {"supports": 0, "refutes": 1, "related": 2}

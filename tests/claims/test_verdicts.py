@@ -455,3 +455,26 @@ def test_an_article_published_before_the_time_a_claim_speaks_of_neither_bears_it
     dated = query_claim("Biden issued his statement against the deal on March 14, 2024.")
     assert "published before" not in relate(dated, query_claim("Biden issued a statement against the deal on February 14.", "2024-02-20"),
                                             0.9, published="2024-02-20")[1]
+
+
+def test_a_comparison_is_decided_by_two_outlets_figures_for_its_two_sides():
+    query = query_claim("Hou Yu-ih received more votes than Lai Ching-te.")
+    hou = _ev("Hou Yu-ih of the Kuomintang took 4,671,021 votes.", "a1", "Harbor", 0.7)
+    lai = _ev("Lai Ching-te received 5,586,019 votes.", "a2", "Formosa", 0.7)
+    judgement = judge(query, [hou, lai])
+    assert judgement.verdict == "refuted"
+    assert all(e.relation == "refutes" and "other way round" in e.note for e in judgement.evidence)
+    assert judge(query_claim("Lai Ching-te won more votes than Hou Yu-ih."), [hou, lai]).verdict == "supported"
+    # a figure of the one side alone decides nothing, and a tally is no support for a comparison by wording
+    assert judge(query, [lai]).verdict == "not_enough_evidence"
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Lai's tally left him nearly 915,000 ahead of Hou Yu-ih.", "gap"),
+    ("赖清德领先侯友宜约91.5万票。", "gap"),
+    ("赖清德比侯友宜多得了大约91.5万票", "gap"),
+    ("Guangdong relocated more than 570,000 people ahead of the storm.", "evacuations"),
+    ("Turnout of 71.86% among 19.55 million eligible voters.", "electorate"),
+])
+def test_a_lead_is_a_gap_and_an_electorate_no_tally(text, attribute):
+    assert [q.attribute for q in query_claim(text, "2024-01-14").quantities if q.kind != "percent"] == [attribute]
