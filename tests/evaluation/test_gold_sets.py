@@ -120,3 +120,12 @@ def test_mixed_set_exercises_every_judgement(name):
     across = [v for v in data["verify"]
               if v["evidence"] and all(articles[e["article"]].language != v["language"] for e in v["evidence"])]
     assert len(across) >= len(data["verify"]) // 4
+
+
+def test_no_test_set_is_calibrated_on():
+    from claimwatch.evaluation.calibrate import DEV_SETS
+    from claimwatch.evaluation.gold import DEVELOPMENT_SETS, TEST_SETS
+
+    assert {"sample_zh", "heldout_zh", "heldout_crash"} <= TEST_SETS
+    assert not set(DEVELOPMENT_SETS) & TEST_SETS and set(DEV_SETS) <= set(DEVELOPMENT_SETS)
+    assert set(DEVELOPMENT_SETS) | TEST_SETS == set(GOLD_SETS)
