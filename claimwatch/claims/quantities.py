@@ -84,6 +84,7 @@ _COUNT_UNITS = [("张卡", "cards"), ("张选票", "votes"), ("张有效票", "v
                 ("vehicles", "vehicles"), ("cars", "vehicles"), ("orders", "orders"),
                 ("家", "companies"), ("台", "units"), ("个", "items"), ("人", "people"), ("名", "people"),
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
+                ("smartphones", "units"), ("phones", "units"), ("handsets", "units"),
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips"),
                 # sport: medals, ages, seats
                 ("枚", "medals"), ("gold medals", "medals"), ("golds", "medals"), ("medals", "medals"),

@@ -675,3 +675,9 @@ def test_the_four_digits_written_after_wan_belong_to_the_number():
     assert (q.value, q.unit) == (10500, "people")
     # a year after a figure in 万 stays a year
     assert [q.kind for q in extract_quantities("销量12万台，2024年增长", "2024-06-01")] == ["count", "date"]
+
+
+@pytest.mark.parametrize("text", ["about 310 million smartphones shipped", "Xiaomi shipped 48.2 million phones", "5.2 million handsets"])
+def test_phones_are_counted_in_units(text):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.unit) == ("count", "units")
