@@ -626,6 +626,9 @@ def same_subject(x: str | None, y: str | None, named_x: frozenset[str] = frozens
     (``named_x``/``named_y``: all subjects each claim names), and neither is a person (mostly the
     speaker), unless the figures are ``people``'s own (a candidate's votes, an athlete's age: see
     ``personal``). Of two types (org:cambricon vs product:ascend), they differ only under that rule."""
+    if people and bool(x) != bool(y):  # "13.95 million valid ballots" is no candidate's tally
+        known, other_named = (y, named_x) if not x else (x, named_y)
+        return not (known.startswith("person:") and not any(n.startswith("person:") for n in other_named))
     if not x or not y or x == y:
         return True
     tx, ty = x.split(":", 1)[0], y.split(":", 1)[0]
@@ -916,7 +919,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         named_a, named_b = find_subjects(a.text), find_subjects(b.text)
         coordinated = trust_slots and pa in named_b and pb in named_a  # "H20和MI308" in both claims
         if not same_subject(pa, pb, named_a, named_b, personal(qa, qb)) and not coordinated:
-            names = f"{pa.split(':', 1)[1]} vs {pb.split(':', 1)[1]}"
+            names = " vs ".join(s.split(":", 1)[1] if s else "a total of no one" for s in (pa, pb))
             return "explained_difference", f"different_subject: the values describe different subjects ({names})"
         if qa.kind in ("multiple", "fraction", "percent") and qa.relative_to and qb.relative_to and qa.relative_to != qb.relative_to:
             return "explained_difference", (f"different_subject: they compare against different things "

@@ -965,3 +965,14 @@ def test_the_day_a_leader_takes_office_is_a_date_of_its_own():
     assert q.attribute == "inauguration_date"
     two = _clusters(("a", "A", "2024-01-14", "赖清德将于5月20日就职。"), ("b", "B", "2024-01-14", "Lai is due to be sworn in on June 20."))
     assert [(c.severity, c.reason) for c in two.conflicts] == [("conflict", "date_mismatch")]
+
+
+def test_a_total_of_no_one_is_no_candidates_tally():
+    total = _clusters(("a", "A", "2024-01-14", "About 13.95 million valid ballots were counted."),
+                      ("b", "B", "2024-01-14", "Lai Ching-te received 5,586,019 votes."))
+    assert not [c for c in total.conflicts if c.severity == "conflict"]
+    assert all("a total of no one" in c.explanation for c in total.conflicts if c.reason == "different_subject")
+    # a tally whose claim names no one at all still meets another such tally
+    totals = _clusters(("a", "A", "2024-01-14", "About 13.95 million valid ballots were counted."),
+                       ("b", "B", "2024-01-14", "About 12.5 million valid ballots were counted."))
+    assert [c.severity for c in totals.conflicts] == ["conflict"]
