@@ -176,6 +176,7 @@ _SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?
 _LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
 
 
+_SHARE_OF_SALES = re.compile(r"\s*share of [^,.;]{0,40}?\b(?:sales|revenue|revenues|proceeds)\b", re.IGNORECASE)
 # A lead over a rival or a figure's excess over another: the gap between two figures, not a figure ("领先…约91.5万票", "915,000 ahead of")
 _MARGIN_BEFORE = re.compile(r"(?:领先|比[^，,。；;\d]{1,10}?多(?:得了?|出|了)?)[^，,。；;\d]{0,8}?(?:约|近|超过|逾|大约)?\s*$"
                             r"|\b(?:a (?:lead|margin) of|by a margin of|won by)\s*(?:about|nearly|some|around|roughly)?\s*$",
@@ -354,6 +355,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
     if attribute == "growth":
         attribute = _growth_of(q, cues, clause) or attribute
+    if attribute == "market_share" and _SHARE_OF_SALES.match(text, q.end):
+        attribute = "revenue_share"  # "a 25% share of Nvidia's H200 sales": a cut of sales, no market's share
     if q.kind in ("count", "percent") and (_MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
                                           or _MARGIN_AFTER.match(text, q.end)):
         attribute = "gap"  # "领先侯友宜约91.5万票", "nearly 915,000 ahead of Hou": a lead, no tally

@@ -976,3 +976,11 @@ def test_a_total_of_no_one_is_no_candidates_tally():
     totals = _clusters(("a", "A", "2024-01-14", "About 13.95 million valid ballots were counted."),
                        ("b", "B", "2024-01-14", "About 12.5 million valid ballots were counted."))
     assert [c.severity for c in totals.conflicts] == ["conflict"]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Samsung kept first place with a 19% share.", "market_share"),
+    ("The US government will take a 25% share of Nvidia's H200 sales to China.", "revenue_share"),
+])
+def test_a_share_of_sales_is_a_revenue_share_and_a_bare_share_a_market_share(text, attribute):
+    assert [q.attribute for q in query_claim(text).quantities] == [attribute]
