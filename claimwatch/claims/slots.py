@@ -247,7 +247,7 @@ def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, cla
     return _specific_first(after)[0].key if after else None
 
 
-def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
+def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int], text: str = "") -> str | None:
     by_unit = attribute_of_unit(q.unit)
     lo, hi = clause
     if by_unit == "weight":  # "出口钢材1118.1万吨": a tonnage exported or imported is the trade flow's
@@ -266,9 +266,15 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
     right_after = [m for m in fitting if q.kind == "count" and 0 <= m.start - q.end <= 2]  # "128人失踪、800多人受伤"
     if right_after:
         return min(right_after, key=lambda m: m.start).key
+    named = [m for m in fitting if not (m.key == "share_price" and text[m.start:m.end] in _BARE_MOVES)]
+    if text and named and len(named) < len(fitting):  # "10月CPI同比上涨0.3%": the CPI rose, no share price
+        fitting = named
     if fitting:
         return min(fitting, key=lambda m: cue_distance(q, m)).key
     return None
+
+
+_BARE_MOVES = frozenset({"上涨", "下跌", "涨", "跌", "涨幅", "跌幅"})  # a share price's, or anything's
 
 
 def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
@@ -319,7 +325,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
                     clause: tuple[int, int]) -> Quantity:
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
     by commas), marked as a change (``_change``) or a rise or fall (``_up`` / ``_down``)."""
-    attribute = _attribute(q, cues, clause)
+    attribute = _attribute(q, cues, clause, text)
     if q.unit == "km/h" and (q.low == 0 or _SPRINT_BEFORE.search(text, 0, q.start) or _SPRINT_AFTER.match(text, q.end)):
         attribute = None  # "0-100 km/h in 2.78 s", "百公里加速": the speed a sprint ends at, no top speed
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):

@@ -984,3 +984,14 @@ def test_a_total_of_no_one_is_no_candidates_tally():
 ])
 def test_a_share_of_sales_is_a_revenue_share_and_a_bare_share_a_market_share(text, attribute):
     assert [q.attribute for q in query_claim(text).quantities] == [attribute]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("美联储将今年底失业率预期下调至4.0%", "unemployment_rate"),
+    ("10月CPI同比上涨0.3%", "cpi_up"),
+    ("PPI同比下降2.9%", "ppi_down"),
+    ("三季度GDP同比增长4.6%", "gdp_up"),
+    ("英伟达股价上涨5%", "share_price_up"),
+])
+def test_macro_statistics_are_attributes_and_a_bare_rise_is_the_named_ones(text, attribute):
+    assert [q.attribute for q in query_claim(text, "2024-11-10").quantities if q.kind == "percent"] == [attribute]
