@@ -398,7 +398,10 @@ _NOT_NAMES = frozenset(
     "About Around Roughly Nearly Almost Approximately Some Most More Many Several All No None Nobody Every "
     "Another Other Over Under Up Just Even Still Yet However Meanwhile Separately Earlier Later Since Until "
     "During Despite Although Though Because So Not Neither Nor Official Officials Authorities Local Rescuers "
-    "Residents People Experts Analysts Government Police Total Overall "
+    "Residents People Experts Analysts Government Police Total Overall Fewer Less Exactly Between Among "
+    "Within Without Across Along Throughout Following Amid Per Such What Which Who Whose Where Why How "
+    "Whether Once Now Today Yesterday Tomorrow Last Next First Second Third Final Initial Early Late New "
+    "Former Current Top Half Much Few Either Economists Investors Shares Prices Sales Exports Imports "
     # numbers written out at the start of a sentence ("Ninety-five people …")
     "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen "
     "Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundreds Thousands Dozens".split())

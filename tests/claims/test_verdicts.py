@@ -478,3 +478,10 @@ def test_a_comparison_is_decided_by_two_outlets_figures_for_its_two_sides():
 ])
 def test_a_lead_is_a_gap_and_an_electorate_no_tally(text, attribute):
     assert [q.attribute for q in query_claim(text, "2024-01-14").quantities if q.kind != "percent"] == [attribute]
+
+
+@pytest.mark.parametrize("query", ["Fewer than 5,000 firefighters were working the fires.", "Economists expected exports to rise 5%."])
+def test_a_common_word_opening_a_sentence_is_no_name_the_evidence_must_write(query):
+    from claimwatch.claims.verdicts import unmatched_names
+
+    assert unmatched_names(query, "约有4000名消防员在火场作业，出口预计增长5%。") == []
