@@ -111,6 +111,9 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
 
 
 _ZH_TOWARD = re.compile(r"(?:对|向|自|从)\s*$")
+_ZH_SHORT_MARKETS = {"美": "place:us", "日": "place:japan", "韩": "place:korea", "英": "place:uk", "俄": "place:russia",
+                     "欧": "place:eu"}
+_ZH_SHORT_MARKET = re.compile(r"(?:对|向|自|从)([美日韩英俄欧])$")
 _EN_TOWARD = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?$")
 
 
@@ -118,6 +121,9 @@ def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     """The market a trade flow goes to or comes from, as its subject key ("to place:us"): a place
     named right before a Chinese cue after 对/向 (对美国出口), or right after an English one after
     to/from (exports to the United States); "" for none."""
+    short = _ZH_SHORT_MARKET.search(text, max(0, cue.start - 2), cue.start)
+    if short is not None:  # 对美出口, 对欧出口: a market written with one character
+        return "to " + _ZH_SHORT_MARKETS[short.group(1)]
     for m in names:
         if not m.key.startswith("place:"):  # countries, and the EU and ASEAN as markets
             continue

@@ -413,13 +413,15 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
     latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
-             if m.group(0).split("-")[0] not in _NOT_NAMES and not any(s <= m.start() < e for s, e in known)
+             if m.group(0).split("-")[0] not in _NOT_NAMES and not _PERIOD_CODE.fullmatch(m.group(0))
+             and not any(s <= m.start() < e for s, e in known)
              and m.group(0).lower() not in folded]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
 
 
-_TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or programme: 《王者荣耀》
+_TITLED = re.compile(r"《([^《》]{1,20})》")
+_PERIOD_CODE = re.compile(r"Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q\d{0,2}")  # a quarter or half, no name  # a game, film, book or programme: 《王者荣耀》
 
 
 def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:

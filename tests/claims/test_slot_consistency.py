@@ -995,3 +995,12 @@ def test_a_share_of_sales_is_a_revenue_share_and_a_bare_share_a_market_share(tex
 ])
 def test_macro_statistics_are_attributes_and_a_bare_rise_is_the_named_ones(text, attribute):
     assert [q.attribute for q in query_claim(text, "2024-11-10").quantities if q.kind == "percent"] == [attribute]
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("中国10月对美出口同比增长8.1%", "to place:us"),
+    ("10月对欧出口增长14.6%", "to place:eu"),
+    ("Exports to Southeast Asian nations grew 15.8% in October.", "to place:asean"),
+])
+def test_a_market_written_short_is_a_trade_flows_market(text, scope):
+    assert [q.scope for q in query_claim(text, "2024-11-08").quantities if q.kind == "percent"] == [scope]

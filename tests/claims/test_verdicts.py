@@ -485,3 +485,9 @@ def test_a_common_word_opening_a_sentence_is_no_name_the_evidence_must_write(que
     from claimwatch.claims.verdicts import unmatched_names
 
     assert unmatched_names(query, "约有4000名消防员在火场作业，出口预计增长5%。") == []
+
+
+def test_a_quarter_written_q3_is_no_name():
+    from claimwatch.claims.verdicts import unmatched_names
+
+    assert unmatched_names("Canalys reported 5% growth in shipments for Q3.", "Canalys: the market grew 5% in the third quarter") == []
