@@ -779,7 +779,12 @@ def _written_step(q: Quantity) -> float | None:
     m = _DIGITS.search(q.text)
     if m is None or q.approx or q.low != q.high or not q.value:
         return None
-    digits = m.group(0).replace(",", "")
+    return _digit_step(q, m.group(0).replace(",", ""))
+
+
+def _digit_step(q: Quantity, digits: str) -> float | None:
+    """The step of the last of ``digits`` (as written in ``q``'s text) in ``q``'s normalised unit;
+    ``None`` for a unit converted by other than a power of ten."""
     number = float(digits)
     if not number:
         return None
@@ -836,17 +841,10 @@ def _rounding_step(q: Quantity) -> float | None:
     if m is None or not q.value or (q.approx is False and q.low != q.high):
         return None
     digits = m.group(0).replace(",", "")
-    number = float(digits)
     significant = digits.replace(".", "").lstrip("0")
-    if not number or len(significant.rstrip("0") if "." not in digits else significant) < 3:
+    if len(significant.rstrip("0") if "." not in digits else significant) < 3:
         return None
-    scale = q.value / number
-    power = round(math.log10(abs(scale)))
-    if abs(scale / 10 ** power - 1) > 1e-6:
-        return None
-    whole, _, decimals = digits.partition(".")
-    last = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
-    return 10.0 ** (last + power)
+    return _digit_step(q, digits)
 
 
 def scale_slip(qa: Quantity, qb: Quantity) -> bool:
