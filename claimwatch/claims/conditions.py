@@ -144,6 +144,7 @@ _MEASURER_NAMES = {"集邦咨询": "trendforce", "集邦": "trendforce", "乘联
                    "国际数据公司": "idc"}
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def measurers_of(text: str) -> frozenset[str]:
     """The research firms or industry bodies ``text`` names as a figure's source ("by idc")."""
     return frozenset("by " + _MEASURER_NAMES.get(m.group(1), m.group(1)).lower() for m in _MEASURERS.finditer(text))

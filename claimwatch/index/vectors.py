@@ -34,6 +34,10 @@ def choose_index_kind(n: int) -> IndexKind:
     return "flat" if n <= EXACT_UP_TO else "ivf"
 
 
+FEW_QUERIES = 4  # searches of at most this many queries run on one OpenMP thread
+_THREADS = faiss.omp_get_max_threads()  # the process's default, restored after each such search
+
+
 def _new_faiss_index(dim: int, kind: IndexKind, train: np.ndarray | None = None) -> faiss.Index:
     if kind == "flat":
         return faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
@@ -85,7 +89,15 @@ class FaissIndex:
         if len(self) == 0 or k <= 0:
             n = len(queries)
             return np.zeros((n, 0), dtype=np.float32), np.zeros((n, 0), dtype=np.int64)
-        return self._index.search(queries, min(k, len(self)))
+        if len(queries) > FEW_QUERIES:
+            return self._index.search(queries, min(k, len(self)))
+        # One query (verify) is faster on one thread: starting OpenMP's team costs more than the
+        # search of a few queries saves, and concurrent requests' teams fight for the same cores.
+        faiss.omp_set_num_threads(1)
+        try:
+            return self._index.search(queries, min(k, len(self)))
+        finally:
+            faiss.omp_set_num_threads(_THREADS)
 
     def __len__(self) -> int:
         return int(self._index.ntotal)

@@ -96,3 +96,19 @@ def test_lexical_row_dots_match_the_sparse_product():
     query = lexical_vectors(["H200的带宽为4.8TB/s"])
     expected = (rows @ query.T).toarray().ravel()
     assert np.allclose(row_dots(rows, query[0]), expected, atol=1e-6)
+
+
+def test_a_single_query_runs_on_one_thread_and_finds_what_a_batch_finds():
+    import faiss
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(500, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = FaissIndex(16)
+    index.add(np.arange(500), vectors)
+    before = faiss.omp_get_max_threads()
+    batch_scores, batch_ids = index.search(vectors[:10], 5)
+    for i in range(10):
+        scores, ids = index.search(vectors[i:i + 1], 5)
+        assert ids[0].tolist() == batch_ids[i].tolist() and np.allclose(scores[0], batch_scores[i])
+    assert faiss.omp_get_max_threads() == before  # the process's thread count is restored
