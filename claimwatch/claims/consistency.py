@@ -867,10 +867,9 @@ _WELL_BEFORE_DAYS = 90
 
 def well_before(dates: list[Quantity], published: str | None) -> bool:
     """Every date ends more than three months before ``published`` (an ISO date)."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
-    if m is None:
+    pub = _iso_day(published)
+    if pub is None:
         return False
-    pub = date(int(m[1]), int(m[2]), int(m[3]))
     for q in dates:
         last = _day(q.high)
         if last is None or (pub - last).days <= _WELL_BEFORE_DAYS:
@@ -882,12 +881,17 @@ def published_before(dates: list[Quantity], published: str | None, days: int = 7
     """Every date starts more than ``days`` after ``published``: a text of that day cannot report
     what happened then ("In September 2024 the union was still against it" is nothing a December
     2023 article can bear out or deny). Dates of no known year or of more than a year are left out."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    pub = _iso_day(published)
     spans = [(_day(q.low), _day(q.high)) for q in dates]
-    if m is None or not spans or any(lo is None or hi is None or (hi - lo).days > 366 for lo, hi in spans):
+    if pub is None or not spans or any(lo is None or hi is None or (hi - lo).days > 366 for lo, hi in spans):
         return False
-    pub = date(int(m[1]), int(m[2]), int(m[3]))
     return all((lo - pub).days > days for lo, _ in spans)
+
+
+def _iso_day(published: str | None) -> date | None:
+    """The day an ISO timestamp ("2024-09-05T14:15:00Z") names, if any."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    return date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 def _day(v: float) -> date | None:
@@ -1128,6 +1132,6 @@ def _hours_apart(x: str | None, y: str | None) -> float:
     return abs(_hours_between(x, y)) if x and y else 0.0
 
 
-__all__ = ["one_figure_two_currencies", "roundings_apart", "published_before", "personal", "PERSONAL", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
+__all__ = ["one_figure_two_currencies", "roundings_apart", "published_before", "personal", "well_before", "acts_in", "one_company", "clash_order", "Pair", "Cluster", "Conflict", "SyndicationGroup", "ConsistencyResult", "find_syndication",
            "build_clusters", "slot_clashes", "disjoint_slots", "value_slots", "explain_difference", "LINK_THRESHOLD", "shares_value", "value_anchors",
            "product_of", "subject_of", "opposite_statements", "negated_clause", "conditions_of", "comparable_slots", "slot_anchors", "shared_level", "subject_value_anchors", "SLOT_WEIGHT", "same_subject", "same_attribute", "direction_of", "attribute_known", "ANCHOR_WEIGHT", "ANCHOR_MIN_DENSE", "MAX_CLASHES"]

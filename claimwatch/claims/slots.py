@@ -267,7 +267,7 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int], text: 
     if right_after:
         return min(right_after, key=lambda m: m.start).key
     named = [m for m in fitting if not (m.key == "share_price" and text[m.start:m.end] in _BARE_MOVES)]
-    if text and named and len(named) < len(fitting):  # "10月CPI同比上涨0.3%": the CPI rose, no share price
+    if named and len(named) < len(fitting):  # "10月CPI同比上涨0.3%": the CPI rose, no share price
         fitting = named
     if fitting:
         return min(fitting, key=lambda m: cue_distance(q, m)).key

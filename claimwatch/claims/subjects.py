@@ -82,7 +82,7 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Patt
                     upper_only.add(name.lower())
                 parts = name.split()
                 if key.startswith("person:") and len(parts) == 2 and "-" in parts[1] and parts[0][:1].isupper():
-                    # "Lai Ching-te", "Choi Sang-mok": a romanised Chinese or Korean name, surname first,
+                    # "Lai Ching-te", "Moon Jae-in": a romanised Chinese or Korean name, surname first,
                     # which later sentences shorten to the surname ("Lai's tally")
                     surnames.setdefault(parts[0].lower(), key)
             else:

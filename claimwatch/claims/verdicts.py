@@ -420,8 +420,8 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     return latin + works
 
 
-_TITLED = re.compile(r"《([^《》]{1,20})》")
-_PERIOD_CODE = re.compile(r"Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q\d{0,2}")  # a quarter or half, no name  # a game, film, book or programme: 《王者荣耀》
+_TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or programme: 《王者荣耀》
+_PERIOD_CODE = re.compile(r"Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q\d{0,2}")  # a quarter or half, no name
 
 
 def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:

@@ -52,6 +52,9 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
     others = [load_gold(name, repo, shared) for name in DEVELOPMENT_SETS if name not in DEV_SETS]
     feeds = [parse_feed(g.feed_path.read_bytes()) for g in golds]
     corpora = [build_corpus(articles, embedder) for articles in feeds]
+    # each set is ingested once; its verify items are retrieved under every similarity
+    by_mode = [_retrieved(gold, articles, embedder) for gold, articles in zip(golds, feeds)]
+    others_by_mode = [_retrieved(g, parse_feed(g.feed_path.read_bytes()), embedder) for g in others]
     out: dict[str, dict[str, float]] = {}
     for mode in MODES:
         link_scores = []
@@ -81,7 +84,7 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 f1s.append(pair_prf(got, wanted)["f1"])
             clash_scores.append(float(np.mean(f1s)))
         best_clash, best_cf1 = plateau_middle(LINK_GRID, clash_scores)
-        retrieved = [_retrieved(gold, articles, embedder, mode) for gold, articles in zip(golds, feeds)]
+        retrieved = [r[mode] for r in by_mode]
         best = (float(RELATED_GRID[0]), float(SUPPORT_GRID[0]), -1.0)
         for related in RELATED_GRID:
             for support in SUPPORT_GRID:
@@ -124,7 +127,7 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
             cross_fact_scores.append(float(np.mean(f1s)))
         support_fact_cross, verify_f1 = plateau_middle(fact_grid, cross_fact_scores)
         outcomes: dict[str, list[bool]] = {}
-        for items in retrieved + [_retrieved(g, parse_feed(g.feed_path.read_bytes()), embedder, mode) for g in others]:
+        for items in retrieved + [r[mode] for r in others_by_mode]:
             for expected, (q, c), o in items:
                 judgement = judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
                                   support_fact=support_fact, support_fact_cross=support_fact_cross)
@@ -138,15 +141,16 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
     return out
 
 
-def _retrieved(gold, articles, embedder: Embedder, mode: str) -> list:
-    """(expected verdict, (query, candidates), origin map) of each verify item of one gold set."""
+def _retrieved(gold, articles, embedder: Embedder) -> dict[str, list]:
+    """For each similarity mode, (expected verdict, (query, candidates), origin map) of each verify
+    item of one gold set, from one store of its feed."""
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp), embedder.name, embedder.dim)
         try:
             ingest_articles(store, articles, embedder)
             origin = store.origin_sources()  # a syndicated copy counts with its origin, as in verify
-            return [(item["expected"], retrieve_evidence(store, embedder, item["claim"], 10, mode), origin)
-                    for item in gold.data["verify"]]
+            return {mode: [(item["expected"], retrieve_evidence(store, embedder, item["claim"], 10, mode), origin)
+                           for item in gold.data["verify"]] for mode in MODES}
         finally:
             store.close()
 
