@@ -675,8 +675,9 @@ def same_attribute(qa: Quantity, qb: Quantity) -> bool:
     if (way_a or way_b) == "" and {base_a, base_b} & set(_KIND_OF.values()) and \
             _KIND_OF.get(base_a, base_a) == _KIND_OF.get(base_b, base_b):
         return True  # a price, stated in general, is the issue price or the share price a claim names
-    # a rise of an unnamed measure (change_up, a growth rate) can be the rise of any measure
-    return base_a == base_b or bool({CHANGE, "growth"} & {base_a, base_b}) and bool(way_a or way_b)
+    # a rise of an unnamed measure (change_up, a growth rate) can be the rise of any measure, but
+    # never a level ("游戏业务营收同比增长15%" is no revenue share of 15%)
+    return base_a == base_b or bool({CHANGE, "growth"} & {base_a, base_b}) and bool(way_a and way_b)
 
 
 # Attributes that are one kind of a more general one: "定价263港元" (a price) is the issue price.

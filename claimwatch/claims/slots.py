@@ -71,8 +71,9 @@ def is_change(text: str, q: Quantity) -> bool:
                                             or _CHANGE_AFTER.search(text[q.end:q.end + 12]))
 
 
+# "made up roughly 15% of revenue" is a share, not a rise
 _UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|提升|提高|扩大|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|up)"
+                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|(?<!made )(?<!make )(?<!makes )(?<!making )up)"
                  r"\s+(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$",
                  re.IGNORECASE)
 _DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|收窄|缩小|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
@@ -82,7 +83,7 @@ _DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|
 
 def direction(text: str, q: Quantity) -> str | None:
     """"up" or "down" when a change verb stands right before a percentage (下跌17%, rebounded 8.9%)."""
-    before = text[max(0, q.start - 12):q.start]
+    before = text[max(0, q.start - 20):q.start]  # wide enough to see "made up roughly"
     return "up" if _UP.search(before) else "down" if _DOWN.search(before) else None
 
 

@@ -166,7 +166,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             if here and not here & there:  # 老挝 against 富寿省: where one lies relative to the other is unknown
                 return "related", f"states {qb.text}, but names no place the claim names"
         return "refutes", f"states {qb.text}, not {qa.text}"
-    if (query.negated != evidence.negated and score >= support and not values
+    if (query.negated != evidence.negated and score >= support
+            # a denial with no figures denies the claimed event, figures and all ("联邦政府并未承诺承担…的费用"
+            # against "…承诺在180天内全额承担…"), when it is worded as the same fact
+            and (not values or evidence.negated and score >= (fact or support) and not evidence.quantities
+                 and _worded_alike(query, evidence, score, fact))
             and not declines_comment(query.text) and not declines_comment(evidence.text)
             and all(q.kind == "date" for q in evidence.quantities)  # a date decides no statement
             and negation_bears_on_common_subject(query, evidence)
@@ -454,8 +458,10 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     # a place where something happened is denied nothing ("felt … in Bhutan" / "nobody in Bhutan was hurt")
     common = {k for k in common if not k.startswith(PLACES) or acts_in(clause, k) and acts_in(plain.text, k)}
     # a negation that names nothing of its own bears on a claim that names nothing either, not on
-    # one about Bhutan ("the scenic area was not closed" against "nobody in Bhutan was hurt")
-    return bool(common) or not distinguishing(find_subjects(negated.text)) and not distinguishing(find_subjects(plain.text))
+    # one about Bhutan ("the scenic area was not closed" against "nobody in Bhutan was hurt"); what
+    # another clause names is not what is denied ("… has not moved to block the deal, which is
+    # still under review by CFIUS")
+    return bool(common) or not distinguishing(find_subjects(clause)) and not distinguishing(find_subjects(plain.text))
 
 
 def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[tuple]:

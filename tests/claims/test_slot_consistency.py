@@ -1,9 +1,11 @@
 """Consistency by slot: attribute, subject, unclear slots, same-outlet updates, calibrated verdicts."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from claimwatch.claims.consistency import Pair, build_clusters, same_subject
+from claimwatch.claims.consistency import Pair, build_clusters, same_attribute, same_subject
 from claimwatch.claims.models import Article
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.verdicts import judge, outcome_of
@@ -20,6 +22,14 @@ def _clusters(*specs, score=0.9, lexical=0.5):
 def test_two_attributes_of_one_subject_are_not_compared():
     result = _clusters(("a", "A", "2025-01-02", "英伟达的毛利率为73%。"), ("b", "B", "2025-01-02", "英伟达的市场份额为95%。"))
     assert result.conflicts == []
+
+
+def test_a_growth_rate_is_no_level_of_a_named_measure():
+    growth = query_claim("游戏业务营收同比增长15%").quantities[-1]
+    share = replace(growth, attribute="revenue_share")
+    assert not same_attribute(replace(growth, attribute="growth"), share)
+    assert not same_attribute(replace(growth, attribute="change_up"), share)
+    assert same_attribute(replace(growth, attribute="growth"), replace(growth, attribute="revenue_up"))
 
 
 def test_a_conflict_names_its_slot():

@@ -142,6 +142,11 @@ def test_a_percentage_change_records_its_direction():
     assert slots("英伟达股价次日反弹了8.9%")[-1][2] == "share_price_up"
 
 
+def test_what_makes_up_a_share_is_no_rise():
+    assert not (slots("Europe made up roughly 30% of Siemens' orders in the year")[-1][2] or "").endswith("_up")
+    assert slots("Orders were up roughly 30% in the year")[-1][2].endswith("_up")
+
+
 def test_a_conversion_after_an_exchange_rate_keeps_the_converted_amounts_slot():
     got = slots("训练成本约为557.6万美元，按1美元兑7.2元人民币折算约合4015万元。")
     assert got[-1][0] == "4015万元" and got[-1][2] == "training_cost"

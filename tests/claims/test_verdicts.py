@@ -23,6 +23,16 @@ def _ev(text, aid, source, score):
                  id="en-same-value-other-product"),
     pytest.param("Blackwell chips are included in the approval", "Blackwell chips are not included in the approval",
                  "refutes", id="en-negation"),
+    # what another clause names is not what is denied: the denial still bears on the claim
+    pytest.param("The governor vetoed the spending bill in June 2025.",
+                 "The governor has not vetoed the spending bill, which Goldman Sachs analysts are still reviewing.",
+                 "refutes", id="en-negation-other-clause-names"),
+    # a denial with no figures denies the claimed pledge, figures and all, when worded as the same fact
+    pytest.param("市政府承诺在90天内全额承担居民搬迁费用", "不过，市政府并未承诺承担居民搬迁的费用。", "refutes",
+                 id="zh-denial-of-pledge-with-figures"),
+    # but a denial of something else about the story does not
+    pytest.param("市政府承诺在90天内全额承担居民搬迁费用", "省政府尚未向中央发出正式援助请求。", "related",
+                 id="zh-denial-of-another-fact"),
 ])
 def test_relation_of_evidence(query, evidence, relation):
     assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
