@@ -25,7 +25,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
                          r"closed|closing price|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
-                         r"国内|全球|domestic|global|worldwide|中国(?:智能)?(?:手机)?市场|China's (?:smartphone )?market|Chinese (?:smartphone )?market|最终训练|最后一次训练|final training run|final run|"
+                         r"国内|全球|domestic|global|worldwide|中国(?:智能)?(?:手机)?市场|中国最大|China's (?:smartphone )?market|China's (?:biggest|largest|top)|Chinese (?:smartphone )?market|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
                          r"深交所|深圳证券交易所|上交所|上海证券交易所|港交所|联交所|香港联合交易所|纳斯达克|纽交所|"
                          r"Shenzhen Stock Exchange|Shanghai Stock Exchange|Hong Kong Stock Exchange|HKEX|Nasdaq|NYSE|"
@@ -66,7 +66,9 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "international placing": "international tranche", "国内": "domestic", "全球": "global",
                     "worldwide": "global", "中国市场": "china", "中国智能手机市场": "china", "中国手机市场": "china",
                     "china's market": "china", "china's smartphone market": "china", "chinese market": "china",
-                    "chinese smartphone market": "china", "中国智能市场": "china", "最终训练": "final run", "最后一次训练": "final run",
+                    "chinese smartphone market": "china", "中国智能市场": "china",
+                    # "China's biggest smartphone vendor, holding 18.6% of the market": of China's market
+                    "china's biggest": "china", "china's largest": "china", "china's top": "china", "中国最大": "china", "最终训练": "final run", "最后一次训练": "final run",
                     "final training run": "final run", "全部研发": "all development", "全部成本": "all development",
                     "总研发": "all development", "all of its development": "all development",
                     "total development": "all development", "total r&d": "all development",

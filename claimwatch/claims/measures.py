@@ -4,7 +4,7 @@ The attribute lexicon cannot name every thing news counts: tents, relief funds, 
 values of no known attribute are still one measure when the words that say what they count are
 the same: "2,200 tents" and "22,000 tents and 50,000 cotton coats", "10亿元救灾资金" and
 "1亿元中央自然灾害救灾资金", "帐篷2.2万顶" and "2200顶帐篷". The words are the noun phrase right after
-the value, or, when the value ends its clause ("调拨帐篷2.2万顶、"), the one right before it. Words
+the value (after "of the" for a part: "half of the people moved"), or, when the value ends its clause ("调拨帐篷2.2万顶、"), the one right before it. Words
 are matched within one script only; a generic head ("people", "times") alone matches nothing.
 """
 
@@ -35,7 +35,11 @@ def _measure(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
     return "zh", _chinese(after) or _chinese_before(before)
 
 
+_EN_PART_OF = re.compile(r"^\s*of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\d][\d,.]*\s+)?", re.IGNORECASE)
+
+
 def _english(after: str) -> frozenset[str]:
+    after = _EN_PART_OF.sub(" ", after, count=1)  # "two-thirds of the 46,500 people moved": a part of people moved
     words = []
     for m in _EN_WORD.finditer(after):
         gap = after[(words[-1][1] if words else 0):m.start()]

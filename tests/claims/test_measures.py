@@ -16,6 +16,9 @@ def _first(text: str):
     ("The ministry sent 2,200 tents from its reserves.", "The ministry has shipped 22,000 tents and 50,000 cotton coats."),
     ("财政部预拨了10亿元救灾资金", "财政部已紧急预拨1亿元中央自然灾害救灾资金，支持抗震救灾。"),
     ("应急管理部调拨帐篷2.2万顶、棉大衣5万件", "应急管理部调拨了2200顶帐篷"),
+    # a part is a part of what follows "of the"
+    ("About a third of the families evacuated from the valley came from Lone Pine.",
+     "Lone Pine accounted for roughly half of the 8,200 families evacuated."),
 ])
 def test_one_thing_counted_in_other_words_is_one_measure(one, other):
     (a, qa), (b, qb) = _first(one), _first(other)

@@ -218,6 +218,13 @@ def test_a_condition_belongs_to_the_clause_of_its_value():
     assert both.conflicts == []
 
 
+def test_a_share_of_the_biggest_vendor_in_china_is_of_chinas_market():
+    china = ("a", "A", "2025-01-28", "Acme was China's biggest printer maker in 2024, holding about 31% of the market.")
+    worldwide = ("b", "B", "2025-01-28", "Acme held about 12% of the global printer market in 2024.")
+    (conflict,) = _clusters(china, worldwide).conflicts
+    assert conflict.severity != "conflict"
+
+
 def test_a_loss_of_value_is_compared_with_losses_not_with_the_value():
     loss = ("a", "A", "2025-01-28", "英伟达市值蒸发约5890亿美元。")
     assert _clusters(loss, ("b", "B", "2025-01-28", "英伟达市值约为3.5万亿美元。")).conflicts == []

@@ -185,10 +185,16 @@ def test_a_share_of_a_market_stays_a_percentage():
 @pytest.mark.parametrize(("text", "value", "attribute"), [
     ("英伟达目前仍占据一半以上份额", 50.0, "market_share"),
     ("按照新规则，Z9在华销售收入的四分之一要交给美国政府", 25.0, "revenue_share"),
+    ("Acme held a quarter of the world market", 25.0, "market_share"),
 ])
 def test_a_fraction_that_is_a_share_is_its_percentage(text, value, attribute):
     (q,) = attach_slots(text, tuple(extract_quantities(text)))
     assert (q.kind, q.low, q.attribute) == ("percent", value, attribute)
+
+
+def test_a_part_of_the_vote_is_a_vote_share():
+    for text in ("The Green Party won about a third of the party-list vote", "绿党在政党票中拿下约三成选票"):
+        assert attach_slots(text, tuple(extract_quantities(text)))[0].attribute == "vote_share"
 
 
 def test_a_fraction_of_a_measure_stays_a_fraction():
