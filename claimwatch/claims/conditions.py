@@ -242,9 +242,11 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     dimension (other than those in ``ignore``) is named on both sides with other values. Texts
     ``across_scripts`` (Chinese against English) differ in places only where a name is listed.
     A figure given as an earlier period's differs from one that is not, named or not (unless
-    ``ignore`` holds "prior")."""
+    ``ignore`` holds "prior"); so does what analysts expected from what came out ("consensus")."""
     if "prior" not in ignore and (PRIOR_PERIOD in ca) != (PRIOR_PERIOD in cb):
         return ca & {PRIOR_PERIOD}, cb & {PRIOR_PERIOD}
+    if "consensus" not in ignore and (CONSENSUS in ca) != (CONSENSUS in cb):
+        return ca & {CONSENSUS}, cb & {CONSENSUS}
     for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if _dimension(c) == dimension)
         xb = frozenset(c for c in cb if _dimension(c) == dimension)
@@ -316,13 +318,42 @@ def _prior_period(text: str, start: int, end: int) -> bool:  # cached: a claim m
                 or _PRIOR_CLAUSE.match(text))
 
 
+# What analysts or economists expected, beside its value: their estimate, not the figure itself
+# ("分析师此前平均预期的370.8亿美元", "compared with a forecast 1.5% decline", "Economists polled by
+# Reuters had expected growth of 5.2%"). A company's own guidance is its figure to compare.
+CONSENSUS = "consensus"
+_CONSENSUS = re.compile(r"(?:分析师|经济学家|市场|机构)[^，。；]{0,16}(?:预期|预估|预测|预计|估计|一致预期)|一致预期|市场普遍预期|"
+                        r"\b(?:analysts?|economists?)\b[^,.;]{0,40}\b(?:expected|expect|estimated|forecast|predicted|"
+                        r"projected|estimate|estimates|forecasts|expectations|consensus)\b|\bconsensus\b|"
+                        r"\b(?:compared with|against|versus|vs\.?) (?:a |the )?(?:forecast|expected|estimated|expectations? (?:of|for))\b",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _consensus(text: str, start: int) -> bool:
+    """A cue of an expectation shortly before the value, no other figure between ("Revenue of $35.08
+    billion beat analysts' average estimate of $33.16 billion": the $33.16 billion only)."""
+    clause = clause_around(text, start)
+    at = text.find(clause, max(0, start - len(clause)))
+    before = clause[:start - at] if 0 <= at <= start else text[max(0, start - 60):start]
+    return any(len(before) - m.end() <= 40 and not re.search(r"\d", _DAYS.sub("", before[m.end():]))
+               for m in _CONSENSUS.finditer(before))
+
+
+_DAYS = re.compile(r"\d{1,4}\s*[年月日号]")  # "经济学家此前预测10月进口将下降1.5%": a month is no figure
+
+
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
     active), else of the whole claim if it states no other value of that attribute ("671 billion
     parameters, of which 37 billion are active": the active is the 37 billion's)."""
     alone = not any(o is not q and o.attribute == q.attribute and o.kind == q.kind for o in claim.quantities)
     own = _conditions_at(claim.text, q.start, q.attribute, alone)
-    return own | {PRIOR_PERIOD} if q.kind != "date" and _prior_period(claim.text, q.start, q.end) else own
+    if q.kind == "date":
+        return own
+    if _consensus(claim.text, q.start):
+        own |= {CONSENSUS}
+    return own | {PRIOR_PERIOD} if _prior_period(claim.text, q.start, q.end) else own
 
 
 @lru_cache(maxsize=262144)
@@ -365,4 +396,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"}) | NATIONAL  # 日本队以30枚金牌 is Japan's tally
 
 
-__all__ = ["conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]
+__all__ = ["conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "CONSENSUS", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]

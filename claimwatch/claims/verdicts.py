@@ -518,10 +518,11 @@ def _places(claim: Claim, q: Quantity) -> frozenset[str]:
 def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity, title: str = "") -> bool:
     """An evidence value stated under a condition other than the one every claim value of its kind
     is stated under ("国际配售部分获超额认购约15倍" for a claim on the public tranche): another fact.
+    So is a figure that came out, for a claim on what analysts expected or on an earlier period.
     The firm the evidence's article ``title`` names counted its figures (with_title_measurer)."""
     cb = with_title_measurer(conditions_at(evidence, qb), title)
     mine = [qa for qa in query.quantities if qa.kind == qb.kind]
-    return bool(cb and mine) and all(differing(conditions_at(query, qa), cb, across_scripts=query.language != evidence.language)
+    return bool(mine) and all(differing(conditions_at(query, qa), cb, across_scripts=query.language != evidence.language)
                                      is not None for qa in mine)
 
 

@@ -5,10 +5,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from claimwatch.claims.conditions import CONSENSUS, conditions_at
 from claimwatch.claims.consistency import Pair, build_clusters, same_attribute, same_subject
 from claimwatch.claims.models import Article
 from claimwatch.claims.segment import segment_claims
-from claimwatch.claims.verdicts import judge, outcome_of
+from claimwatch.claims.verdicts import judge, outcome_of, relate
 from claimwatch.evaluation.calibrate import plateau_middle
 from claimwatch.pipeline import query_claim
 
@@ -1021,3 +1022,30 @@ def test_macro_statistics_are_attributes_and_a_bare_rise_is_the_named_ones(text,
 ])
 def test_a_market_written_short_is_a_trade_flows_market(text, scope):
     assert [q.scope for q in query_claim(text, "2024-11-08").quantities if q.kind == "percent"] == [scope]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Sales rose 4.1%, compared with a forecast 2.5% rise.", "2.5%", True),
+    ("Sales rose 4.1%, compared with a forecast 2.5% rise.", "4.1%", False),
+    ("Revenue of $12.4 billion beat analysts' average estimate of $11.9 billion.", "$11.9 billion", True),
+    ("Revenue of $12.4 billion beat analysts' average estimate of $11.9 billion.", "$12.4 billion", False),
+    ("接受调查的经济学家此前预测3月出口将增长2.5%", "2.5%", True),
+    ("3月出口同比增长4.1%", "4.1%", False),
+])
+def test_what_analysts_expected_is_a_condition_of_its_figure(text, value, expected):
+    claim = query_claim(text)
+    (q,) = [x for x in claim.quantities if x.text == value]
+    assert (CONSENSUS in conditions_at(claim, q)) is expected
+
+
+def test_an_expectation_is_borne_out_by_the_expectation_not_refuted_by_the_outcome():
+    claim = query_claim("Economists had expected exports to rise 2.5% in March.")
+    evidence = query_claim("Exports rose 4.1% in March, compared with a forecast 2.5% rise.")
+    assert relate(claim, evidence, 0.85, 0.35, 0.5)[0] == "supports"
+    outcome = query_claim("Exports rose 4.1% in March from a year earlier.")
+    assert relate(claim, outcome, 0.85, 0.35, 0.5)[0] != "refutes"
+
+
+def test_a_probability_is_no_rate():
+    (cut, odds) = query_claim("市场预期央行降息25个基点的概率超过七成").quantities
+    assert odds.attribute == "probability" and cut.attribute != "probability"
