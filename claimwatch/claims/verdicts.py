@@ -187,6 +187,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if _same_in_words(query, evidence, score, support, fact):
+        if evidence.negated and not query.negated and negation_bears_on_common_subject(query, evidence):
+            # "Samsung, which sells the Fold6 for 13,999 yuan, has not announced a tri-fold": worded alike, denied
+            return "related", "worded alike, but one of the two is negated"
         dated = [q for q in evidence.quantities if q.kind == "date"]  # its dates of saying are left out above
         if dated and not any(q.kind == "date" for q in query.quantities) and well_before(dated, published):
             return "related", f"on the same topic, but about an earlier time ({dated[0].text})"
@@ -238,9 +241,10 @@ def _content_words(text: str) -> set[str]:
     return han_pairs(kept) | words
 
 
-_RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared)\b", re.IGNORECASE)
-_FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|\b(?:fell|fall|falls|dropped|declined|slid|plunged|tumbled|sank|slumped)\b",
-                         re.IGNORECASE)
+_RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|收涨|收高|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared|"
+                         r"(?:closed|ended|finished) (?:higher|up))\b", re.IGNORECASE)
+_FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|收跌|收低|\b(?:fell|fall|falls|dropped|declined|slid|plunged|tumbled|sank|slumped|"
+                         r"(?:closed|ended|finished) (?:lower|down))\b", re.IGNORECASE)
 
 
 def _way(attribute: str | None) -> tuple[str, str] | None:

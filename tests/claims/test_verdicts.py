@@ -30,6 +30,15 @@ def _ev(text, aid, source, score):
     # a denial with no figures denies the claimed pledge, figures and all, when worded as the same fact
     pytest.param("市政府承诺在90天内全额承担居民搬迁费用", "不过，市政府并未承诺承担居民搬迁的费用。", "refutes",
                  id="zh-denial-of-pledge-with-figures"),
+    # a value-free close the other way: "closed lower" against "closed up 0.5%"
+    pytest.param("Tencent shares closed lower on Friday, March 7.",
+                 "Tencent shares closed up 0.5% at HK$46.67 on Friday, March 7.",
+                 "refutes", id="en-closed-lower-against-a-rise"),
+    pytest.param("腾讯股价3月7日收涨", "腾讯股价3月7日下跌2.1%，报371.2港元", "refutes", id="zh-closed-up-against-a-fall"),
+    # a denial worded like the claim does not bear it out
+    pytest.param("Tencent has launched a handheld console.",
+                 "Tencent has not launched a handheld console, though it sold 2 million controllers last year.",
+                 "related", id="en-worded-alike-but-denied"),
     # but a denial of something else about the story does not
     pytest.param("市政府承诺在90天内全额承担居民搬迁费用", "省政府尚未向中央发出正式援助请求。", "related",
                  id="zh-denial-of-another-fact"),
