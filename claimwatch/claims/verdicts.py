@@ -105,7 +105,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         # (宁德时代's share price is no index's level)
         if missing and (query.language == evidence.language or _names_other_things(query, evidence)):
             return "related", f"states figures of {', '.join(missing)}, which it does not name"
-    move = opposite_move(query, evidence)
+    move = opposite_move(query, evidence) or other_decision(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
     converted = one_figure_two_currencies(query, evidence)
@@ -291,6 +291,46 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
             return f"states {'a fall' if way_a == 'up' else 'a rise'} of {qb.text}, not {said}" + (
                 f" of {qa.text}" if qa is not None else "")
     return None
+
+
+# A decision on a rate, a rating or a forecast: held where it was, lowered, or raised
+_HELD = re.compile(r"维持[^，。；]{0,12}不变|保持[^，。；]{0,12}不变|按兵不动|维持|"
+                   r"\b(?:left|kept|held|leaves|keeps|holds|leaving|keeping|holding)\b[^,.;]{0,40}?\b(?:unchanged|steady|on hold)\b|"
+                   r"\b(?:maintained|maintains|reaffirmed|reiterated)\b", re.IGNORECASE)
+_LOWERED = re.compile(r"下调|调降|降息|下修|\b(?:cut|cuts|lowered|lowers|trimmed|trims|downgraded|downgrades)\b", re.IGNORECASE)
+_RAISED = re.compile(r"上调|调升|加息|上修|\b(?:raised|raises|hiked|hikes|upgraded|upgrades)\b", re.IGNORECASE)
+_DECISIONS = {"held": _HELD, "lowered": _LOWERED, "raised": _RAISED}
+
+
+# a decision that only sets the time of the claim's fact: "黄金价格在美联储降息后创下历史新高", "after the Fed's cut"
+_AFTER_DECISION = re.compile(r"[在于自][^，。；]{0,16}(?:降息|加息|下调|上调)[^，。；]{0,4}(?:后|之后|以来|以后)|"
+                             r"\b(?:after|following|since|before)\b[^,.;]{0,30}\b(?:cut|cuts|hike|hikes|decision)\b",
+                             re.IGNORECASE)
+
+
+def _decisions(text: str) -> frozenset[str]:
+    text = _AFTER_DECISION.sub(" ", text)
+    return frozenset(way for way, cue in _DECISIONS.items() if cue.search(text))
+
+
+def other_decision(query: Claim, evidence: Claim) -> str | None:
+    """Why the evidence says one subject decided otherwise, if it does: a rate, a rating or a
+    forecast claimed cut, raised or held, which the evidence says was decided another way only
+    ("维持基本利率不变" against "将贴现窗基本利率下调50个基点"; "downgraded to sell" against "维持买入评级，
+    并将目标价上调"), both flat statements of the same subject at no other time."""
+    claimed, stated = _decisions(query.text), _decisions(evidence.text)
+    if len(claimed) != 1 or not stated or claimed & stated:
+        return None
+    if query.hedged or evidence.hedged or query.negated or evidence.negated:
+        return None
+    dates_q = [q for q in query.quantities if q.kind == "date"]
+    dates_e = [q for q in evidence.quantities if q.kind == "date"]
+    if dates_q and dates_e and not any(x.overlaps(y) for x in dates_q for y in dates_e):
+        return None
+    if not distinguishing(find_subjects(query.text)) & distinguishing(find_subjects(evidence.text)):
+        return None
+    (way,) = claimed
+    return f"says it was {' and '.join(sorted(stated))}, not {way}"
 
 
 # ("more votes than", "fewer gold medals than": the measure may stand between)

@@ -35,6 +35,14 @@ def _ev(text, aid, source, score):
                  "Tencent shares closed up 0.5% at HK$46.67 on Friday, March 7.",
                  "refutes", id="en-closed-lower-against-a-rise"),
     pytest.param("腾讯股价3月7日收涨", "腾讯股价3月7日下跌2.1%，报371.2港元", "refutes", id="zh-closed-up-against-a-fall"),
+    # a decision taken another way: held against cut, downgraded against maintained and raised
+    pytest.param("腾讯维持派息政策不变", "腾讯宣布将末期股息下调至每股2.4港元", "refutes", id="zh-held-against-lowered"),
+    pytest.param("Goldman Sachs downgraded Tencent to sell on Friday.",
+                 "Goldman Sachs maintained its buy rating on Tencent and raised its target price on Friday.",
+                 "refutes", id="en-downgraded-against-maintained"),
+    # but a cut that only times the claim's fact decides nothing about it
+    pytest.param("腾讯股价在美联储降息后创下年内新高", "美联储此前一直按兵不动。", "related",
+                 id="zh-decision-as-a-time-only"),
     # a denial worded like the claim does not bear it out
     pytest.param("Tencent has launched a handheld console.",
                  "Tencent has not launched a handheld console, though it sold 2 million controllers last year.",
