@@ -29,7 +29,9 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
                          r"深交所|深圳证券交易所|上交所|上海证券交易所|港交所|联交所|香港联合交易所|纳斯达克|纽交所|"
                          r"Shenzhen Stock Exchange|Shanghai Stock Exchange|Hong Kong Stock Exchange|HKEX|Nasdaq|NYSE|"
-                         r"在香港(?:挂牌|上市)|(?:listed|listing|debut|debuted|trading) in Hong Kong)",
+                         r"在香港(?:挂牌|上市)|(?:listed|listing|debut|debuted|trading) in Hong Kong|"
+                         r"同比|环比|year[ -]on[ -]year|year[ -]over[ -]year|from a year (?:earlier|ago)|"
+                         r"month[ -]on[ -]month|quarter[ -]on[ -]quarter|from the previous (?:month|quarter)|sequentially)",
                          re.IGNORECASE)
 # A product's variant or trim (标准版, Max版, the long-range version), and the kind of order a count
 # counts (大定 paid deposits, 小定 refundable ones, 锁单 locked orders): figures of two of them are two facts.
@@ -69,6 +71,12 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "chinese smartphone market": "china", "中国智能市场": "china",
                     # "China's biggest smartphone vendor, holding 18.6% of the market": of China's market
                     "china's biggest": "china", "china's largest": "china", "china's top": "china", "中国最大": "china", "最终训练": "final run", "最后一次训练": "final run",
+                    # a change measured against a year before, or against the period before
+                    **{c: "year on year" for c in ("同比", "year on year", "year-on-year", "year over year", "year-over-year",
+                                                   "from a year earlier", "from a year ago")},
+                    **{c: "sequential" for c in ("环比", "month on month", "month-on-month", "quarter on quarter",
+                                                 "quarter-on-quarter", "from the previous month", "from the previous quarter",
+                                                 "sequentially")},
                     "final training run": "final run", "全部研发": "all development", "全部成本": "all development",
                     "总研发": "all development", "all of its development": "all development",
                     "total development": "all development", "total r&d": "all development",
@@ -188,6 +196,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing", "ordinary shares")},
                "public tranche": "tranche", "international tranche": "tranche", "domestic": "region", "global": "region", "china": "region",
                "final run": "cost scope", "all development": "cost scope",
+               "year on year": "change basis", "sequential": "change basis",
                **{c: "price kind" for c in ("list price", "resale price", "repair price")},
                "aftershock": "shock", "main shock": "shock", "peak": "moment", "now": "moment",
                "para games": "games", "main games": "games", "in yuan": "currency basis", "in dollars": "currency basis",

@@ -73,11 +73,11 @@ def is_change(text: str, q: Quantity) -> bool:
 
 # "made up roughly 15% of revenue" is a share, not a rise
 _UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|提升|提高|扩大|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|(?<!made )(?<!make )(?<!makes )(?<!making )up)"
+                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|edged up|edged higher|ticked up|inched up|(?<!made )(?<!make )(?<!makes )(?<!making )up)"
                  r"\s+(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$",
                  re.IGNORECASE)
 _DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|收窄|缩小|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|narrowed|shrank|down)\s+"
+                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|narrowed|shrank|dipped|dips|slipped|eased|edged down|edged lower|ticked down|down)\s+"
                    r"(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$", re.IGNORECASE)
 
 
@@ -275,13 +275,15 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int], text: 
     return None
 
 
+_INDICES = frozenset({"cpi", "ppi"})  # statistics that are indices: they rise and fall by a percentage
 _BARE_MOVES = frozenset({"上涨", "下跌", "涨", "跌", "涨幅", "跌幅"})  # a share price's, or anything's
 
 
 def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str | None:
     """The rise of the amount a growth rate's clause names just before it ("净利润同比增幅超过三成",
     "net profit grew 33%": net_profit_up)."""
-    named = [m for m in cues if clause[0] <= m.start and m.end <= q.start and m.key != "growth" and fits(m.key, "money")
+    named = [m for m in cues if clause[0] <= m.start and m.end <= q.start and m.key != "growth"
+             and (fits(m.key, "money") or m.key in _INDICES)  # "The consumer price index rose 1.5%": the CPI's rise
              and (q.start - m.end <= 12 or m.start - clause[0] <= 4 and q.start - m.end <= 48)]  # "Exports to the US rose 8.1%"
     return f"{named[-1].key}_up" if named else None
 

@@ -1049,3 +1049,12 @@ def test_an_expectation_is_borne_out_by_the_expectation_not_refuted_by_the_outco
 def test_a_probability_is_no_rate():
     (cut, odds) = query_claim("市场预期央行降息25个基点的概率超过七成").quantities
     assert odds.attribute == "probability" and cut.attribute != "probability"
+
+
+def test_a_change_on_the_year_and_one_on_the_month_are_two_facts():
+    yearly = ("a", "A", "2025-04-10", "3月份居民消费价格指数同比上涨0.5%。")
+    monthly = ("b", "B", "2025-04-10", "The consumer price index rose 1.5% month on month in March.")
+    assert [c for c in _clusters(yearly, monthly).conflicts if c.severity == "conflict"] == []
+    other_month = ("b", "B", "2025-04-10", "3月份居民消费价格指数同比上涨1.5%。")
+    (conflict,) = _clusters(yearly, other_month).conflicts
+    assert conflict.severity == "conflict"
