@@ -369,8 +369,10 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
 def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) -> frozenset[str]:
     """``conditions_at`` for a value at ``start`` of ``text``; cached: a claim meets many neighbours."""
     own = conditions_of(clause_around(text, start))
-    if not own - {"peak", "now"} and alone:  # "盘中一度上涨4.8%，随后一度转跌约3%": intraday, both
-        own |= conditions_of(text)
+    # "盘中一度上涨4.8%，随后一度转跌约3%": intraday, both ("以美元计，10月出口同比增长12.7%": in dollars)
+    if not own - {"peak", "now", "year on year", "sequential"} and alone:
+        based = any(_dimension(c) == "change basis" for c in own)  # (同比上涨0.3%，环比下降0.3%: each its own)
+        own |= {c for c in conditions_of(text) if not (based and _dimension(c) == "change basis")}
     own |= measurers_of(text)  # "据IDC统计，苹果份额为15.9%，三星…": the firm's count, every figure of it
     if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
         clause = clause_around(text, start)
