@@ -294,10 +294,13 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
 
 
 # A decision on a rate, a rating or a forecast: held where it was, lowered, or raised
-_HELD = re.compile(r"维持[^，。；]{0,12}不变|保持[^，。；]{0,12}不变|按兵不动|维持|"
+_HELD = re.compile(r"(?:维持|保持)[^，。；]{0,12}(?:不变|评级)|按兵不动|"
                    r"\b(?:left|kept|held|leaves|keeps|holds|leaving|keeping|holding)\b[^,.;]{0,40}?\b(?:unchanged|steady|on hold)\b|"
-                   r"\b(?:maintained|maintains|reaffirmed|reiterated)\b", re.IGNORECASE)
-_LOWERED = re.compile(r"下调|调降|降息|下修|\b(?:cut|cuts|lowered|lowers|trimmed|trims|downgraded|downgrades)\b", re.IGNORECASE)
+                   r"\b(?:maintained|maintains|reaffirmed|reiterated)\b[^,.;]{0,30}\b(?:rating|rates?|target|guidance|forecast)\b",
+                   re.IGNORECASE)
+# ("a 25% cut of sales", "the cut is larger": a share taken, no decision to lower)
+_LOWERED = re.compile(r"下调|调降|降息|下修|\b(?:(?<!% )(?:cut|cuts)(?! of\b)(?! is\b)|lowered|lowers|trimmed|trims|"
+                      r"downgraded|downgrades)\b", re.IGNORECASE)
 _RAISED = re.compile(r"上调|调升|加息|上修|\b(?:raised|raises|hiked|hikes|upgraded|upgrades)\b", re.IGNORECASE)
 _DECISIONS = {"held": _HELD, "lowered": _LOWERED, "raised": _RAISED}
 

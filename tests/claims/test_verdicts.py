@@ -40,6 +40,9 @@ def _ev(text, aid, source, score):
     pytest.param("Goldman Sachs downgraded Tencent to sell on Friday.",
                  "Goldman Sachs maintained its buy rating on Tencent and raised its target price on Friday.",
                  "refutes", id="en-downgraded-against-maintained"),
+    # a share taken ("a 25% cut of sales") is no decision to lower, and keeping up growth no decision to hold
+    pytest.param("The US government takes a 25% cut of Tencent's console sales.", "腾讯维持主机销量增长，并上调了全年指引。",
+                 "related", id="a-cut-of-sales-is-no-decision"),
     # but a cut that only times the claim's fact decides nothing about it
     pytest.param("腾讯股价在美联储降息后创下年内新高", "美联储此前一直按兵不动。", "related",
                  id="zh-decision-as-a-time-only"),
