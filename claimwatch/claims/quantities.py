@@ -168,12 +168,13 @@ _EN_WORDS = re.compile(
     r"|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
     r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
     r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|sixth|eighth|tenth|twentieth|hundredth|half)"
-    r"|(?:two|three|four)[ -](?:thirds|quarters|fifths|tenths)|half)"
+    r"|(?:two|three|four|five|six|seven|eight|nine)[ -](?:thirds|quarters|fifths|sixths|eighths|tenths)|half)"
     r"|(?P<num>one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?P<den>two|three|four|five|ten))\b",
     re.IGNORECASE)
 _EN_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1,
                  "twentieth": 0.05, "hundredth": 0.01, "half": 0.5}
-_EN_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_EN_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9}
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+and\s+(?P=prefix)?(?P<b>{_VALUE})"
                       rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?![A-Za-z0-9])")
 _RANGING = re.compile(rf"\brang(?:e|es|ed|ing)\s+from\s+(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})\s+to\s+(?P=prefix)?(?P<b>{_VALUE})"
