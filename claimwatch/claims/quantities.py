@@ -257,7 +257,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
         found.append(q)
         taken.append((q.start, q.end))
     for q in (_ranks(folded) + _numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
-              + _english_words(folded) + _english_counts(folded) + _chinese_counts(folded)):
+              + _english_words(folded) + _english_counts(folded) + _word_magnitudes(folded) + _chinese_counts(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)
@@ -436,6 +436,27 @@ def _per_hour(text: str) -> list[Quantity]:
     for m in _PER_HOUR.finditer(text):
         v = float(m["n"]) * (1.609344 if m["u"] == "英里" else 1.0)
         out.append(_qualify(Quantity("measure", v, "km/h", v, v, text[m.start("n"):m.end()], m.start("n"), m.end()), text))
+    return out
+
+
+# "a hundred million people", "one million customers", "two billion dollars": a magnitude in words
+_EN_WORD_MAGNITUDE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(?P<hundred>hundred\s+)?"
+                                r"(?P<mag>thousand|million|billion|trillion)\b(?!s)(?:\s+(?P<noun>[a-z]+))?", re.IGNORECASE)
+_EN_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _word_magnitudes(text: str) -> list[Quantity]:
+    out = []
+    for m in _EN_WORD_MAGNITUDE.finditer(text):
+        if m["n"].lower() == "a few":
+            continue  # vague
+        n = 1 if m["n"].lower() in ("a", "one") else _EN_NUMBER_WORDS[m["n"].lower()]
+        value = n * (100 if m["hundred"] else 1) * _EN_MAGNITUDES[m["mag"].lower()]
+        noun = (m["noun"] or "").lower()
+        kind, unit = _classify(None, noun) if noun in ("dollars", "yuan", "euros", "yen") else \
+            ("count", _NOUN_UNITS.get(noun, ""))
+        end = m.end("noun") if noun in ("dollars", "yuan", "euros", "yen") else m.end("mag")  # a counted noun is no part
+        out.append(_qualify(Quantity(kind, value, unit, value, value, text[m.start():end], m.start(), end), text))
     return out
 
 
