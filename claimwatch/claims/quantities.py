@@ -220,7 +220,8 @@ _EN_COUNTED = re.compile(
     r"(?<![-A-Za-z])(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a dozen)\s+(?:(?:more|new|major)\s+)?"
-    r"(?P<noun>years?|months?|quarters?|companies|firms|people|chips|customers|clusters|generations)\b", re.IGNORECASE)
+    r"(?P<noun>years?|months?|quarters?|weeks?|days?|hours?|minutes?|companies|firms|people|chips|customers|clusters|"
+    r"generations)\b", re.IGNORECASE)
 
 
 def _english_number(words: str) -> int:
@@ -467,8 +468,11 @@ def _english_counts(text: str) -> list[Quantity]:
         noun = m["noun"].lower()
         n = float(_english_number(m["n"]))
         months = {"year": 12, "month": 1, "quarter": 3}.get(noun.rstrip("s"))
+        seconds = {"week": 604800, "day": 86400, "hour": 3600, "minute": 60}.get(noun.rstrip("s"))
         if months:
             q = Quantity("duration", n * months, "months", n * months, n * months, m.group(0), m.start(), m.end())
+        elif seconds:  # "within five hours": as "within 5 hours" is read
+            q = Quantity("duration", n * seconds, "seconds", n * seconds, n * seconds, m.group(0), m.start(), m.end())
         else:
             q = Quantity("count", n, _NOUN_UNITS[noun], n, n, m.group(0), m.start(), m.end())
         out.append(_qualify(q, text))

@@ -134,6 +134,7 @@ CASES = [
     pytest.param("a deal worth billions of dollars", "money", 5.5e9, "USD", 1e9, 1e10, id="en-vague-billions"),
     pytest.param("交付周期为6到8个月", "duration", 7, "months", 6, 8, id="zh-duration-range"),
     pytest.param("the ban lasted three years", "duration", 36, "months", 36, 36, id="en-word-duration"),
+    pytest.param("sold out within five hours", "duration", 18000, "seconds", 18000, 18000, id="en-word-hours"),
     pytest.param("sales fell by two-thirds", "fraction", 2 / 3, "", 2 / 3, 2 / 3, id="en-two-thirds"),
     pytest.param("nine-tenths of the proceeds", "fraction", 0.9, "", 0.9, 0.9, id="en-nine-tenths"),
     pytest.param("more than a hundred million people", "count", 1e8, "people", 1e8, float("inf"), id="en-words-magnitude"),
