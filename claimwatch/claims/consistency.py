@@ -399,6 +399,10 @@ _LOCATIVE = re.compile(r"(?:\b(?i:in|at|across|near|to|from|into|over|throughout
                        r"[在于到至从]\s*)$")
 
 
+def _acting_places(text: str) -> frozenset[str]:
+    return frozenset(k for k in find_subjects(text) if k.startswith("place:") and acts_in(text, k))
+
+
 def acts_in(text: str, key: str) -> bool:
     """The place ``key`` is named as an actor ("Vietnam formally requested …", "不丹官方表示…"), not
     only as where something happened ("felt in Nepal's capital Kathmandu, in Bhutan")."""
@@ -487,6 +491,11 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
                     or (a.language != b.language and (one_fact or (near and thing)))
                     or (named and denial_restated(denial, plain.text) >= DENIAL_OVERLAP))
     if not worded_alike:
+        return None
+    # two countries acting: "The United States did not issue a statement congratulating Lai" denies
+    # nothing of "日本外务大臣…对赖清德当选表示祝贺"
+    acting_d, acting_p = _acting_places(denial), _acting_places(plain.text)
+    if acting_d and acting_p and not acting_d & acting_p:
         return None
     # a date does not decide a statement ("R1, released on January 20, has open weights")
     if not common or any(q.kind != "date" for q in plain.quantities) or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):

@@ -1058,3 +1058,9 @@ def test_a_change_on_the_year_and_one_on_the_month_are_two_facts():
     other_month = ("b", "B", "2025-04-10", "3月份居民消费价格指数同比上涨1.5%。")
     (conflict,) = _clusters(yearly, other_month).conflicts
     assert conflict.severity == "conflict"
+
+
+def test_one_country_denying_does_not_contradict_another_acting():
+    denial = ("a", "A", "2024-01-15", "The United States did not issue a statement congratulating Lai Ching-te.")
+    other = ("b", "B", "2024-01-15", "日本外务大臣14日发表谈话，对赖清德当选表示祝贺。")
+    assert not [c for c in _clusters(denial, other).conflicts if c.reason == "negation"]
