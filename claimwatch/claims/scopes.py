@@ -62,7 +62,7 @@ may might can shall should must intends intend aims aim wants want corrects corr
 revises revised restates restated thousand million billion trillion mln bn""".split())
 _EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
                        r"half-year|first-half|second-half|year|yearly|monthly|july-september|april-june|"
-                       r"january-march|october-december)$", re.IGNORECASE)
+                       r"january-march|october-december|market)$", re.IGNORECASE)
 
 
 def _from_conditions(words: str) -> str:
@@ -104,6 +104,8 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     run = m.group(0)
     stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
     run = run[stop:]
+    if run.endswith("市场"):  # "中国智能手机市场出货量": the market's, the whole (本土市场游戏收入 is a part)
+        return ""
     # 集团 after a name is a business group, a part ("云智能集团收入"); alone it is the company ("集团收入")
     whole = max((x.end() for x in _ZH_WHOLE.finditer(run) if not (x.group(0) == "集团" and x.start() >= 2)), default=0)
     run = _ZH_TOTAL.sub("", _ZH_HEADS.sub("", run[whole:]))

@@ -437,6 +437,10 @@ def _as_ratio(text: str, q: Quantity) -> Quantity:
 
 
 _SHARES = ("market_share", "revenue_share")
+# a figure compared with the one just before it, of the same measure at another time or place
+_COMPARED_WITH = re.compile(r"[^。；;]{0,6}(?:低于|高于|不及|超过|略低于|略高于|较|比)(?:\d{4}年|[^，。,;；\d]){0,12}?(?:的|时的|时)?\s*$|"
+                            r"[^.;]{0,12}\b(?:compared with|against|versus|down from|up from)\b(?:\s\d{4}\b|[^,.;\d]){0,20}$",
+                            re.IGNORECASE)
 
 
 def _as_share(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
@@ -629,6 +633,9 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = _as_share(text, q, cues, clauses, clause)
         if out and out[-1].kind == q.kind and out[-1].attribute and FROM_TO.search(text, max(0, out[-1].start - 4), q.start):
             q = replace(q, attribute=out[-1].attribute)  # "份额从95%一路跌到0": the 0 is a share too
+        before = next((p for p in reversed(out) if p.kind == q.kind), None)
+        if q.attribute is None and before is not None and before.attribute and _COMPARED_WITH.match(text, before.end, q.start):
+            q = replace(q, attribute=before.attribute)  # "投票率为71.86%，低于2020年的74.90%": a turnout too
         other, compared = _relative(text, q, mentions, named)
         if other is not None and q.kind == "percent" and q.unit == "%":  # points ("提高了10个百分点") stay points
             q = _as_ratio(text, q)

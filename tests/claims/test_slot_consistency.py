@@ -1064,3 +1064,17 @@ def test_one_country_denying_does_not_contradict_another_acting():
     denial = ("a", "A", "2024-01-15", "The United States did not issue a statement congratulating Lai Ching-te.")
     other = ("b", "B", "2024-01-15", "日本外务大臣14日发表谈话，对赖清德当选表示祝贺。")
     assert not [c for c in _clusters(denial, other).conflicts if c.reason == "negation"]
+
+
+def test_a_figure_compared_with_the_one_before_is_of_its_measure():
+    (now, _, then) = query_claim("本次投票率为68.2%，低于2016年的70.5%。").quantities
+    assert now.attribute == then.attribute == "turnout"
+    earlier = ("a", "A", "2024-01-15", "Turnout in 2016 was 70.5%.")
+    compared = ("b", "B", "2024-01-15", "本次投票率为68.2%，低于2016年的70.5%。")
+    assert not [c for c in _clusters(earlier, compared).conflicts if c.severity == "conflict"]
+
+
+def test_a_markets_figure_is_the_whole_not_a_part():
+    one = ("a", "A", "2024-10-20", "IDC数据显示，第三季度中国平板电脑市场出货量为712万台。")
+    other = ("b", "B", "2024-10-20", "中国市场方面，IDC数据显示第三季度出货量为712万台。")
+    assert not [c for c in _clusters(one, other).conflicts if c.severity == "conflict"]
