@@ -527,7 +527,8 @@ def one_figure_two_currencies(a: Claim, b: Claim) -> list[tuple[Quantity, Quanti
     """One figure for one slot in two currencies ("HK$91.6 billion" against "916亿美元"): a
     conversion changes the number, so one of the two currencies is wrong."""
     return [(qa, qb) for qa, qb in _equal_figures(a, b)
-            if qa.kind == "money" and qa.unit != qb.unit and attribute_known(qa)
+            # (a price written without "a share" is no other currency: "$55" against "每股55美元")
+            if qa.kind == "money" and qa.unit.split("/")[0] != qb.unit.split("/")[0] and attribute_known(qa)
             and (qa.scope is None or qb.scope is None or same_scope(qa.scope, qb.scope))]
 
 

@@ -84,7 +84,13 @@ _DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|
 def direction(text: str, q: Quantity) -> str | None:
     """"up" or "down" when a change verb stands right before a percentage (下跌17%, rebounded 8.9%)."""
     before = text[max(0, q.start - 20):q.start]  # wide enough to see "made up roughly"
-    return "up" if _UP.search(before) else "down" if _DOWN.search(before) else None
+    if _UP.search(before) or _UP_AFTER.match(text, q.end):  # "opened 1.9% higher"
+        return "up"
+    return "down" if _DOWN.search(before) or _DOWN_AFTER.match(text, q.end) else None
+
+
+_UP_AFTER = re.compile(r"\s*(?:higher|up)\b", re.IGNORECASE)
+_DOWN_AFTER = re.compile(r"\s*(?:lower|down)\b", re.IGNORECASE)
 
 
 _EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
@@ -276,6 +282,8 @@ def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int], text: 
 
 
 _INDICES = frozenset({"cpi", "ppi"})  # statistics that are indices: they rise and fall by a percentage
+_PREMIUM_AFTER = re.compile(r"\s*(?:above|over)\s+(?!expectations|estimates|forecasts)[^,;]{0,40}?\b(?:share price|price|close|closing)\b",
+                            re.IGNORECASE)
 _BARE_MOVES = frozenset({"上涨", "下跌", "涨", "跌", "涨幅", "跌幅"})  # a share price's, or anything's
 
 
@@ -369,6 +377,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     if q.kind in ("count", "percent") and (_MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
                                           or _MARGIN_AFTER.match(text, q.end)):
         attribute = "gap"  # "领先侯友宜约91.5万票", "nearly 915,000 ahead of Hou": a lead, no tally
+    if q.kind == "percent" and _PREMIUM_AFTER.match(text, q.end):
+        attribute = "premium"  # "about 40% above U.S. Steel's closing price": the offer's premium
     q = replace(q, attribute=attribute)
     if attribute == "top_speed" and q.low == -math.inf and q.high != math.inf:
         q = replace(q, low=q.high)  # "winds of up to 62 metres per second": a top speed of 62, no bound
@@ -386,6 +396,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         if way and attribute is None:  # "营收同比下降3.9%": the fall of the amount the clause names before it
             named = _growth_of(q, cues, clause)
             attribute = named.rsplit("_", 1)[0] if named else None
+        if not way and attribute in _PER_SHARE:  # "71% of the shares outstanding", "溢价约40%": no price, no move
+            return replace(q, attribute=None)
         return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
     return q
 

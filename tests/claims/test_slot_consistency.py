@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from claimwatch.claims.conditions import CONSENSUS, conditions_at
-from claimwatch.claims.consistency import Pair, build_clusters, same_attribute, same_subject
+from claimwatch.claims.consistency import Pair, build_clusters, one_figure_two_currencies, same_attribute, same_subject
 from claimwatch.claims.models import Article
 from claimwatch.claims.segment import segment_claims
 from claimwatch.claims.verdicts import judge, outcome_of, relate
@@ -1078,3 +1078,8 @@ def test_a_markets_figure_is_the_whole_not_a_part():
     one = ("a", "A", "2024-10-20", "IDC数据显示，第三季度中国平板电脑市场出货量为712万台。")
     other = ("b", "B", "2024-10-20", "中国市场方面，IDC数据显示第三季度出货量为712万台。")
     assert not [c for c in _clusters(one, other).conflicts if c.severity == "conflict"]
+
+
+def test_a_price_written_without_a_share_is_no_other_currency():
+    assert not one_figure_two_currencies(query_claim("The $55 price was the offer."), query_claim("每股55美元的报价"))
+    assert one_figure_two_currencies(query_claim("腾讯回购了916亿港元的股份"), query_claim("腾讯回购了916亿美元的股份"))

@@ -142,6 +142,15 @@ def test_a_percentage_change_records_its_direction():
     assert slots("英伟达股价次日反弹了8.9%")[-1][2] == "share_price_up"
 
 
+def test_a_move_named_after_its_figure_and_a_percentage_of_shares():
+    assert slots("Tencent shares opened 1.9% higher on Thursday")[0][2] == "share_price_up"
+    assert slots("Tencent shares closed 0.6% lower")[0][2] == "share_price_down"
+    # a percentage of the shares is no share price, and a premium over a price is a premium
+    assert slots("Shares representing about 71% of the shares outstanding were voted")[0][2] is None
+    assert slots("The $55 offer was about 40% above the stock's closing price on Friday")[1][2] == "premium"
+    assert slots("这一报价较该股收盘价溢价约40%")[-1][2] == "premium"
+
+
 def test_what_makes_up_a_share_is_no_rise():
     assert not (slots("Europe made up roughly 30% of Siemens' orders in the year")[-1][2] or "").endswith("_up")
     assert slots("Orders were up roughly 30% in the year")[-1][2].endswith("_up")
