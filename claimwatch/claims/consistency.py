@@ -403,6 +403,17 @@ def _acting_places(text: str) -> frozenset[str]:
     return frozenset(k for k in find_subjects(text) if k.startswith("place:") and acts_in(text, k))
 
 
+def _frames_of(claim: Claim, q: Quantity | None) -> list[Quantity]:
+    """The dates that time a claim's facts; for a figure, those of its own clause when it has any
+    ("10月出口增长强劲，但9月出口增速仅为2.4%": the 2.4% is September's)."""
+    frames = [d for d in claim.quantities if is_time_frame(claim.text, d)]
+    if q is None or q.kind in ("date", "time"):
+        return frames
+    clause = clause_around(claim.text, q.start)
+    own = [d for d in frames if clause_around(claim.text, d.start) == clause]
+    return own or frames
+
+
 def acts_in(text: str, key: str) -> bool:
     """The place ``key`` is named as an actor ("Vietnam formally requested …", "不丹官方表示…"), not
     only as where something happened ("felt in Nepal's capital Kathmandu, in Bhutan")."""
@@ -972,8 +983,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                                             f"({names(own_a)} vs {names(own_b)})")
     # when each was said ("reported on Wednesday, November 13, that …") or how far back a record
     # reaches ("the slowest pace since 2022") is no time of the facts
-    dates_a = [q for q in a.quantities if is_time_frame(a.text, q)]
-    dates_b = [q for q in b.quantities if is_time_frame(b.text, q)]
+    dates_a, dates_b = _frames_of(a, qa), _frames_of(b, qb)
     clash_on_date = qa is not None and qa.kind in ("date", "time")  # then the dates are the disagreement itself
     apart = _days_apart(qa, qb) if clash_on_date and qb is not None and qa.attribute in EVENT_FRAMES else 0
     if apart > EVENT_DAYS:

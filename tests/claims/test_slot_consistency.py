@@ -1083,3 +1083,9 @@ def test_a_markets_figure_is_the_whole_not_a_part():
 def test_a_price_written_without_a_share_is_no_other_currency():
     assert not one_figure_two_currencies(query_claim("The $55 price was the offer."), query_claim("每股55美元的报价"))
     assert one_figure_two_currencies(query_claim("腾讯回购了916亿港元的股份"), query_claim("腾讯回购了916亿美元的股份"))
+
+
+def test_a_figure_is_timed_by_the_date_of_its_own_clause():
+    both = ("a", "A", "2024-11-09", "数据显示，3月出口增长强劲，但2月出口增速仅为2.4%。")
+    march = ("b", "B", "2024-11-09", "3月出口同比增长12.7%。")
+    assert not [c for c in _clusters(both, march).conflicts if c.severity == "conflict"]
