@@ -65,9 +65,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
            fact: float | None = None, published: str | None = None, title: str = "") -> tuple[Relation, str]:
     """How one stored claim bears on the submitted one.
 
-    Values decide first, slot by slot (kind, unit, attribute, subject), the evidence's values left
-    behind by a change or correction ("from $128.42") aside: a value that agrees supports; one that
-    clashes refutes, unless the difference is explained or what either value measures is unknown.
+    A move or a decision the other way refutes before any value is compared ("收涨" against
+    "下跌0.29%", "维持…不变" against "下调50个基点"). Values decide next, slot by slot (kind, unit,
+    attribute, subject), the evidence's values left behind by a change or correction ("from
+    $128.42") aside: a value that agrees supports; one that clashes refutes, unless the
+    difference is explained or what either value measures is unknown.
     Without comparable values, a negation of a value-free statement refutes, as does the same
     comparison the other way round; a claim with values (a year included) is never supported by
     wording alone; otherwise a score of at least ``fact`` (default ``support``) supports, if the
@@ -570,7 +572,7 @@ def _under_other_conditions(query: Claim, evidence: Claim, qb: Quantity, title: 
     cb = with_title_measurer(conditions_at(evidence, qb), title)
     mine = [qa for qa in query.quantities if qa.kind == qb.kind]
     return bool(mine) and all(differing(conditions_at(query, qa), cb, across_scripts=query.language != evidence.language)
-                                     is not None for qa in mine)
+                              is not None for qa in mine)
 
 
 def _is_past_value(text: str, q: Quantity) -> bool:
