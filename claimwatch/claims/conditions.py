@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from claimwatch.claims.models import CACHE_SIZE, Claim, Quantity
-from claimwatch.claims.slots import clause_around
+from claimwatch.claims.slots import clause_around, clause_span
 from claimwatch.claims.places import PLACES, countries_named, places_of, unsure_across_scripts
 from claimwatch.claims.subjects import people_named
 
@@ -342,9 +342,7 @@ _CONSENSUS = re.compile(r"(?:分析师|经济学家|机构)[^，。；]{0,16}(?:
 def _consensus(text: str, start: int) -> bool:
     """A cue of an expectation shortly before the value, no other figure between ("Revenue of $35.08
     billion beat analysts' average estimate of $33.16 billion": the $33.16 billion only)."""
-    clause = clause_around(text, start)
-    at = text.find(clause, max(0, start - len(clause)))
-    before = clause[:start - at] if 0 <= at <= start else text[max(0, start - 60):start]
+    before = text[clause_span(text, start)[0]:start]
     return any(len(before) - m.end() <= 40 and not re.search(r"\d", _DAYS.sub("", before[m.end():]))
                for m in _CONSENSUS.finditer(before))
 

@@ -23,7 +23,7 @@ from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import declines_comment, find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
-from claimwatch.claims.slots import CHANGE, PERSONAL, clause_around, clauses_of, is_time_frame
+from claimwatch.claims.slots import CHANGE, PERSONAL, clause_around, clause_span, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, maker_of, find_subjects, people_named, singular_code, subject_mentions
 from claimwatch.claims.text import han_pairs
@@ -409,8 +409,8 @@ def _frames_of(claim: Claim, q: Quantity | None) -> list[Quantity]:
     frames = [d for d in claim.quantities if is_time_frame(claim.text, d)]
     if q is None or q.kind in ("date", "time"):
         return frames
-    clause = clause_around(claim.text, q.start)
-    own = [d for d in frames if clause_around(claim.text, d.start) == clause]
+    clause = clause_span(claim.text, q.start)
+    own = [d for d in frames if clause_span(claim.text, d.start) == clause]
     return own or frames
 
 

@@ -441,22 +441,21 @@ def _per_hour(text: str) -> list[Quantity]:
 
 
 # "a hundred million people", "one million customers", "two billion dollars": a magnitude in words
-_EN_WORD_MAGNITUDE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(?P<hundred>hundred\s+)?"
+_EN_WORD_MAGNITUDE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<hundred>hundred\s+)?"
                                 r"(?P<mag>thousand|million|billion|trillion)\b(?!s)(?:\s+(?P<noun>[a-z]+))?", re.IGNORECASE)
 _EN_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_CURRENCY_NOUNS = ("dollars", "yuan", "euros", "yen")
 
 
 def _word_magnitudes(text: str) -> list[Quantity]:
     out = []
     for m in _EN_WORD_MAGNITUDE.finditer(text):
-        if m["n"].lower() == "a few":
-            continue  # vague
         n = 1 if m["n"].lower() in ("a", "one") else _EN_NUMBER_WORDS[m["n"].lower()]
         value = n * (100 if m["hundred"] else 1) * _EN_MAGNITUDES[m["mag"].lower()]
         noun = (m["noun"] or "").lower()
-        kind, unit = _classify(None, noun) if noun in ("dollars", "yuan", "euros", "yen") else \
-            ("count", _NOUN_UNITS.get(noun, ""))
-        end = m.end("noun") if noun in ("dollars", "yuan", "euros", "yen") else m.end("mag")  # a counted noun is no part
+        money = noun in _EN_CURRENCY_NOUNS
+        kind, unit = _classify(None, noun) if money else ("count", _NOUN_UNITS.get(noun, ""))
+        end = m.end("noun") if money else m.end("mag")  # a counted noun is no part of the figure
         out.append(_qualify(Quantity(kind, value, unit, value, value, text[m.start():end], m.start(), end), text))
     return out
 

@@ -130,9 +130,14 @@ def clauses_of(text: str) -> list[str]:
     return [text[lo:hi] for lo, hi in _clauses(text)]
 
 
+def clause_span(text: str, at: int) -> tuple[int, int]:
+    """The offsets of the clause of ``text`` that holds offset ``at`` (see ``clause_around``)."""
+    return _clause_of(_clauses(text), at)
+
+
 def clause_around(text: str, at: int) -> str:
     """The clause of ``text`` that holds offset ``at`` (clauses end at punctuation and at 而/但/but…)."""
-    lo, hi = _clause_of(_clauses(text), at)
+    lo, hi = clause_span(text, at)
     return text[lo:hi]
 
 
@@ -699,4 +704,4 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
     return tuple(out)
 
 
-__all__ = ["PERSONAL", "attach_slots", "clause_around", "is_change", "is_date_of_saying", "is_horizon", "is_time_frame", "CHANGE"]
+__all__ = ["PERSONAL", "attach_slots", "clause_around", "clause_span", "is_change", "is_date_of_saying", "is_horizon", "is_time_frame", "CHANGE"]

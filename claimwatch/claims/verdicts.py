@@ -258,14 +258,19 @@ def _way(attribute: str | None) -> tuple[str, str] | None:
     return (CHANGE if attribute == "growth" else base), way[1:]
 
 
+def _at_other_times(query: Claim, evidence: Claim) -> bool:
+    """Both claims are dated, and no date of one meets a date of the other."""
+    dates_q = [q for q in query.quantities if q.kind == "date"]
+    dates_e = [q for q in evidence.quantities if q.kind == "date"]
+    return bool(dates_q and dates_e) and not any(x.overlaps(y) for x in dates_q for y in dates_e)
+
+
 def opposite_move(query: Claim, evidence: Claim) -> str | None:
     """Why the evidence says the claim's rise was a fall (or the other way round), if it does:
     the same percentage of one subject's measure, moving the other way ("下跌8.9%" against
     "rebounded 8.9%"), or a claimed rise with no figure against a stated fall ("shares rose on
     January 27" against "fell 17% on January 27"), at no other time."""
-    dates_q = [q for q in query.quantities if q.kind == "date"]
-    dates_e = [q for q in evidence.quantities if q.kind == "date"]
-    if dates_q and dates_e and not any(x.overlaps(y) for x in dates_q for y in dates_e):
+    if _at_other_times(query, evidence):
         return None
     named_q, named_e = find_subjects(query.text), find_subjects(evidence.text)
     values = [q for q in query.quantities if q.kind != "date"]
@@ -328,9 +333,7 @@ def other_decision(query: Claim, evidence: Claim) -> str | None:
         return None
     if query.hedged or evidence.hedged or query.negated or evidence.negated:
         return None
-    dates_q = [q for q in query.quantities if q.kind == "date"]
-    dates_e = [q for q in evidence.quantities if q.kind == "date"]
-    if dates_q and dates_e and not any(x.overlaps(y) for x in dates_q for y in dates_e):
+    if _at_other_times(query, evidence):
         return None
     if not distinguishing(find_subjects(query.text)) & distinguishing(find_subjects(evidence.text)):
         return None
