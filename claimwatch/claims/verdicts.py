@@ -157,7 +157,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
-        if alike is None and not (attribute_known(qa) and attribute_known(qb)):
+        if alike is None and not (attribute_known(qa) and attribute_known(qb)) and not (
+                score >= support and echoes(query, evidence, qa, qb)):
             return "related", f"states {qb.text}, but what it measures is unclear"
         if score < support:
             return "related", f"states {qb.text}, but may be about something else"
@@ -216,6 +217,50 @@ def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, 
             and not _places_unnamed(query, evidence)
             and _compared(evidence.text) == _compared(query.text)  # a comparison needs one to agree with
             and not unmatched_names(query.text, evidence.text) and _worded_alike(query, evidence, score, fact))
+
+
+ECHO_CLAIM, ECHO_EVIDENCE = 0.5, 0.3  # the shares of each side's own words (values aside) the other must write
+
+
+def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """The evidence is the claim's own statement with another value in place of ``qa``: in one
+    language, of one kind and one attribute (or a level's, named on one side only), each writing much of the other's words (names
+    and the values themselves aside), and counting the same unit where both name one ("倾斜约45度"
+    is no "9层高"). Such a value is the claim's measure even when the lexicon cannot name it."""
+    if query.language != evidence.language or qa.kind != qb.kind or qa.kind == "date":  # dates mostly time a
+        return False  # claim: one written where the claim has another is a time frame more often than a clash
+    named = {q.attribute for q in (qa, qb)} - {None}  # a level may be named on one side only, a change may not
+    if len(named) > 1 or named and (qa.attribute is None or qb.attribute is None) and direction_of(named.pop())[1]:
+        return False
+    if _counted(query.text, qa) and _counted(evidence.text, qb) and _counted(query.text, qa) != _counted(evidence.text, qb):
+        return False
+    mine, theirs = _content_words(_blanked(query)), _content_words(_blanked(evidence))
+    both = len(mine & theirs)
+    return len(mine) >= 3 and both >= ECHO_CLAIM * len(mine) and both >= ECHO_EVIDENCE * len(theirs)
+
+
+def _blanked(claim: Claim) -> str:
+    """The claim's text with its values (units and magnitudes included) blanked out."""
+    text = claim.text
+    for q in claim.quantities:
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    return text
+
+
+_COUNTER = re.compile(r"\s*-?\s*([A-Za-z]+|[\u4e00-\u9fff])")
+_MAGNITUDES = "十百千万亿"
+
+
+def _counted(text: str, q: Quantity) -> str | None:
+    """The word or character a bare count is counted in, when it is written right at the value:
+    "45度", "9层", "nine-storey"; None for a value with a unit of its own."""
+    if q.kind != "count" or q.unit:
+        return None
+    last = q.text[-1:]
+    if "\u4e00" <= last <= "\u9fff" and last not in _MAGNITUDES:
+        return last
+    m = _COUNTER.match(text, q.end)
+    return m.group(1).lower() if m else None
 
 
 WORDING_OVERLAP = 0.3  # the share of a claim's own words (names aside) its evidence must write, in one language

@@ -35,6 +35,18 @@ def _ev(text, aid, source, score):
                  "Tencent shares closed up 0.5% at HK$46.67 on Friday, March 7.",
                  "refutes", id="en-closed-lower-against-a-rise"),
     pytest.param("腾讯股价3月7日收涨", "腾讯股价3月7日下跌2.1%，报371.2港元", "refutes", id="zh-closed-up-against-a-fall"),
+    # the claim's own sentence with another value: that value is the claim's measure, named or not
+    pytest.param("开业一个月后，商场周末的日均客流继续增长，超过5万人次", "开业一个月后，商场周末的日均客流已回落至约2万人次。",
+                 "refutes", id="zh-echo-with-another-value"),
+    pytest.param("The ticket office said the museum welcomed 3,000 on its first weekend after reopening.",
+                 "The museum welcomed about 30,000 on its first weekend after reopening, the ticket office said.",
+                 "refutes", id="en-echo-with-another-value"),
+    # an echo counting another thing ("15度" against "7层"), or a rise against a share, is no echo
+    pytest.param("这座古塔在地震中严重倾斜，倾斜约15度", "这座7层高的古塔在地震中严重倾斜，塔身开裂。", "related",
+                 id="zh-echo-counted-in-other-units"),
+    pytest.param("The company said revenue from its cloud unit rose 4% to about 12 billion yuan.",
+                 "The cloud unit accounted for about a quarter of the company's total revenue, it said.", "related",
+                 id="en-rise-against-a-share"),
     # a decision taken another way: held against cut, downgraded against maintained and raised
     pytest.param("腾讯维持派息政策不变", "腾讯宣布将末期股息下调至每股2.4港元", "refutes", id="zh-held-against-lowered"),
     pytest.param("Goldman Sachs downgraded Tencent to sell on Friday.",
