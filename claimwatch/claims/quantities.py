@@ -273,8 +273,9 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
 
 
 # "rose to $4.8 trillion from $4.6 trillion", "corrects … to $4.51 trillion from $4.6 trillion",
-# "营收从300亿美元增至350亿美元": the value after from/从/由 is what it was before, not what it is.
-_PRIOR = re.compile(r"(?:\bfrom|从|由)\s*(?:about|around|roughly|约|近)?\s*$", re.IGNORECASE)
+# "营收从300亿美元增至350亿美元": the value after from/从/由 is what it was before, not what it is; so is
+# the figure a change is measured against ("较11月1日通报的205人又增加12人").
+_PRIOR = re.compile(r"(?:\bfrom|从|由|较[^，。,;；]{0,12}的)\s*(?:about|around|roughly|约|近)?\s*$", re.IGNORECASE)
 
 
 def is_prior_value(text: str, q: Quantity) -> bool:
@@ -507,7 +508,7 @@ _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为
                                r"\s*(?:US\$|HK\$|\$)?$")
 _EACH = re.compile(r"\s*each\b")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![A-Za-z])[A-Z][a-z]+\s$")
-_FROM = re.compile(r"(?:\bfrom|从)\s*$", re.IGNORECASE)
+_FROM = re.compile(r"(?:\bfrom|\bby(?:\s+another)?|从)\s*$", re.IGNORECASE)  # "rose by 12 to 217": a change, then a level
 
 
 # A price per unit ("$2.19 per million output tokens", "每GPU小时2美元", "$80 an hour") is a rate: it
@@ -548,7 +549,7 @@ def _numerics(text: str) -> list[Quantity]:
         if any(a <= m.start() < b for a, b in named):
             continue  # a number in a name: the S&P 500, 沪深300
         if m["b"] is not None and (
-            _FROM.search(text[max(0, m.start() - 6):m.start()])  # "from A to B" is a change, not a range
+            _FROM.search(text[max(0, m.start() - 14):m.start()])  # "from A to B", "by A to B": a change, not a range
             or _PLACE_IN_TEXT.search(text[max(0, m.start() - 12):m.start()])  # "in paragraph 4 to 3,609": no range
             or (m["aunit"] and m["unit"] and _classify(None, m["aunit"]) != _classify(None, m["unit"].strip()))
             or (m["aunit"] and not m["unit"])  # "fell 0.29% to 5,618.26": a change, then a level

@@ -22,6 +22,7 @@ _BULLET_SEP = re.compile(r"\s+[-–—]\s+")
 _MARKERS_THEN_HEADING = re.compile(r"(?:\s*\[\d{1,3}\])+\s*(?P<heading>[^\[\]。！？!?.]{1,40})$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"']?|\.[\"”']?(?=\s+[\"“A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|vs|No|Co|Jr|Sr|Inc|Ltd|Corp|Gov|Sen|Rep)|\b[A-Z])$")
+_MONTH_BEFORE_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")  # "Oct. 14, 1957"
 _CLOCK_ZONE = re.compile(r"\s+(?:GMT|UTC|Beijing time|local time|[A-Z]{2,4}T)\b")
 _CITATION_ONLY = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*$")
 MIN_CLAIM_CHARS = 6
@@ -125,6 +126,9 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.group(0).startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 4), m.start()):
             continue  # "U.S. officials", "Mr. Huang", "No. 2"
+        if (m.group(0) == "." and _MONTH_BEFORE_DAY.search(text, max(start, m.start() - 5), m.start())
+                and re.match(r"\s+\d", text[m.end():end])):
+            continue  # "on Feb. 13", "the Great Flood of Oct. 14, 1957"
         if m.group(0).startswith(".") and _CLOCK_ZONE.match(text, m.end()) and re.search(r"\b[ap]\.m$", text[max(start, m.start() - 4):m.start()], re.IGNORECASE):
             continue  # "at 9:05 a.m. GMT on January 7", "9:05 a.m. Beijing time"
         stop = m.end()

@@ -314,6 +314,9 @@ _READING = re.compile(r"\b(?:measured|reported|rated|put|recorded|registered|est
                       r"(?:quake|earthquake|tremor)|it)\s+at\s+$")
 _SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
+# ... unless the count is what the toll rose by: "遇难人数又增加12人", "the death toll rose by 12 to 217"
+_TOLL_ROSE_BY = re.compile(r"(?:增加|上升)(?:了)?(?:约|近|超过|逾)?\s*$|"
+                           r"\b(?:rose|climbed|increased|jumped|grew|went up) by\s+(?:another\s+)?$", re.IGNORECASE)
 
 
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|wrote|reported|added|stated|confirmed)\s+(?:late\s+|early\s+)?"
@@ -394,8 +397,9 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         q = replace(q, unit=q.unit + "/share")  # "收市报306.2港元", "以平均约386港元的价格回购约2.37亿股": a price per share
     if attribute is None and q.kind == "money" and _MARKET_LOSS.search(text[max(0, q.start - 24):q.start]):
         return replace(q, attribute="market_value_change")  # "erased $593 billion", "市值蒸发": what a slide erases
-    if attribute and attribute not in _LOSSES and not attribute.endswith("_change") and is_change(text, q):  # a loss of value is no value
-        return replace(q, attribute=attribute + "_change")
+    if attribute and not attribute.endswith("_change") and (
+            is_change(text, q) if attribute not in _LOSSES else _TOLL_ROSE_BY.search(text[max(0, q.start - 16):q.start])):
+        return replace(q, attribute=attribute + "_change")  # a loss of value is no value, but a toll can rise by one
     if q.kind == "percent" and attribute != "growth" and not (attribute or "").endswith(("_up", "_down")):
         way = direction(text, q)  # a 17% fall and an 8.9% rebound of one share price are two facts
         if way and attribute is None:  # "营收同比下降3.9%": the fall of the amount the clause names before it

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimwatch.claims.quantities import extract_quantities
+from claimwatch.claims.quantities import extract_quantities, is_prior_value
 
 INF = math.inf
 PUB = "2025-12-09T06:37"
@@ -355,6 +355,7 @@ def test_month_name_may_alone_is_not_a_date():
     pytest.param("份额从15%升到25%", id="zh-cong-change"),
     pytest.param("revenue grew from $10 billion to $30 billion", id="en-from-to-change"),
     pytest.param("股价上涨50%至150元", id="zh-percent-then-price"),
+    pytest.param("the death toll rose by another 12 to 217", id="en-by-then-level"),
 ])
 def test_from_a_to_b_is_two_values_not_a_range(text):
     values = extract_quantities(text, PUB)
@@ -687,3 +688,13 @@ def test_the_four_digits_written_after_wan_belong_to_the_number():
 def test_phones_are_counted_in_units(text):
     (q,) = extract_quantities(text)
     assert (q.kind, q.unit) == ("count", "units")
+
+
+@pytest.mark.parametrize("text, figure, prior", [
+    pytest.param("遇难人数较11月1日通报的205人又增加12人", "205人", True, id="zh-against-an-earlier-report"),
+    pytest.param("收市报306.2港元，较发行价263港元上涨16.43%", "263港元", False, id="zh-offer-price-stays-a-figure"),
+    pytest.param("revenue rose to $12 billion from $10 billion", "$10 billion", True, id="en-from"),
+])
+def test_the_figure_a_change_is_measured_from_is_a_prior_value(text, figure, prior):
+    q = next(q for q in extract_quantities(text, PUB) if q.text == figure)
+    assert is_prior_value(text, q) is prior

@@ -72,6 +72,11 @@ def _texts(text: str, published: str | None = "2025-12-09T06:37") -> list[str]:
             ['Nvidia said: "We welcome this decision."', "Analysts agreed."],
             id="full-stop-inside-closing-quote",
         ),
+        pytest.param(
+            "The dam failed on Oct. 14, 1957, after days of rain. Sept. 3 is the anniversary.",
+            ["The dam failed on Oct. 14, 1957, after days of rain.", "Sept. 3 is the anniversary."],
+            id="abbreviated-month-before-a-day",
+        ),
     ],
 )
 def test_splits_english_prose_into_sentences(text, sentences):

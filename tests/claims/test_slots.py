@@ -260,6 +260,15 @@ def test_a_toll_takes_the_cue_right_after_each_count():
     assert slots("越南政府初步估计经济损失约40万亿越南盾")[0][2] == "economic_loss"  # the loss is the figure, no change
 
 
+@pytest.mark.parametrize("text, attributes", [
+    pytest.param("遇难人数较前一日通报的205人又增加12人", ["deaths", "deaths_change"], id="zh-toll-rose-by"),
+    pytest.param("The death toll rose by 12 to 217.", ["deaths_change", "deaths"], id="en-toll-rose-by-then-level"),
+    pytest.param("地震已造成12人死亡", ["deaths"], id="zh-toll-level"),
+])
+def test_what_a_toll_rose_by_is_a_change_not_the_toll(text, attributes):
+    assert [a for _, _, a, _ in slots(text)] == attributes
+
+
 def test_the_year_a_record_reaches_back_to_dates_no_event():
     assert slots("“摩羯”是1949年有气象记录以来登陆我国的最强秋台风")[0][2] is None
     assert slots("the strongest autumn typhoon to make landfall in China since 1949")[0][2] is None
