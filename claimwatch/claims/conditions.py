@@ -20,7 +20,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
                          r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
-                         r"excluding one-off items|non-GAAP|non-IFRS|非国际财务报告准则|非通用会计准则|非公认会计准则|under IFRS|IFRS basis|"
+                         r"excluding one-off items|non-GAAP|non-IFRS|非GAAP|非IFRS|(?<!non-)(?<!非)(?<![A-Za-z])GAAP(?![A-Za-z])|非国际财务报告准则|非通用会计准则|非公认会计准则|under IFRS|IFRS basis|"
                          r"收跌|收涨|收高|收低|普通股|ordinary shares|U\.S\.-listed|US-listed|New York-listed|美国存托股|"
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
                          r"closed|closing price|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
@@ -45,7 +45,7 @@ _VARIANT_NAMES = {"标准": "standard", "基础": "base", "入门": "entry-level
 _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cache hit", "缓存未命中": "cache miss", "稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
                     "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total",
                     "扣非": "excluding one-offs", "excluding one-off items": "excluding one-offs", "non-gaap": "non-gaap",
-                    "non-ifrs": "non-gaap", "非国际财务报告准则": "non-gaap", "非通用会计准则": "non-gaap", "非公认会计准则": "non-gaap",
+                    "non-ifrs": "non-gaap", "非gaap": "non-gaap", "非ifrs": "non-gaap", "非国际财务报告准则": "non-gaap", "非通用会计准则": "non-gaap", "非公认会计准则": "non-gaap",
                     "收跌": "close", "收涨": "close", "收高": "close", "收低": "close",
                     "普通股": "ordinary shares", "ordinary shares": "ordinary shares", "u.s.-listed": "us listing",
                     "us-listed": "us listing", "new york-listed": "us listing", "美国存托股": "us listing",

@@ -835,7 +835,7 @@ def precisely_apart(qa: Quantity, qb: Quantity) -> bool:
     round: 5,634.58 against 5,618.26 points differ, though by less than the 1 % that covers "1.36亿股"
     against 135,578,600 shares. (Prices keep the 1 %: two closes a day apart differ by less, and a
     day written "a day earlier" or 前一交易日 is not read as a date.)"""
-    if qa.kind not in ("count", "measure") or qa.unit != qb.unit:
+    if qa.kind not in ("count", "measure", "percent") or qa.unit != qb.unit:
         return False
     sa, sb = _written_step(qa), _written_step(qb)
     if sa is None or sb is None:

@@ -47,6 +47,8 @@ def test_the_accounting_basis_is_a_condition():
     assert "non-gaap" in conditions_of("非国际财务报告准则下归母净利润为598亿元")
     assert "non-gaap" in conditions_of("Non-IFRS net profit rose 36%")
     assert "gaap" in conditions_of("按国际财务报告准则，净利润为532.3亿元")
+    assert "non-gaap" in conditions_of("非GAAP毛利率为75.0%") and "gaap" not in conditions_of("非GAAP毛利率为75.0%")
+    assert "gaap" in conditions_of("The GAAP gross margin was 74.6%.")
 
 
 def test_values_of_unscoped_attributes_have_no_scope():

@@ -507,6 +507,15 @@ def test_an_approximate_value_carries_its_own_rounding():
     assert not [x for x in conflicts if x.severity == "conflict"]
 
 
+def test_exact_percentages_further_apart_than_their_digits_round_clash():
+    # 4.2 % and 4.4 %, each written to a tenth, are two rates though within half a point of each other
+    conflicts = _clash(("a", "A", "2024-09-20", "美国8月失业率为4.2%。"), ("b", "B", "2024-09-20", "美国8月失业率已升至4.4%。"), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "value_mismatch")]
+    # a whole percentage is a rounding of the figure written to hundredths: 40 % and 40.05 % agree
+    assert _clash(("a", "A", "2024-01-14", "Lai won 40% of the valid votes."),
+                  ("b", "B", "2024-01-14", "Lai won 40.05% of the valid votes."), 0.9) == []
+
+
 def test_a_fraction_and_a_percentage_of_one_slot_are_compared():
     # "about 60 %" of the homes against "a fifth" of them: one share, two spellings, two values
     conflicts = _clash(("a", "A", "2025-01-08", "震中附近约六成房屋倒塌或严重受损。"),
