@@ -230,7 +230,8 @@ def periods_of(text: str) -> set[str]:
     return out
 
 
-def _dimension(condition: str) -> str:
+def condition_dimension(condition: str) -> str:
+    """What a condition varies along: precision, session, region, share class …"""
     if condition.startswith(PLACES):
         return condition.split(":", 1)[0]
     if condition.startswith("storage "):
@@ -256,9 +257,9 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
         return ca & {PRIOR_PERIOD}, cb & {PRIOR_PERIOD}
     if "consensus" not in ignore and (CONSENSUS in ca) != (CONSENSUS in cb):
         return ca & {CONSENSUS}, cb & {CONSENSUS}
-    for dimension in sorted(({_dimension(c) for c in ca} & {_dimension(c) for c in cb}) - set(ignore)):
-        xa = frozenset(c for c in ca if _dimension(c) == dimension)
-        xb = frozenset(c for c in cb if _dimension(c) == dimension)
+    for dimension in sorted(({condition_dimension(c) for c in ca} & {condition_dimension(c) for c in cb}) - set(ignore)):
+        xa = frozenset(c for c in ca if condition_dimension(c) == dimension)
+        xb = frozenset(c for c in cb if condition_dimension(c) == dimension)
         if not xa & xb and not (across_scripts and dimension in ("region", "locality") and unsure_across_scripts(xa, xb, ca | cb)):
             return xa, xb
     return None
@@ -369,8 +370,8 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
     own = conditions_of(clause_around(text, start))
     # "盘中一度上涨4.8%，随后一度转跌约3%": intraday, both ("以美元计，10月出口同比增长12.7%": in dollars)
     if not own - {"peak", "now", "year on year", "sequential"} and alone:
-        based = any(_dimension(c) == "change basis" for c in own)  # (同比上涨0.3%，环比下降0.3%: each its own)
-        own |= {c for c in conditions_of(text) if not (based and _dimension(c) == "change basis")}
+        based = any(condition_dimension(c) == "change basis" for c in own)  # (同比上涨0.3%，环比下降0.3%: each its own)
+        own |= {c for c in conditions_of(text) if not (based and condition_dimension(c) == "change basis")}
     own |= measurers_of(text)  # "据IDC统计，苹果份额为15.9%，三星…": the firm's count, every figure of it
     if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
         clause = clause_around(text, start)
@@ -405,4 +406,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"}) | NATIONAL  # 日本队以30枚金牌 is Japan's tally
 
 
-__all__ = ["conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "CONSENSUS", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]
+__all__ = ["condition_dimension", "conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "CONSENSUS", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Literal
 
 from claimwatch.claims.conditions import (
-    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, with_title_measurer,
+    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, condition_dimension, conditions_at, conditions_of, differing,
+    with_title_measurer,
 )
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
@@ -927,6 +928,11 @@ def _day(v: float) -> date | None:
         return None
 
 
+def _markets(conditions: frozenset[str]) -> frozenset[str]:
+    """The market or region a figure is ranked in, among its conditions (none: the whole field)."""
+    return frozenset(c for c in conditions if condition_dimension(c) == "region")
+
+
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                        qa: Quantity | None = None, qb: Quantity | None = None,
                        trust_slots: bool = False, published: tuple[str | None, str | None] = (None, None),
@@ -958,6 +964,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             cond_a, cond_b = _with_title_games(cond_a, a.text, title_a), _with_title_games(cond_b, b.text, title_b)
             cond_a, cond_b = with_title_measurer(cond_a, title_a), with_title_measurer(cond_b, title_b)
         clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
+        if clash is None and qa.attribute == "rank" and _markets(cond_a) != _markets(cond_b):
+            # a place in a ranking holds in one table: China's smartphone market is not the world's
+            clash = _markets(cond_a), _markets(cond_b)
         if clash is not None and PRIOR_PERIOD in clash[0] | clash[1]:
             earlier = qa.text if PRIOR_PERIOD in clash[0] else qb.text
             return "explained_difference", f"different_time: {earlier} is given as an earlier period's figure"

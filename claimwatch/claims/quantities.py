@@ -257,7 +257,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
             continue
         found.append(q)
         taken.append((q.start, q.end))
-    for q in (_ranks(folded) + _numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
+    for q in (_ranks(folded) + _streaks(folded) + _numerics(folded) + _chinese_magnitudes(folded) + _vague_english(folded) + _chinese_words(folded)
               + _english_words(folded) + _english_counts(folded) + _word_magnitudes(folded) + _chinese_counts(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
@@ -1058,28 +1058,60 @@ def _betweens(text: str) -> list[Quantity]:
     return out
 
 
-# A place in a ranking: "位居第二", "排名全球第3位", "ranked second", "the third-largest".
-_ZH_RANK = re.compile(r"(?:位居|排名|排在|位列|名列|居|排)(?:全球|国内|全国|世界|行业|业内)?(?P<n>第(?:[一二三四五六七八九十]+|\d+))")
+# A place in a ranking: "位居第二", "排名全球第3位", "位列金牌榜第二", "位居奖牌榜首位", "ranked second",
+# "the third-largest", "took first place", "was third in the medal table", "ahead of Apple in second".
+_ZH_RANK = re.compile(r"(?:位居|排名|排在|位列|名列|居|排)(?:[^，。；、,;\d第]{0,12}?)"
+                      r"(?:(?P<n>第(?:[一二三四五六七八九十]+|\d+))|(?P<top>榜首|首位))")
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
-_EN_RANK = re.compile(r"\b(?:(?:ranked|ranks|ranking|placed|came|finished)\s+(?P<a>first|second|third|fourth|fifth|sixth|"
-                      r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b|(?P<b>second|third|fourth|fifth)[- ]"
-                      r"(?:largest|biggest|highest))", re.IGNORECASE)
+_EN_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+_EN_RANK = re.compile(rf"\b(?:(?:ranked|ranks|ranking|placed|came|finished|was|were|is|are|ended)\s+(?P<a>{_EN_ORDINAL})\b"
+                      r"(?!\s+(?:half|quarter|time|times|round|day|week|month|year|term|largest|biggest|highest|to|in line))|"
+                      r"(?P<b>second|third|fourth|fifth)[- ](?:largest|biggest|highest)|"
+                      rf"(?P<c>{_EN_ORDINAL})[- ]place\b|"
+                      r"\bin (?P<d>first|second|third|fourth|fifth)(?:\s+place)?(?=\s*(?:[,.;]|$|with|on|behind|ahead|and))|"
+                      r"(?<=, )(?P<e>first|second|third|fourth|fifth)(?= (?:in|on) the\b))",
+                      re.IGNORECASE)
 
 
 def _ranks(text: str) -> list[Quantity]:
     """Places in a ranking, as counts in the unit ``rank``."""
     out = []
     for m in _ZH_RANK.finditer(text):
+        if m["top"]:
+            out.append(Quantity("count", 1.0, "rank", 1.0, 1.0, m["top"], m.start("top"), m.end("top")))
+            continue
         digits = m["n"][1:]
         n = float(digits) if digits.isdigit() else _cn_number(digits)
         if n:
             out.append(Quantity("count", n, "rank", n, n, m["n"], m.start("n"), m.end("n")))
     for m in _EN_RANK.finditer(text):
-        word = (m["a"] or m["b"]).lower()
+        group = next(g for g in "abcde" if m[g])
+        word = m[group].lower()
         n = float(_EN_ORDINALS.get(word) or re.match(r"\d+", word).group(0))
-        group = "a" if m["a"] else "b"
         out.append(Quantity("count", n, "rank", n, n, m[group], m.start(group), m.end(group)))
+    return out
+
+
+# How long a run of wins or firsts is: "连续第11次", "连续第四届", "the 11th straight time", "a fourth consecutive Games".
+_ZH_STREAK = re.compile(r"连续(?:第)?(?P<n>[一二三四五六七八九十]+|\d+)(?:次|届|年|个赛季|季)")
+_EN_STREAK = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+                        r"\s+(?:straight|consecutive|successive)\s+(?:time|times|year|years|Games|season|seasons|term|edition)\b",
+                        re.IGNORECASE)
+_EN_MORE_ORDINALS = {"eleventh": 11, "twelfth": 12}
+
+
+def _streaks(text: str) -> list[Quantity]:
+    """The length of a run, as a count in the unit ``streak``."""
+    out = []
+    for m in _ZH_STREAK.finditer(text):
+        n = float(m["n"]) if m["n"].isdigit() else _cn_number(m["n"])
+        if n:
+            out.append(Quantity("count", n, "streak", n, n, text[m.start():m.end()], m.start(), m.end()))
+    for m in _EN_STREAK.finditer(text):
+        word = m["n"].lower()
+        n = _EN_ORDINALS.get(word) or _EN_MORE_ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
+        out.append(Quantity("count", float(n), "streak", float(n), float(n), m.group(0), m.start(), m.end()))
     return out
 
 

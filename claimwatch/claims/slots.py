@@ -28,6 +28,7 @@ from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
 from claimwatch.claims.models import Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, is_product_line, subject_mentions
 from claimwatch.claims.scopes import with_scopes
+from claimwatch.claims.places import countries_named
 from claimwatch.claims.words import CJK, is_whole_word, word_edges
 
 # a comma or colon between digits is a thousands separator or a clock time (3,609; 9:05), no break
@@ -340,11 +341,25 @@ def is_date_of_saying(text: str, q: Quantity) -> bool:
                                      or _REPORTED_AFTER.match(text, q.end))
 
 
+# "52金", "111银、71铜": a count of medals written with the metal alone, before a break or the next count
+_MEDAL_AFTER = re.compile(r"([金银铜])(?=[、，,。；;\s]|[\d一二三四五六七八九十]|[位排居列名]|$)")
+_MEDALS = {"金": "gold_medals", "银": "silver_medals", "铜": "bronze_medals"}
+_OCCASION = re.compile(r"[次届轮度]")
+# Where competitors finish: a country or a team named by its country competes, so its place is the
+# subject of its rank, not merely where the rank holds. (Medal counts are not read so: a sport's or a
+# day's tally of one country would then clash with its final total.)
+COMPETED = frozenset({"rank"})
+
+
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
                     clause: tuple[int, int]) -> Quantity:
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
     by commas), marked as a change (``_change``) or a rise or fall (``_up`` / ``_down``)."""
     attribute = _attribute(q, cues, clause, text)
+    if attribute == "rank" and _OCCASION.match(text, q.end) and text[max(0, q.start - 1):q.start] == "第":
+        attribute = None  # "连续第11次位居榜首": which time, not which place
+    if q.kind == "count" and not q.unit and q.low == q.high and (medal := _MEDAL_AFTER.match(text, q.end)):
+        attribute = _MEDALS[medal.group(1)]  # "日本队以52金位列第二", "201金111银71铜": a medal count
     if q.unit == "km/h" and (q.low == 0 or _SPRINT_BEFORE.search(text, 0, q.start) or _SPRINT_AFTER.match(text, q.end)):
         attribute = None  # "0-100 km/h in 2.78 s", "百公里加速": the speed a sprint ends at, no top speed
     if attribute is None and q.kind != "date" and _LONE_VALUE.fullmatch(text[clause[0]:clause[1]].replace(q.text, "", 1)):
@@ -662,7 +677,12 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             q = _as_ratio(text, q)
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)
-        own = [m for m in mentions if m not in compared and m.key not in taken and not (other and m.key == other.key)]
+        pool = mentions
+        if q.attribute in COMPETED and not mentions:
+            # no company or person competes: the country named before the rank does ("日本队…位列第二"),
+            # not one it is ranked behind ("third on the medal table, behind China")
+            pool = [m for m in named if m.key in countries_named(text) and m.key != speaker and m.start < q.start]
+        own = [m for m in pool if m not in compared and m.key not in taken and not (other and m.key == other.key)]
         if q.attribute not in READINGS and q.unit != "grade":  # "据中央气象署消息，3日7时58分…": its source
             own = [m for m in own if m.key not in AGENCIES]
         if q.attribute == "gap":  # "赖清德领先侯友宜约91.5万票": the leader's lead, not the rival's
@@ -670,7 +690,7 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             own = lead[:1] or own
         if q.attribute in PERSONAL:  # "Hou Yu-ih of the Kuomintang (KMT) took 4,671,021 votes": his, not the party's
             own = [m for m in own if m.key.startswith("person:")] or own
-        if q.attribute == "market_share":  # a market is the scope of a share, not its holder
+        if q.attribute in ("market_share", "rank"):  # a market is the scope of a share or a rank, not its holder
             own = [m for m in own if not m.key.startswith("market:")] or own
         elif q.attribute == "market_size":  # a place's market: "China represented a $30 billion opportunity"
             own = sorted(own + [m._replace(key="market:" + m.key.split(":", 1)[1]) for m in named

@@ -450,10 +450,27 @@ def test_a_corrections_wrong_figure_is_no_claim(text, kept):
 
 
 @pytest.mark.parametrize("text, rank", [("中创新航装车量位居第二", 2), ("排名全国第3位", 3), ("The company ranked 3rd in 2024.", 3),
-                                        ("BYD held the second-largest share", 2), ("连续八年位居全球第一", 1)])
+                                        ("BYD held the second-largest share", 2), ("连续八年位居全球第一", 1),
+                                        ("甲队位列奖牌榜第二", 2), ("乙队连续第五次位居奖牌榜首位", 1),
+                                        ("Acme took first place with 5 million units.", 1),
+                                        ("The team was third in the medal table.", 3),
+                                        ("Rivals finished the season with 40 wins, fourth in the league.", 4)])
 def test_a_place_in_a_ranking_is_a_rank(text, rank):
     (q,) = [q for q in extract_quantities(text, PUB) if q.unit == "rank"]
     assert (q.kind, q.value) == ("count", rank)
+
+
+@pytest.mark.parametrize("text", ["It was the first time the fund had lost money.", "in the second half of the year",
+                                  "He was second to speak.", "乙队连续第五次参赛"])
+def test_an_ordinal_that_places_nothing_is_no_rank(text):
+    assert not [q for q in extract_quantities(text, PUB) if q.unit == "rank"]
+
+
+@pytest.mark.parametrize("text, streak", [("乙队连续第五次位居奖牌榜首位", 5), ("连续第11届夺冠", 11),
+                                          ("It was the 11th straight time the club won the title.", 11),
+                                          ("a fourth consecutive year of growth", 4)])
+def test_the_length_of_a_run_is_a_streak_not_a_rank(text, streak):
+    assert [q.value for q in extract_quantities(text, PUB) if q.unit == "streak"] == [streak]
 
 
 def test_capped_at_is_an_upper_bound():

@@ -431,3 +431,18 @@ def test_announcing_a_deal_dates_the_deal_but_announcing_figures_dates_no_figure
     assert deal[0].attribute == "announcement_date"
     results = attach_slots("英伟达12月18日宣布，第三季度营收增长94%", extract_quantities("英伟达12月18日宣布，第三季度营收增长94%", "2023-12-19"))
     assert results[0].attribute is None
+
+
+
+def _ranked(text):
+    return [(q.text, q.attribute, q.subject) for q in attach_slots(text, extract_quantities(text))]
+
+
+def test_a_country_holds_its_rank_and_medals_are_counted_by_metal():
+    assert _ranked("日本队以52金位列金牌榜第二，韩国队以42金排名第三。") == [
+        ("52", "gold_medals", None), ("第二", "rank", "place:japan"), ("42", "gold_medals", None), ("第三", "rank", "place:korea")]
+    # not the country it is ranked behind
+    assert _ranked("South Korea finished with 42 golds, third on the medal table behind China and Japan.")[-1] == \
+        ("third", "rank", "place:korea")
+    # a company named competes, not the market it is ranked in
+    assert _ranked("小米在中国市场的份额为14.5%，排名第四。")[-1] == ("第四", "rank", "org:xiaomi")

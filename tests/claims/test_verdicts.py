@@ -41,6 +41,9 @@ def _ev(text, aid, source, score):
     pytest.param("The ticket office said the museum welcomed 3,000 on its first weekend after reopening.",
                  "The museum welcomed about 30,000 on its first weekend after reopening, the ticket office said.",
                  "refutes", id="en-echo-with-another-value"),
+    # a country's place in a table, against the place another source gives it
+    pytest.param("日本在亚运会金牌榜上名列第三", "日本队以52金位列金牌榜第二，韩国队以42金排名第三。", "refutes",
+                 id="zh-rank-of-a-country"),
     # an echo counting another thing ("15度" against "7层"), or a rise against a share, is no echo
     pytest.param("这座古塔在地震中严重倾斜，倾斜约15度", "这座7层高的古塔在地震中严重倾斜，塔身开裂。", "related",
                  id="zh-echo-counted-in-other-units"),
