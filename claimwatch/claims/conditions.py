@@ -359,6 +359,9 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     own = _conditions_at(claim.text, q.start, q.attribute, alone)
     if q.kind == "date":
         return own
+    if q.attribute == "rank" and claim.section and not any(condition_dimension(c) == "region" for c in own):
+        # a digest's section heading names the table its ranks hold in ("国内装车 - 中创新航…排名第三")
+        own |= {c for c in conditions_of(claim.section) if condition_dimension(c) == "region"}
     if _consensus(claim.text, q.start):
         own |= {CONSENSUS}
     return own | {PRIOR_PERIOD} if _prior_period(claim.text, q.start, q.end) else own

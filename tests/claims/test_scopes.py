@@ -166,3 +166,17 @@ def test_revenue_from_a_region_is_a_part_in_english_too():
     assert q.scope == "mainland china and hong kong"
     (whole,) = query_claim("Total investment in the Debrecen plant is capped at €7.34 billion.").quantities
     assert not whole.scope
+
+
+def test_a_rank_holds_in_the_table_its_section_heading_names():
+    from dataclasses import replace
+
+    from claimwatch.claims.conditions import conditions_at
+    from claimwatch.pipeline import query_claim
+    claim = replace(query_claim("乙公司以36.6GWh排名第三"), section="国内装车")
+    rank = next(q for q in claim.quantities if q.attribute == "rank")
+    assert "domestic" in conditions_at(claim, rank)
+    # a claim naming its own table keeps it
+    named = replace(query_claim("乙公司以4.4%的份额位列全球第四"), section="国内装车")
+    rank = next(q for q in named.quantities if q.attribute == "rank")
+    assert "global" in conditions_at(named, rank) and "domestic" not in conditions_at(named, rank)
