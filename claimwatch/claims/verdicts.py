@@ -14,9 +14,10 @@ from claimwatch.claims.consistency import (
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
-from claimwatch.claims.expectations import opposite_outcomes
+from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
+from claimwatch.claims.places import countries_named
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
@@ -126,6 +127,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
             if not all(frame(q) for q in query.quantities) and all(frame(qa) for qa, _ in agreeing):
                 return "related", "states the same date, but none of the claim's figures"
+            if (all(frame(q) for q in query.quantities) and _compared(query.text) != _compared(evidence.text)
+                    and not outcomes(query.text)):  # (against expectations: beat_missed above decides)
+                # "Lai won more votes than Tsai did in 2020": the year is when, the order is what is claimed
+                return "related", "states the same date, but not the comparison the claim makes"
             if all(frame(q) for q in query.quantities) and not (
                     _names_a_common_subject(query, evidence) and not _places_unnamed(query, evidence)
                     and _worded_alike(query, evidence, score, fact)):
@@ -387,10 +392,11 @@ def other_decision(query: Claim, evidence: Claim) -> str | None:
 
 
 # ("more votes than", "fewer gold medals than": the measure may stand between)
-_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|\b(?:higher|more|greater|faster|larger|better)(?: [a-z]+){0,2} than\b",
-                   re.IGNORECASE)
-_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|\b(?:lower|less|smaller|slower|fewer|worse)(?: [a-z]+){0,2} than\b",
-                   re.IGNORECASE)
+_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|反超|\b(?i:higher|more|greater|faster|larger|better)(?: [a-z]+){0,2} (?i:than)\b|"
+                   # "out-golded Japan", "overtook Samsung", "passed Inside Out 2": a verb of passing a named rival
+                   r"\b(?i:out-?[a-z]+ed|overt(?:ook|akes|aken)|surpass(?:ed|es)|passed|outpaced)\s+(?=[A-Z])")
+_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|落后于|\b(?i:lower|less|smaller|slower|fewer|worse)(?: [a-z]+){0,2} (?i:than)\b|"
+                   r"\b(?i:fell short of|trailed|trails|lagged(?: behind)?)\s+(?=[A-Z])")
 
 
 # "韩国承诺的金额比美国少": 比 … 少 (not 同比 / 环比 / 相比 / 对比, nor 比亚迪, 比例, 比重 …)
@@ -424,19 +430,26 @@ def _named_values(claim: Claim) -> list[tuple[str, Quantity]]:
     return out
 
 
+def _compared_names(text: str) -> list[str]:
+    """The names a comparison sets against each other, in order: a city it happened in is none of
+    them ("South Korea out-golded Japan in Hangzhou")."""
+    countries = countries_named(text)
+    return list(dict.fromkeys(m.key for m in subject_mentions(text) if not m.key.startswith("place:") or m.key in countries))
+
+
 def values_in_order(query: Claim, evidence: Claim) -> tuple[Relation, str] | None:
     """A value-free comparison of two named things ("缅甸的洪灾遇难人数少于泰国") against values the
     evidence states for each of them, of one kind, unit and attribute: supports when they are in
     the claimed order, refutes when in the other."""
     direction = _compared(query.text) * (-1 if query.negated else 1)
-    names = list(dict.fromkeys(m.key for m in subject_mentions(query.text)))
+    names = _compared_names(query.text)
     if direction == 0 or len(names) != 2:
         return None
     first, second = names
     stated = _named_values(evidence)
     for qa in (q for key, q in stated if key == first):
         for qb in (q for key, q in stated if key == second):
-            if qa.kind != qb.kind or qa.compared_unit != qb.compared_unit or not same_attribute(qa, qb):
+            if qa.kind != qb.kind or qa.compared_unit != qb.compared_unit or not same_attribute(qa, qb) or qa.attribute == "rank":
                 continue
             order = -1 if qa.high < qb.low else 1 if qa.low > qb.high else 0
             if order:
@@ -452,16 +465,18 @@ def order_across(query: Claim, evidence: list[Evidence]) -> list[Evidence]:
     the values stand in the claimed order, or refute it when they stand the other way round; when the
     flat figures found do not all agree on the order, nothing is decided."""
     direction = _compared(query.text) * (-1 if query.negated else 1)
-    names = list(dict.fromkeys(m.key for m in subject_mentions(query.text)))
+    names = _compared_names(query.text)
     if direction == 0 or len(names) != 2 or any(q.kind != "date" for q in query.quantities):
         return evidence
     stated: dict[str, list[tuple[Quantity, Evidence]]] = {name: [] for name in names}
     for e in evidence:
         if e.claim.hedged:
             continue
+        named = {id(q): key for key, q in _named_values(e.claim)}  # "韩国队以42金…": the name before it, places included
         for q in e.claim.quantities:
-            if q.kind != "date" and attribute_known(q) and q.subject in stated:
-                stated[q.subject].append((q, e))
+            holder = q.subject if q.subject in stated else named.get(id(q))
+            if q.kind != "date" and attribute_known(q) and q.attribute != "rank" and holder in stated:  # (first is fewest)
+                stated[holder].append((q, e))
     orders = {}
     for qa, ea in stated[names[0]]:
         for qb, eb in stated[names[1]]:
@@ -484,7 +499,13 @@ def opposite_comparisons(a: Claim, b: Claim) -> bool:
     ca = _compared(a.text) * (-1 if a.negated else 1)
     cb = _compared(b.text) * (-1 if b.negated else 1)
     common = distinguishing(find_subjects(a.text)) & distinguishing(find_subjects(b.text))
-    return ca * cb < 0 and len(common) >= 2
+    # names no table lists ("Ne Zha 2 fell short of Inside Out 2" / "…passed Inside Out 2"), word by word
+    unlisted = _latin_names(a.text) & _latin_names(b.text) if a.language == b.language == "en" else set()
+    return ca * cb < 0 and (len(common) >= 2 or len(unlisted) >= 2)
+
+
+def _latin_names(text: str) -> set[str]:
+    return {m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).split("-")[0] not in _NOT_NAMES}
 
 
 # A capitalised Latin word that is no sentence opener, month, weekday or known alias: a name the
@@ -498,7 +519,7 @@ _NOT_NAMES = frozenset(
     # sentence openers that quantify, hedge or link ("About two-thirds of …", "Official figures put …")
     "About Around Roughly Nearly Almost Approximately Some Most More Many Several All No None Nobody Every "
     "Another Other Over Under Up Just Even Still Yet However Meanwhile Separately Earlier Later Since Until "
-    "During Despite Although Though Because So Not Neither Nor Official Officials Authorities Local Rescuers "
+    "Besides During Despite Although Though Because So Not Neither Nor Official Officials Authorities Local Rescuers "
     "Residents People Experts Analysts Government Police Total Overall Fewer Less Exactly Between Among "
     "Within Without Across Along Throughout Following Amid Per Such What Which Who Whose Where Why How "
     "Whether Once Now Today Yesterday Tomorrow Last Next First Second Third Final Initial Early Late New "

@@ -536,3 +536,28 @@ def test_a_quarter_written_q3_is_no_name():
     from claimwatch.claims.verdicts import unmatched_names
 
     assert unmatched_names("Canalys reported 5% growth in shipments for Q3.", "Canalys: the market grew 5% in the third quarter") == []
+
+
+def test_two_countries_are_compared_by_the_counts_written_after_their_names():
+    # medal counts carry no subject of their own: the country written just before each decides
+    query = query_claim("South Korea out-golded Japan at the Games.")
+    japan = _ev("日本队以52金位列金牌榜第二。", "a1", "East", 0.7)
+    korea = _ev("韩国队以42金排名第三。", "a2", "West", 0.7)
+    assert judge(query, [japan, korea]).verdict == "refuted"
+    assert judge(query_claim("Japan out-golded South Korea at the Games."), [japan, korea]).verdict == "supported"
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    # one verb of passing against one of falling short, between names no table lists
+    pytest.param("Blue Lantern fell short of Red Harbor's worldwide total.",
+                 "Blue Lantern passed Red Harbor on Monday to become the top-grossing film.", "refutes",
+                 id="en-fell-short-of-against-passed"),
+    # a comparison whose only value is a year is not borne out by a tally of that year
+    pytest.param("Lai Ching-te won more votes than Tsai Ing-wen did in 2020.", "Tsai Ing-wen won 8,170,231 votes in 2020.",
+                 "related", id="en-comparison-not-borne-out-by-one-side-dated"),
+    # passing a threshold is no comparison of two names
+    pytest.param("The film passed 10 billion yuan on Feb. 13.", "The film crossed 10 billion yuan on Feb. 13.", "supports",
+                 id="en-passing-a-threshold"),
+])
+def test_comparisons_of_two_named_things(query, evidence, relation):
+    assert relate(query_claim(query, "2025-02-20"), query_claim(evidence, "2025-02-20"), 0.9)[0] == relation
