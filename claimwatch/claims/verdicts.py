@@ -81,6 +81,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     the evidence's period figures when the evidence names none ("非国际财务报告准则下归母净利润为598亿元"
     under a third-quarter headline is no second-quarter profit).
     """
+    as_given = evidence
     frames = [q for q in query.quantities if q.kind == "date" and q.attribute is None]
     if (frames and not query.hedged and not any(q.kind == "date" for q in evidence.quantities)
             and published_before(frames, published)):  # a forecast is made before its time; a date can clash
@@ -162,6 +163,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         reason = reason.split(": ", 1)[1]
         if severity == "explained_difference":
             return "related", f"states {qb.text} instead of {qa.text}, but {reason}"
+        moment = another_moment(query, as_given, published) if qa.attribute in TOLLS else 0
+        if moment and (qa.attribute == "missing" or moment * (qa.low - qb.high) >= 0):
+            return "related", (f"states {qb.text} instead of {qa.text}, but a toll "
+                               f"({qa.attribute.replace('_', ' ')}) on another day")
         if alike is None and not (attribute_known(qa) and attribute_known(qb)) and not (
                 score >= support and echoes(query, evidence, qa, qb)):
             return "related", f"states {qb.text}, but what it measures is unclear"
@@ -203,6 +208,26 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return "related", f"on the same topic, but about an earlier time ({dated[0].text})"
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+# Tolls reported day after day: the dead and injured only grow, the missing rise and fall as people are found
+TOLLS = frozenset({"deaths", "injured", "missing"})
+
+
+def another_moment(query: Claim, evidence: Claim, published: str | None) -> int:
+    """1 when the claim times its figure on a day ("As of 9 April, 16 people had died") after every
+    day the evidence speaks of ("Nine people were killed", published on 3 April): its own dates,
+    those it was said on included ("said on Nov. 5 that 98 people remained missing"), else the day it
+    was published; -1 when before them all; 0 otherwise. A toll grows between the two: a later
+    claim of more dead, or an earlier one of fewer, is no clash."""
+    days = lambda claim: {int(q.low) for q in claim.quantities  # noqa: E731
+                          if q.kind == "date" and q.low == q.high and q.low == int(q.low) and q.low > 1e7}
+    claimed = {int(q.low) for q in query.quantities if q.kind == "date" and q.attribute is None
+               and q.low == q.high and q.low > 1e7}
+    told = days(evidence) or ({int(published[:10].replace("-", ""))} if published and published[:10].replace("-", "").isdigit() else set())
+    if not claimed or not told or claimed & told:
+        return 0
+    return 1 if min(claimed) > max(told) else -1 if max(claimed) < min(told) else 0
 
 
 def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Quantity] | None:

@@ -561,3 +561,24 @@ def test_two_countries_are_compared_by_the_counts_written_after_their_names():
 ])
 def test_comparisons_of_two_named_things(query, evidence, relation):
     assert relate(query_claim(query, "2025-02-20"), query_claim(evidence, "2025-02-20"), 0.9)[0] == relation
+
+
+@pytest.mark.parametrize("query, evidence, published, relation", [
+    # a later claim of more dead than an earlier report: the toll grew
+    pytest.param("As of 9 April, 16 people had died in the quake.", "Nine people were killed in the quake, officials said.",
+                 "2024-04-03", "related", id="en-later-toll-higher"),
+    # a later claim of fewer dead than an earlier report: a toll does not shrink
+    pytest.param("As of 9 April, 6 people had died in the quake.", "Nine people were killed in the quake, officials said.",
+                 "2024-04-03", "refutes", id="en-later-toll-lower"),
+    # the missing are found: on another day their number may be lower or higher
+    pytest.param("As of 12 November, 23 people were still missing after the floods.",
+                 "The court said on Nov. 5 that 98 people remained missing after the floods.", "2024-11-05", "related",
+                 id="en-missing-another-day"),
+    # on the same day the toll clashes
+    pytest.param("As of 3 April, 16 people had died in the quake.", "Nine people were killed in the quake, officials said.",
+                 "2024-04-03", "refutes", id="en-same-day-toll"),
+])
+def test_a_toll_on_another_day_is_another_moment(query, evidence, published, relation):
+    got = relate(query_claim(query, "2024-11-20" if "November" in query else "2024-04-20"),
+                 query_claim(evidence, published), 0.9, published=published)
+    assert got[0] == relation, got
