@@ -23,7 +23,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"excluding one-off items|non-GAAP|non-IFRS|非GAAP|非IFRS|(?<!non-)(?<!非)(?<![A-Za-z])GAAP(?![A-Za-z])|非国际财务报告准则|非通用会计准则|非公认会计准则|under IFRS|IFRS basis|"
                          r"收跌|收涨|收高|收低|普通股|ordinary shares|U\.S\.-listed|US-listed|New York-listed|美国存托股|"
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
-                         r"closed|closing price|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
+                         r"closed|closing price|(?:to )?close at|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
                          r"国内|全球|domestic|global|worldwide|中国(?:智能)?(?:手机)?市场|中国最大|China's (?:smartphone )?market|China's (?:biggest|largest|top)|Chinese (?:smartphone )?market|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
@@ -54,7 +54,7 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "归母": "attributable", "归属于上市公司股东": "attributable", "归属于母公司": "attributable",
                     "attributable to shareholders": "attributable", "开盘": "open", "开报": "open",
                     "opened": "open", "opening price": "open", "高开": "open", "低开": "open", "收盘": "close",
-                    "收报": "close", "收市": "close", "报收": "close", "closed": "close", "closing price": "close",
+                    "收报": "close", "收市": "close", "to close at": "close", "close at": "close", "报收": "close", "closed": "close", "closing price": "close",
                     "ended the day": "close", "finished the day": "close", "盘中": "intraday", "as much as": "intraday",
                     "intraday": "intraday", "盘后": "after hours", "after-hours": "after hours", "after hours": "after hours",
                     "extended trading": "after hours", "盘前": "premarket", "premarket": "premarket", "pre-market": "premarket",
@@ -245,6 +245,9 @@ def condition_dimension(condition: str) -> str:
     return _DIMENSIONS.get(condition, "variant")
 
 
+_OFF_SESSION = frozenset({"intraday", "after hours", "premarket"})
+
+
 def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = (),
               across_scripts: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
     """The conditions of one dimension that two figures are stated under, when they differ
@@ -257,6 +260,13 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
         return ca & {PRIOR_PERIOD}, cb & {PRIOR_PERIOD}
     if "consensus" not in ignore and (CONSENSUS in ca) != (CONSENSUS in cb):
         return ca & {CONSENSUS}, cb & {CONSENSUS}
+    if "session" not in ignore:
+        # a swing at one point outside the regular session ("盘后一度下跌逾5%", "盘中一度上涨4.8%") is not
+        # the day's move, which a claim naming no session states
+        sa, sb = ({c for c in x if condition_dimension(c) == "session"} for x in (ca, cb))
+        swung = sa & _OFF_SESSION and "peak" in ca or sb & _OFF_SESSION and "peak" in cb
+        if bool(sa) != bool(sb) and swung:
+            return frozenset(sa), frozenset(sb)
     for dimension in sorted(({condition_dimension(c) for c in ca} & {condition_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if condition_dimension(c) == dimension)
         xb = frozenset(c for c in cb if condition_dimension(c) == dimension)

@@ -582,3 +582,15 @@ def test_a_toll_on_another_day_is_another_moment(query, evidence, published, rel
     got = relate(query_claim(query, "2024-11-20" if "November" in query else "2024-04-20"),
                  query_claim(evidence, published), 0.9, published=published)
     assert got[0] == relation, got
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    # a swing at one point after hours or in the session is not the day's move
+    pytest.param("Acme stock dropped 3.2% to close at $141.95 on Friday.", "Acme shares fell as much as 5% in after-hours trading.",
+                 "related", id="en-after-hours-swing"),
+    pytest.param("远航股价周四上涨约0.5%", "该股盘中一度上涨4.8%，随后一度转跌约3%。", "related", id="zh-intraday-swing"),
+    # the day's move against the day's move still clashes
+    pytest.param("Acme shares fell 2% on Friday.", "Acme shares closed down 3.5% on Friday.", "refutes", id="en-two-closes"),
+])
+def test_a_swing_outside_the_session_is_not_the_days_move(query, evidence, relation):
+    assert relate(query_claim(query, "2024-11-25"), query_claim(evidence, "2024-11-25"), 0.9)[0] == relation
