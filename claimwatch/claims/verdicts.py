@@ -17,7 +17,7 @@ from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differi
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
-from claimwatch.claims.places import countries_named
+from claimwatch.claims.places import countries_named, places_of
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
@@ -150,6 +150,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                     return "related", "states the same value, but for another place"
                 if bool(here - FRAMING) != bool(there - FRAMING):
                     return "related", "states the same value, but only one of the two says where"
+            else:
+                # (in one script: 花莲市 is read "hualian", not Hualien)
+                local = {c for c in places_of(query.text) if not c.startswith("place:")} if query.language == evidence.language else set()
+                if local and not local & places_of(f"{evidence.text} {title}"):
+                    # "grossed more than 300 million yuan in Shanghai": the evidence's national figure is not Shanghai's
+                    return "related", f"states the same value, but not for {sorted(local)[0].split(':', 1)[1]}"
             return "supports", "states the same value" + (" (as an estimate or report)" if evidence.hedged else "")
         slot, qa, qb = disjoint[0]
         # words beside two values of no known measure tell one from another ("2,200 tents" / "22,000 tents"); a
@@ -682,21 +688,26 @@ def _is_final_value(text: str, q: Quantity) -> bool:
 def _bounds_apart(qa, qb) -> bool:
     """"超过100亿美元" and "超过5亿美元" overlap, yet state two different floors: two one-sided values
     agree only when their bounds are close (within 5 %); and a floor or ceiling is borne out only by
-    a figure of its order ("above HK$420" by 405 or 512, not by HK$91.6 billion; within ``BOUND_REACH``)."""
+    a figure of its order ("above HK$420" by 405 or 512, not by HK$91.6 billion; within ``BOUND_REACH``,
+    ``PERCENT_REACH`` for percentages)."""
     for one, other in ((qa, qb), (qb, qa)):
         if one.high == float("inf") and other.high == float("inf"):
             return abs(one.low - other.low) > 0.05 * max(abs(one.low), abs(other.low))
         if one.low == float("-inf") and other.low == float("-inf"):
             return abs(one.high - other.high) > 0.05 * max(abs(one.high), abs(other.high))
+    reach = PERCENT_REACH if qa.kind == "percent" else BOUND_REACH
     for one, other in ((qa, qb), (qb, qa)):
-        if one.high == float("inf") and one.low > 0 and other.high != float("inf") and other.value > BOUND_REACH * one.low:
+        if one.high == float("inf") and one.low > 0 and other.high != float("inf") and other.value > reach * one.low:
             return True
-        if one.low in (float("-inf"), 0.0) and one.high > 0 and other.low != float("-inf") and 0 < other.value < one.high / BOUND_REACH:
+        if one.low in (float("-inf"), 0.0) and one.high > 0 and other.low != float("-inf") and 0 < other.value < one.high / reach:
             return True
     return False
 
 
-BOUND_REACH = 10.0  # a one-sided value meets a figure at most this many times beyond its bound
+# A one-sided value meets a figure at most this many times beyond its bound: news writes "more than
+# 300 million" of 320 million, not of 2.79 billion. (A percentage keeps a wide reach: "超过一半" of 96 %.)
+BOUND_REACH = 2.0
+PERCENT_REACH = 10.0
 
 
 def latest_per_outlet(evidence: list["Evidence"], outlet) -> list["Evidence"]:

@@ -594,3 +594,18 @@ def test_a_toll_on_another_day_is_another_moment(query, evidence, published, rel
 ])
 def test_a_swing_outside_the_session_is_not_the_days_move(query, evidence, relation):
     assert relate(query_claim(query, "2024-11-25"), query_claim(evidence, "2024-11-25"), 0.9)[0] == relation
+
+
+@pytest.mark.parametrize("evidence, relation", [
+    pytest.param("The film took 320 million yuan in its first week.", "supports", id="a-figure-near-the-floor"),
+    pytest.param("The film took 2.79 billion yuan in its first week.", "related", id="a-figure-far-above-the-floor"),
+])
+def test_a_floor_is_borne_out_only_by_a_figure_near_it(evidence, relation):
+    query = query_claim("The film took more than 300 million yuan in its first week.")
+    assert relate(query, query_claim(evidence), 0.9)[0] == relation
+
+
+def test_a_figure_the_claim_places_in_a_city_is_not_borne_out_by_an_unplaced_one():
+    query = query_claim("The film took 320 million yuan in Shanghai in its first week.")
+    assert relate(query, query_claim("The film took 320 million yuan in its first week."), 0.9)[0] == "related"
+    assert relate(query, query_claim("In Shanghai the film took 320 million yuan in its first week."), 0.9)[0] == "supports"
