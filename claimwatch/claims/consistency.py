@@ -775,6 +775,9 @@ def disjoint_slots(a: Claim, b: Claim):
             # (a figure that meets some value of the other claim under another condition is a qualifier
             # mismatch, not a value clash: "37 billion in total" against "激活370亿")
             split = _by_conditions(a, b, judged) if len(judged) > 1 else []  # one pair that meets: nothing to split
+            # ... and so do values of one named part: "对美国出口增长8.1%，…对东盟出口增长15.8%" against
+            # "对美国出口同比增长18.1%，对东盟出口增长15.8%" clashes on the exports to the US
+            split = split or ([(qa, qb) for qa, qb in judged if qa.scope and qb.scope] if len(judged) > 1 else [])
             hit = next(((qa, qb) for qa, qb in split if not any(meets(qa, y) for x, y in split if x is qa)
                         and not any(meets(qa, y) for _, y in judged) and not any(meets(x, qb) for x, _ in judged)), None)
             if hit is not None:

@@ -516,6 +516,15 @@ def test_exact_percentages_further_apart_than_their_digits_round_clash():
                   ("b", "B", "2024-01-14", "Lai won 40.05% of the valid votes."), 0.9) == []
 
 
+def test_values_of_one_named_part_clash_though_another_part_agrees():
+    # exports to the US differ (8.1 % against 18.1 %) while exports to ASEAN agree
+    conflicts = _clash(("a", "A", "2024-11-08", "10月对美国出口同比增长8.1%，对东盟出口增长15.8%。"),
+                       ("b", "B", "2024-11-08", "10月对美国出口同比增长18.1%，对东盟出口增长15.8%。"), 0.9)
+    assert [(x.severity, x.reason, x.values) for x in conflicts] == [("conflict", "value_mismatch", ("8.1%", "18.1%"))]
+    assert _clash(("a", "A", "2024-11-08", "10月对美国出口同比增长8.1%，对东盟出口增长15.8%。"),
+                  ("b", "B", "2024-11-08", "10月对美国出口同比增长8.1%，对东盟出口增长15.8%。"), 0.9) == []
+
+
 def test_ranks_clash_in_one_table_only():
     # one country, two places in one medal table
     conflicts = _clash(("a", "A", "2023-10-08", "日本队以52金位列金牌榜第二。"), ("b", "B", "2023-10-08", "日本在金牌榜上名列第三。"), 0.9)
