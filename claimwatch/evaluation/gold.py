@@ -65,6 +65,10 @@ GOLD_SETS = {
     # our own mixed zh/en feed on a film's box office (Ne Zha 2, early 2025), written after the rules
     # of its version to measure them on a fresh domain; a development set from then on
     "dev_boxoffice": ("dev_boxoffice_mixed.json", "repo"),
+    # our own mixed zh/en feed on an IT outage (the CrowdStrike update that crashed Windows machines,
+    # July 2024), written after the rules of its version to measure them on a fresh domain; a
+    # development set from then on
+    "dev_outage": ("dev_outage_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
