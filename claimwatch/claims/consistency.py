@@ -627,7 +627,12 @@ def value_slots(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
 
 
 def as_percent(q: Quantity) -> Quantity:
-    """A fraction compared as the percentage it is: "a third" of households against "约七成用户"."""
+    """A fraction compared as the percentage it is: "a third" of households against "约七成用户"; a
+    multiple a measure rose by, as the percentage rise it is ("more than doubled" is a rise of 100 %
+    or more, against "jumped 58%")."""
+    if q.kind == "multiple" and (q.attribute or "").endswith("_up") and q.relative_to is None:
+        return replace(q, kind="percent", unit="%", value=(q.value - 1) * 100, low=(q.low - 1) * 100,
+                       high=(q.high - 1) * 100)
     if q.kind != "fraction":
         return q
     return replace(q, kind="percent", unit="%", value=q.value * 100, low=q.low * 100, high=q.high * 100)

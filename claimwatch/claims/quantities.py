@@ -166,7 +166,7 @@ _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _EN_WORDS = re.compile(
     r"\b(?:(?P<point>half|a quarter|three quarters|three-quarters)(?: of)?(?: a)?[ -](?:percentage[ -])?point\b"
     r"|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twenty)(?:\s+times|-?fold)"
-    r"|(?P<twice>twice|double|doubled|doubling)|(?P<thrice>tripled|triple|threefold|tripling)"
+    r"|(?P<twice>twice|double|doubled|doubling)(?![ -]digit)|(?P<thrice>tripled|triple|threefold|tripling)(?![ -]digit)"
     r"|(?P<frac>(?:a|one)[ -](?:quarter|third|fifth|sixth|eighth|tenth|twentieth|hundredth|half)"
     r"|(?:two|three|four|five|six|seven|eight|nine)[ -](?:thirds|quarters|fifths|sixths|eighths|tenths)|half)"
     r"|(?P<num>one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?P<den>two|three|four|five|ten))\b",

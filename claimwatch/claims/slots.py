@@ -423,7 +423,14 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         if not way and attribute in _PER_SHARE:  # "71% of the shares outstanding", "溢价约40%": no price, no move
             return replace(q, attribute=None)
         return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
+    if q.kind == "multiple" and _GREW_TIMES.fullmatch(q.text) and not (attribute or "").endswith(("_up", "_down")):
+        # "net income more than doubled", "净利润翻了一番": the verb is a rise, of the amount the clause names
+        named = attribute or ((_growth_of(q, cues, clause) or "").rsplit("_", 1)[0] or None)
+        return replace(q, attribute=f"{named or CHANGE}_up")
     return q
+
+
+_GREW_TIMES = re.compile(r"(?:more than |nearly |almost |about )?(?:doubled|tripled|quadrupled)|翻倍|翻了一番|翻一番|翻番")
 
 
 def _relative(text: str, q: Quantity, mentions: list[Mention],

@@ -715,3 +715,8 @@ def test_phones_are_counted_in_units(text):
 def test_the_figure_a_change_is_measured_from_is_a_prior_value(text, figure, prior):
     q = next(q for q in extract_quantities(text, PUB) if q.text == figure)
     assert is_prior_value(text, q) is prior
+
+
+@pytest.mark.parametrize("text", ["Sales grew at triple-digit rates.", "a double-digit rise in profit"])
+def test_a_count_of_digits_is_no_multiple(text):
+    assert not [q for q in extract_quantities(text, PUB) if q.kind == "multiple"]

@@ -516,6 +516,14 @@ def test_exact_percentages_further_apart_than_their_digits_round_clash():
                   ("b", "B", "2024-01-14", "Lai won 40.05% of the valid votes."), 0.9) == []
 
 
+def test_a_measure_that_doubled_rose_by_a_hundred_percent_or_more():
+    conflicts = _clash(("a", "A", "2024-11-15", "Acme's net income jumped 58% to 43.5 billion yuan."),
+                       ("b", "B", "2024-11-15", "Acme's net income more than doubled from a year earlier."), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "value_mismatch")]
+    assert _clash(("a", "A", "2024-11-15", "Acme's net income jumped 120% from a year earlier."),
+                  ("b", "B", "2024-11-15", "Acme's net income more than doubled from a year earlier."), 0.9) == []
+
+
 def test_values_of_one_named_part_clash_though_another_part_agrees():
     # exports to the US differ (8.1 % against 18.1 %) while exports to ASEAN agree
     conflicts = _clash(("a", "A", "2024-11-08", "10月对美国出口同比增长8.1%，对东盟出口增长15.8%。"),
