@@ -720,3 +720,8 @@ def test_the_figure_a_change_is_measured_from_is_a_prior_value(text, figure, pri
 @pytest.mark.parametrize("text", ["Sales grew at triple-digit rates.", "a double-digit rise in profit"])
 def test_a_count_of_digits_is_no_multiple(text):
     assert not [q for q in extract_quantities(text, PUB) if q.kind == "multiple"]
+
+
+@pytest.mark.parametrize("text", ["Fortune 500 companies lost about $5.4 billion.", "财富500强企业损失约54亿美元"])
+def test_the_number_in_a_list_name_is_no_count(text):
+    assert [q.kind for q in extract_quantities(text, PUB)] == ["money"]
