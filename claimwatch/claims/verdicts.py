@@ -310,17 +310,20 @@ def _worded_alike(query: Claim, evidence: Claim, score: float, fact: float | Non
     if query.language != evidence.language:
         return fact is None or score >= fact
     mine = _content_words(query.text)
-    return not mine or len(mine & _content_words(evidence.text)) / len(mine) >= WORDING_OVERLAP
+    shared = len(mine & _content_words(evidence.text))
+    # (a short claim shares two words at least: "filed a lawsuit … over the outage" is not about any outage)
+    return not mine or shared / len(mine) >= WORDING_OVERLAP and (shared >= 2 or len(mine) == 1)
 
 
 _SMALL_WORDS = frozenset("the a an of to in on at for and or but is are was were be been will would its it "
-                         "that this with by from as has have had".split())
+                         "that this with by from as has have had over against into about after before under".split())
 
 
 def _content_words(text: str) -> set[str]:
     names = [(m.start, m.end) for m in subject_mentions(text)]
     kept = "".join(" " if any(a <= n < b for a, b in names) else ch for n, ch in enumerate(text))
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", kept)} - _SMALL_WORDS
+    # names no table lists ("CrowdStrike") are matched as names (unmatched_names), not as wording
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", kept) if not (w[0].isupper() and any(c.isupper() for c in w[1:]))} - _SMALL_WORDS
     return han_pairs(kept) | words
 
 

@@ -609,3 +609,16 @@ def test_a_figure_the_claim_places_in_a_city_is_not_borne_out_by_an_unplaced_one
     query = query_claim("The film took 320 million yuan in Shanghai in its first week.")
     assert relate(query, query_claim("The film took 320 million yuan in its first week."), 0.9)[0] == "related"
     assert relate(query, query_claim("In Shanghai the film took 320 million yuan in its first week."), 0.9)[0] == "supports"
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    # one shared word of three, besides a name no table lists, is no wording of the same fact
+    pytest.param("Nvidia has filed a lawsuit against BlueHarbor over the outage.",
+                 "Nvidia also said the BlueHarbor incident was unrelated to an outage of its cloud services.", "related",
+                 id="en-short-claim-one-word-in-common"),
+    pytest.param("Nvidia has filed a lawsuit against BlueHarbor over the outage.",
+                 "Nvidia said it had filed a lawsuit against BlueHarbor over last week's outage.", "supports",
+                 id="en-short-claim-worded-alike"),
+])
+def test_a_short_claim_is_worded_alike_by_two_words_at_least(query, evidence, relation):
+    assert relate(query_claim(query), query_claim(evidence), 0.9)[0] == relation
