@@ -698,7 +698,7 @@ def _bounds_apart(qa, qb) -> bool:
             return abs(one.low - other.low) > 0.05 * max(abs(one.low), abs(other.low))
         if one.low == float("-inf") and other.low == float("-inf"):
             return abs(one.high - other.high) > 0.05 * max(abs(one.high), abs(other.high))
-    reach = PERCENT_REACH if qa.kind == "percent" else BOUND_REACH
+    reach = PERCENT_REACH if qa.kind in ("percent", "fraction") else BOUND_REACH
     for one, other in ((qa, qb), (qb, qa)):
         if one.high == float("inf") and one.low > 0 and other.high != float("inf") and other.value > reach * one.low:
             return True
@@ -708,7 +708,7 @@ def _bounds_apart(qa, qb) -> bool:
 
 
 # A one-sided value meets a figure at most this many times beyond its bound: news writes "more than
-# 300 million" of 320 million, not of 2.79 billion. (A percentage keeps a wide reach: "超过一半" of 96 %.)
+# 300 million" of 320 million, not of 2.79 billion. (A share or percentage keeps a wide reach: "超过一半" of 96 %.)
 BOUND_REACH = 2.0
 PERCENT_REACH = 10.0
 
