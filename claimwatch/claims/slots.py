@@ -345,6 +345,10 @@ def is_date_of_saying(text: str, q: Quantity) -> bool:
 _MEDAL_AFTER = re.compile(r"([金银铜])(?=[、，,。；;\s]|[\d一二三四五六七八九十]|[位排居列名]|$)")
 _MEDALS = {"金": "gold_medals", "银": "silver_medals", "铜": "bronze_medals"}
 _OCCASION = re.compile(r"[次届轮度]")
+# The whole a share is of: "40.05% of the 13,947,506 valid ballots", "roughly 27%, of the 1.81 billion yuan"
+_WHOLE_OF_SHARE = re.compile(r"(?:\d\s?%|\bpercent|\bper cent|\b(?:a|one) (?:third|quarter|fifth|tenth|half))"
+                             r",?\s+of\s+(?:the|all|its|their)\s+(?:total\s+of\s+)?(?:about |some |roughly |nearly )?$",
+                             re.IGNORECASE)
 # Where competitors finish: a country or a team named by its country competes, so its place is the
 # subject of its rank, not merely where the rank holds. (Medal counts are not read so: a sport's or a
 # day's tally of one country would then clash with its final total.)
@@ -356,6 +360,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     """``q`` with its attribute: the clause's cue or unit (the previous clause's for a value set off
     by commas), marked as a change (``_change``) or a rise or fall (``_up`` / ``_down``)."""
     attribute = _attribute(q, cues, clause, text)
+    if q.kind in ("count", "money") and _WHOLE_OF_SHARE.search(text, max(0, q.start - 24), q.start):
+        return replace(q, attribute=None)  # "40.05% of the 13,947,506 valid ballots": the whole, no candidate's votes
     if attribute == "rank" and _OCCASION.match(text, q.end) and text[max(0, q.start - 1):q.start] == "第":
         attribute = None  # "连续第11次位居榜首": which time, not which place
     if q.kind == "count" and not q.unit and q.low == q.high and (medal := _MEDAL_AFTER.match(text, q.end)):

@@ -446,3 +446,20 @@ def test_a_country_holds_its_rank_and_medals_are_counted_by_metal():
         ("third", "rank", "place:korea")
     # a company named competes, not the market it is ranked in
     assert _ranked("小米在中国市场的份额为14.5%，排名第四。")[-1] == ("第四", "rank", "org:xiaomi")
+
+
+@pytest.mark.parametrize("text, whole", [
+    pytest.param("Lai received 5,586,019 votes, or 40.05% of the 13,947,506 valid ballots.", "13,947,506",
+                 id="en-ballots-a-share-is-of"),
+    pytest.param("The film took 488 million yuan, roughly 27%, of the 1.81 billion yuan all films took.", "1.81 billion yuan",
+                 id="en-market-a-share-is-of"),
+])
+def test_the_whole_a_share_is_of_measures_no_part(text, whole):
+    (q,) = [q for q in attach_slots(text, extract_quantities(text)) if q.text == whole]
+    assert q.attribute is None
+
+
+def test_the_part_keeps_its_measure_beside_the_whole():
+    text = "Lai received 5,586,019 votes, or 40.05% of the 13,947,506 valid ballots."
+    attributes = [q.attribute for q in attach_slots(text, extract_quantities(text))]
+    assert attributes[0] == "votes" and attributes[-1] is None
