@@ -19,7 +19,7 @@ from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
 from claimwatch.claims.places import countries_named, places_of
 from claimwatch.claims.scopes import SCOPED, same_scope
-from claimwatch.claims.slots import CHANGE, clause_around, is_time_frame
+from claimwatch.claims.slots import CHANGE, clause_around, clause_span, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
 from claimwatch.claims.words import CJK
 from claimwatch.claims.models import Article, Claim, Quantity
@@ -260,11 +260,14 @@ ECHO_CLAIM, ECHO_EVIDENCE = 0.5, 0.3  # the shares of each side's own words (val
 
 def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     """The evidence is the claim's own statement with another value in place of ``qa``: in one
-    language, of one kind and one attribute (or a level's, named on one side only), each writing much of the other's words (names
-    and the values themselves aside), and counting the same unit where both name one ("倾斜约45度"
-    is no "9层高"). Such a value is the claim's measure even when the lexicon cannot name it."""
-    if query.language != evidence.language or qa.kind != qb.kind or qa.kind == "date":  # dates mostly time a
-        return False  # claim: one written where the claim has another is a time frame more often than a clash
+    language, of one kind and one attribute (or a level's, named on one side only), each writing
+    much of the other's words (names and the values themselves aside), and counting the same unit
+    where both name one ("倾斜约45度" is no "9层高"). Such a value is the claim's measure even when the
+    lexicon cannot name it. Two dates echo only as one event's (``_event_echo``)."""
+    if query.language != evidence.language or qa.kind != qb.kind:
+        return False
+    if qa.kind == "date":  # dates mostly time a claim: only the same event's, told by the words of its own clause
+        return _event_echo(query, evidence, qa, qb)
     named = {q.attribute for q in (qa, qb)} - {None}  # a level may be named on one side only, a change may not
     if len(named) > 1 or named and (qa.attribute is None or qb.attribute is None) and direction_of(named.pop())[1]:
         return False
@@ -273,6 +276,21 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     mine, theirs = _content_words(_blanked(query)), _content_words(_blanked(evidence))
     both = len(mine & theirs)
     return len(mine) >= 3 and both >= ECHO_CLAIM * len(mine) and both >= ECHO_EVIDENCE * len(theirs)
+
+
+_CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
+
+
+def _event_echo(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """Two days of one event: each a single day, and the clauses that state them (values aside)
+    written with the same words ("肯尼斯山火于1月7日在西山附近起火" / "肯尼斯山火于9日…起火")."""
+    if qa.low != qa.high or qb.low != qb.high or any(_CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
+                                                     for c, q in ((query, qa), (evidence, qb))):
+        return False  # (a cut-off, "截至1月9日8时" or "By Tuesday evening", times a count, no event)
+    (a, b), (c, d) = clause_span(query.text, qa.start), clause_span(evidence.text, qb.start)
+    mine, theirs = _content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d])
+    both = len(mine & theirs)
+    return len(mine) >= 2 and both >= ECHO_CLAIM * len(mine) and both >= ECHO_CLAIM * len(theirs)
 
 
 def _blanked(claim: Claim) -> str:

@@ -628,3 +628,16 @@ def test_a_ceiling_of_a_share_keeps_a_wide_reach():
     # "cheaper by more than nine-tenths" is a price under a tenth of the other's: about 4 % of it is within
     assert relate(query_claim("R9的价格比Q1便宜九成以上"), query_claim("R9的输出价格为每百万tokens 2.19美元，比Q1便宜约96%。"),
                   0.9)[0] == "supports"
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    # one event, told by the words of its own clause, on two days
+    pytest.param("北湖山火于1月7日在西山附近起火", "北湖山火于1月9日在西山附近起火，过火面积迅速扩大。", "refutes", id="zh-event-on-another-day"),
+    # a cut-off times a count, no event
+    pytest.param("截至1月9日早上8点，记录到的余震已超过1100次", "截至1月8日8时，震区累计记录到余震515次。", "related",
+                 id="zh-cut-off-is-no-event"),
+    # a date whose clause says something else is no date of the claimed event
+    pytest.param("北湖山火于1月7日在西山附近起火", "1月9日，消防部门宣布北湖山火已被完全控制。", "related", id="zh-other-event"),
+])
+def test_one_event_on_two_days(query, evidence, relation):
+    assert relate(query_claim(query, "2025-01-20"), query_claim(evidence, "2025-01-20"), 0.9)[0] == relation
