@@ -148,7 +148,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 here, there = _places(query, qa), _places(evidence, qb)
                 if here and there and not here & there:  # "several deaths in Guangdong" is not four in Quang Ninh
                     return "related", "states the same value, but for another place"
-                if bool(here - FRAMING) != bool(there - FRAMING):
+                # a claim that names no place is borne out by a figure of the story's place; a figure the
+                # claim places is not borne out by one the evidence does not place there
+                if here - FRAMING and not there - FRAMING and not (here - FRAMING) & places_of(f"{evidence.text} {title}"):
                     return "related", "states the same value, but only one of the two says where"
             else:
                 # (in one script: 花莲市 is read "hualian", not Hualien)

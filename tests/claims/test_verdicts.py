@@ -641,3 +641,14 @@ def test_a_ceiling_of_a_share_keeps_a_wide_reach():
 ])
 def test_one_event_on_two_days(query, evidence, relation):
     assert relate(query_claim(query, "2025-01-20"), query_claim(evidence, "2025-01-20"), 0.9)[0] == relation
+
+
+@pytest.mark.parametrize("query, evidence, relation", [
+    # a toll the claim places nowhere is borne out by the story's placed toll
+    pytest.param("截至4月7日，地震已造成13人罹难", "花莲县消防局7日通报，截至当天8时，花莲地震已造成13人罹难。", "supports",
+                 id="zh-unplaced-claim-placed-evidence"),
+    # a toll the claim places is not borne out by an unplaced one
+    pytest.param("截至4月7日，花莲县有13人罹难", "截至4月7日，地震已造成13人罹难。", "related", id="zh-placed-claim-unplaced-evidence"),
+])
+def test_only_the_claims_place_must_be_borne_out(query, evidence, relation):
+    assert relate(query_claim(query, "2024-04-08"), query_claim(evidence, "2024-04-08"), 0.9)[0] == relation
