@@ -463,3 +463,9 @@ def test_the_part_keeps_its_measure_beside_the_whole():
     text = "Lai received 5,586,019 votes, or 40.05% of the 13,947,506 valid ballots."
     attributes = [q.attribute for q in attach_slots(text, extract_quantities(text))]
     assert attributes[0] == "votes" and attributes[-1] is None
+
+
+def test_a_count_of_them_counts_what_the_count_before_it_counts():
+    text = "Ninety-five people had been confirmed dead by 30 October, 92 of them in Valencia province."
+    assert [(q.text, q.attribute) for q in attach_slots(text, extract_quantities(text)) if q.kind == "count"] == [
+        ("Ninety-five people", "deaths"), ("92", "deaths")]
