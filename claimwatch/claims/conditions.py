@@ -248,6 +248,11 @@ def condition_dimension(condition: str) -> str:
 _OFF_SESSION = frozenset({"intraday", "after hours", "premarket"})
 
 
+def regions(conditions: frozenset[str]) -> frozenset[str]:
+    """The market or region among ``conditions`` (domestic, global, China's market); none: the whole field."""
+    return frozenset(c for c in conditions if condition_dimension(c) == "region")
+
+
 def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = (),
               across_scripts: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
     """The conditions of one dimension that two figures are stated under, when they differ
@@ -369,9 +374,9 @@ def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     own = _conditions_at(claim.text, q.start, q.attribute, alone)
     if q.kind == "date":
         return own
-    if q.attribute == "rank" and claim.section and not any(condition_dimension(c) == "region" for c in own):
+    if q.attribute == "rank" and claim.section and not regions(own):
         # a digest's section heading names the table its ranks hold in ("国内装车 - 中创新航…排名第三")
-        own |= {c for c in conditions_of(claim.section) if condition_dimension(c) == "region"}
+        own |= regions(conditions_of(claim.section))
     if _consensus(claim.text, q.start):
         own |= {CONSENSUS}
     return own | {PRIOR_PERIOD} if _prior_period(claim.text, q.start, q.end) else own
@@ -419,4 +424,4 @@ LOCATED = frozenset({"deaths", "missing", "injured", "evacuations", "power_outag
                      "top_speed", "pressure", "landfall_date"}) | NATIONAL  # 日本队以30枚金牌 is Japan's tally
 
 
-__all__ = ["condition_dimension", "conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "CONSENSUS", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]
+__all__ = ["condition_dimension", "regions", "conditions_of", "conditions_at", "with_title_measurer", "differing", "PRIOR_PERIOD", "CONSENSUS", "strip_conditions", "LOCATED", "NATIONAL", "PLACES"]

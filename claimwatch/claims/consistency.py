@@ -16,8 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from claimwatch.claims.conditions import (
-    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, condition_dimension, conditions_at, conditions_of, differing,
-    with_title_measurer,
+    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, regions, with_title_measurer,
 )
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
@@ -779,10 +778,10 @@ def disjoint_slots(a: Claim, b: Claim):
             # 512GB版本20999元" against "…512GB版本21999元" clashes on the 512GB version's price
             # (a figure that meets some value of the other claim under another condition is a qualifier
             # mismatch, not a value clash: "37 billion in total" against "激活370亿")
-            split = _by_conditions(a, b, judged) if len(judged) > 1 else []  # one pair that meets: nothing to split
             # ... and so do values of one named part: "对美国出口增长8.1%，…对东盟出口增长15.8%" against
             # "对美国出口同比增长18.1%，对东盟出口增长15.8%" clashes on the exports to the US
-            split = split or ([(qa, qb) for qa, qb in judged if qa.scope and qb.scope] if len(judged) > 1 else [])
+            split = (_by_conditions(a, b, judged) or [(qa, qb) for qa, qb in judged if qa.scope and qb.scope]
+                     if len(judged) > 1 else [])  # one pair that meets: nothing to split
             hit = next(((qa, qb) for qa, qb in split if not any(meets(qa, y) for x, y in split if x is qa)
                         and not any(meets(qa, y) for _, y in judged) and not any(meets(x, qb) for x, _ in judged)), None)
             if hit is not None:
@@ -936,11 +935,6 @@ def _day(v: float) -> date | None:
         return None
 
 
-def _markets(conditions: frozenset[str]) -> frozenset[str]:
-    """The market or region a figure is ranked in, among its conditions (none: the whole field)."""
-    return frozenset(c for c in conditions if condition_dimension(c) == "region")
-
-
 def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                        qa: Quantity | None = None, qb: Quantity | None = None,
                        trust_slots: bool = False, published: tuple[str | None, str | None] = (None, None),
@@ -972,9 +966,9 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             cond_a, cond_b = _with_title_games(cond_a, a.text, title_a), _with_title_games(cond_b, b.text, title_b)
             cond_a, cond_b = with_title_measurer(cond_a, title_a), with_title_measurer(cond_b, title_b)
         clash = differing(cond_a, cond_b, across_scripts=a.language != b.language)
-        if clash is None and qa.attribute == "rank" and _markets(cond_a) != _markets(cond_b):
+        if clash is None and qa.attribute == "rank" and regions(cond_a) != regions(cond_b):
             # a place in a ranking holds in one table: China's smartphone market is not the world's
-            clash = _markets(cond_a), _markets(cond_b)
+            clash = regions(cond_a), regions(cond_b)
         if clash is not None and PRIOR_PERIOD in clash[0] | clash[1]:
             earlier = qa.text if PRIOR_PERIOD in clash[0] else qb.text
             return "explained_difference", f"different_time: {earlier} is given as an earlier period's figure"

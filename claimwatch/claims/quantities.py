@@ -1063,7 +1063,7 @@ def _betweens(text: str) -> list[Quantity]:
 _ZH_RANK = re.compile(r"(?:位居|排名|排在|位列|名列|居|排)(?:[^，。；、,;\d第]{0,12}?)"
                       r"(?:(?P<n>第(?:[一二三四五六七八九十]+|\d+))|(?P<top>榜首|首位))")
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                "eighth": 8, "ninth": 9, "tenth": 10}
+                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 _EN_RANK = re.compile(rf"\b(?:(?:ranked|ranks|ranking|placed|came|finished|was|were|is|are|ended)\s+(?P<a>{_EN_ORDINAL})\b"
                       r"(?!\s+(?:half|quarter|time|times|round|day|week|month|year|term|largest|biggest|highest|to|in line))|"
@@ -1098,7 +1098,6 @@ _ZH_STREAK = re.compile(r"连续(?:第)?(?P<n>[一二三四五六七八九十]+|
 _EN_STREAK = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
                         r"\s+(?:straight|consecutive|successive)\s+(?:time|times|year|years|Games|season|seasons|term|edition)\b",
                         re.IGNORECASE)
-_EN_MORE_ORDINALS = {"eleventh": 11, "twelfth": 12}
 
 
 def _streaks(text: str) -> list[Quantity]:
@@ -1107,10 +1106,10 @@ def _streaks(text: str) -> list[Quantity]:
     for m in _ZH_STREAK.finditer(text):
         n = float(m["n"]) if m["n"].isdigit() else _cn_number(m["n"])
         if n:
-            out.append(Quantity("count", n, "streak", n, n, text[m.start():m.end()], m.start(), m.end()))
+            out.append(Quantity("count", n, "streak", n, n, m.group(0), m.start(), m.end()))
     for m in _EN_STREAK.finditer(text):
         word = m["n"].lower()
-        n = _EN_ORDINALS.get(word) or _EN_MORE_ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
+        n = _EN_ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
         out.append(Quantity("count", float(n), "streak", float(n), float(n), m.group(0), m.start(), m.end()))
     return out
 

@@ -350,10 +350,6 @@ _OF_THEM = re.compile(r"\s+(?:of them|of whom|of those)\b", re.IGNORECASE)
 _WHOLE_OF_SHARE = re.compile(r"(?:\d\s?%|\bpercent|\bper cent|\b(?:a|one) (?:third|quarter|fifth|tenth|half))"
                              r",?\s+of\s+(?:the|all|its|their)\s+(?:total\s+of\s+)?(?:about |some |roughly |nearly )?$",
                              re.IGNORECASE)
-# Where competitors finish: a country or a team named by its country competes, so its place is the
-# subject of its rank, not merely where the rank holds. (Medal counts are not read so: a sport's or a
-# day's tally of one country would then clash with its final total.)
-COMPETED = frozenset({"rank"})
 
 
 def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[tuple[int, int]],
@@ -695,9 +691,10 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         taken = {key for start, key in bound.items() if key and start != q.start and key != bound[q.start]}
         # what a value is compared against is never its subject ("H200与H100…性能是H100的两倍": the H200's)
         pool = mentions
-        if q.attribute in COMPETED and not mentions:
+        if q.attribute == "rank" and not mentions:
             # no company or person competes: the country named before the rank does ("日本队…位列第二"),
-            # not one it is ranked behind ("third on the medal table, behind China")
+            # not one it is ranked behind ("third on the medal table, behind China"). (Medal counts are
+            # not read so: a sport's or a day's tally of one country would then clash with its total.)
             pool = [m for m in named if m.key in countries_named(text) and m.key != speaker and m.start < q.start]
         own = [m for m in pool if m not in compared and m.key not in taken and not (other and m.key == other.key)]
         if q.attribute not in READINGS and q.unit != "grade":  # "据中央气象署消息，3日7时58分…": its source

@@ -228,14 +228,18 @@ def another_moment(query: Claim, evidence: Claim, published: str | None) -> int:
     those it was said on included ("said on Nov. 5 that 98 people remained missing"), else the day it
     was published; -1 when before them all; 0 otherwise. A toll grows between the two: a later
     claim of more dead, or an earlier one of fewer, is no clash."""
-    days = lambda claim: {int(q.low) for q in claim.quantities  # noqa: E731
-                          if q.kind == "date" and q.low == q.high and q.low == int(q.low) and q.low > 1e7}
-    claimed = {int(q.low) for q in query.quantities if q.kind == "date" and q.attribute is None
-               and q.low == q.high and q.low > 1e7}
-    told = days(evidence) or ({int(published[:10].replace("-", ""))} if published and published[:10].replace("-", "").isdigit() else set())
+    claimed = _single_days(query, frames_only=True)
+    day = (published or "")[:10].replace("-", "")
+    told = _single_days(evidence) or ({int(day)} if day.isdigit() else set())
     if not claimed or not told or claimed & told:
         return 0
     return 1 if min(claimed) > max(told) else -1 if max(claimed) < min(told) else 0
+
+
+def _single_days(claim: Claim, frames_only: bool = False) -> set[int]:
+    """The single days (yyyymmdd) a claim states; with ``frames_only``, those that time it."""
+    return {int(q.low) for q in claim.quantities if q.kind == "date" and q.low == q.high and q.low > 1e7
+            and not (frames_only and q.attribute is not None)}
 
 
 def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Quantity] | None:
@@ -275,9 +279,7 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
         return False
     if _counted(query.text, qa) and _counted(evidence.text, qb) and _counted(query.text, qa) != _counted(evidence.text, qb):
         return False
-    mine, theirs = _content_words(_blanked(query)), _content_words(_blanked(evidence))
-    both = len(mine & theirs)
-    return len(mine) >= 3 and both >= ECHO_CLAIM * len(mine) and both >= ECHO_EVIDENCE * len(theirs)
+    return _share_words(_content_words(_blanked(query)), _content_words(_blanked(evidence)), ECHO_EVIDENCE, least=3)
 
 
 _CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
@@ -290,9 +292,14 @@ def _event_echo(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bo
                                                      for c, q in ((query, qa), (evidence, qb))):
         return False  # (a cut-off, "截至1月9日8时" or "By Tuesday evening", times a count, no event)
     (a, b), (c, d) = clause_span(query.text, qa.start), clause_span(evidence.text, qb.start)
-    mine, theirs = _content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d])
+    return _share_words(_content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d]), ECHO_CLAIM, least=2)
+
+
+def _share_words(mine: set[str], theirs: set[str], of_theirs: float, least: int) -> bool:
+    """The claim's words (at least ``least`` of them) are ``ECHO_CLAIM`` of them in the evidence's,
+    and those shared are ``of_theirs`` of the evidence's own."""
     both = len(mine & theirs)
-    return len(mine) >= 2 and both >= ECHO_CLAIM * len(mine) and both >= ECHO_CLAIM * len(theirs)
+    return len(mine) >= least and both >= ECHO_CLAIM * len(mine) and both >= of_theirs * len(theirs)
 
 
 def _blanked(claim: Claim) -> str:
