@@ -14,9 +14,9 @@ _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
               "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待",
               "指引为", "指引区间", "如果", "若", "假如", "倘若", "假设",  # a condition, what holds only if it is met
-              "主张", "呼吁", "希望",  # a position argued for: "她主张降息25个基点" is no cut of 25
+              "主张", "呼吁", "希望", "的目标",  # a position argued for: "她主张降息25个基点" is no cut of 25
               "点阵图", "预测中值")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "would", "estimated", "estimates", "estimate",
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "estimated", "estimates", "estimate",
               "expect", "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",
@@ -60,9 +60,12 @@ def _excluded(text: str, at: int, cue: str) -> bool:
     as a noun ending its phrase ("第二轮洪灾援助计划，金额为…": a plan adopted, not a plan to do)."""
     if cue == "计划" and _PLAN_NOUN.match(text, at + len(cue)):
         return True
+    if cue == "接近" and not _INSIDERS.match(text, at + len(cue)):
+        return True  # "接近当地一年的降雨量", "接近日本队的四倍": nearly, no source close to anyone
     return any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ()))
 
 
+_INSIDERS = re.compile(r"[^，。；,;]{0,16}?(?:人士|消息人士|的人|知情)")  # "接近交易的人士": sources close to it
 _PLAN_NOUN = re.compile(r"[，。；、,;（(”\"]|$|的|中|内|已|获")
 
 

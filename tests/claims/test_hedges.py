@@ -170,3 +170,21 @@ def test_guidance_is_a_forecast(text, hedged):
                                   "Two officials argued for a smaller cut"])
 def test_a_position_argued_for_is_no_fact(text):
     assert find_hedge(text) is not None
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("奇瓦镇8小时内降雨量达491升/平方米，接近当地一年的降雨量", False),  # nearly: a comparison, no source
+    ("中国队金牌数接近日本队的四倍", False),
+    ("据接近交易的人士透露，双方已谈妥价格", True),  # sources close to the deal
+])
+def test_jiejin_is_a_hedge_only_as_sources_close_to_something(text, hedged):
+    assert (find_hedge(text) is not None) == hedged
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("Nippon Steel said it would keep seeking approval.", False),  # a stated intent, reported as a fact
+    ("Biden said the federal government would cover the full cost for 180 days.", False),
+    ("此次收购将帮助公司实现全球粗钢年产能1亿吨的目标。", True),  # a goal is no figure reached
+])
+def test_would_reports_an_intent_and_a_goal_is_no_fact(text, hedged):
+    assert (find_hedge(text) is not None) == hedged
