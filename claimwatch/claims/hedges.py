@@ -10,13 +10,13 @@ from claimwatch.claims.expectations import OUTCOME
 from claimwatch.claims.models import CACHE_SIZE
 
 _HEDGES_ZH = ("有消息称", "据传", "传闻", "传言", "据悉", "消息人士", "预计", "可能", "或将", "或许", "有望", "市场预期",
-              "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测", "估算", "估计",
+              "有观点认为", "有分析认为", "据报道", "有报道称", "消息称", "拟", "预期", "预测",
               "计划", "即便", "即使", "恐将", "不排除", "或将", "或达", "或超", "或冲至", "或为", "知情人士", "据称", "报道称",
               "业内人士透露", "接近", "预估", "传闻称", "有媒体报道", "或许", "恐怕", "料将", "有待",
               "指引为", "指引区间", "如果", "若", "假如", "倘若", "假设",  # a condition, what holds only if it is met
               "主张", "呼吁", "希望", "的目标",  # a position argued for: "她主张降息25个基点" is no cut of 25
               "点阵图", "预测中值")
-_HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might", "estimated", "estimates", "estimate",
+_HEDGES_EN = ("reportedly", "rumoured", "rumored", "people familiar", "sources said", "is said to", "allegedly", "could", "may", "might",
               "expect", "expects", "expected", "forecast", "forecasts", "projected", "aims to", "unclear", "unlikely",
               "likely to", "expected to", "analysts say",
               "according to people familiar", "people familiar with", "is said to", "are said to", "sources say",

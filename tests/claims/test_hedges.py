@@ -188,3 +188,17 @@ def test_jiejin_is_a_hedge_only_as_sources_close_to_something(text, hedged):
 ])
 def test_would_reports_an_intent_and_a_goal_is_no_fact(text, hedged):
     assert (find_hedge(text) is not None) == hedged
+
+
+@pytest.mark.parametrize("text", [
+    "The floods destroyed some 1.2 million vehicles, the insurer estimated.",
+    "据估算，约12万辆汽车在洪水中损毁。",
+    "Microsoft estimates the update affected 8.5 million Windows devices.",
+])
+def test_an_estimate_of_what_happened_is_a_reported_figure(text):
+    # two outlets that give one agency's estimate differently contradict each other
+    assert find_hedge(text) is None
+
+
+def test_a_forecast_stays_a_hedge():
+    assert find_hedge("Analysts forecast revenue of $37 billion next quarter.") == "forecast"
