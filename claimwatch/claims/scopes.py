@@ -62,7 +62,11 @@ may might can shall should must intends intend aims aim wants want corrects corr
 revises revised restates restated thousand million billion trillion mln bn""".split())
 _EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
                        r"half-year|first-half|second-half|year|yearly|monthly|july-september|april-june|"
-                       r"january-march|october-december|market)$", re.IGNORECASE)
+                       r"january-march|october-december|market|"
+                       r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                       r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"  # "China's October exports": when, no part
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"today|yesterday|daily|weekly)$", re.IGNORECASE)
 
 
 def _from_conditions(words: str) -> str:

@@ -27,6 +27,8 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("Acme's advertising (marketing services) revenue grew 17%", "17%", "marketing services", id="en-bracketed-name"),
     pytest.param("Domestic games revenue climbed 24% to 34.6 billion yuan", "24%", "games", id="en-rise-to-an-amount"),
     pytest.param("非国际财务报告准则下归母净利润为598亿元", "598亿元", "", id="zh-accounting-basis-is-a-condition"),
+    pytest.param("Acme's October exports came to about 3.1 trillion yuan.", "3.1 trillion yuan", "", id="en-month-is-when"),
+    pytest.param("Acme's Friday revenue was $2 billion.", "$2 billion", "", id="en-weekday-is-when"),
 ])
 def test_scope_is_the_words_before_the_cue(text, value, scope):
     assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
