@@ -69,6 +69,10 @@ GOLD_SETS = {
     # July 2024), written after the rules of its version to measure them on a fresh domain; a
     # development set from then on
     "dev_outage": ("dev_outage_mixed.json", "repo"),
+    # our own mixed zh/en feed on a space mission (Chang'e-6's far-side sample return, May-June
+    # 2024), written after the rules of its version to measure them on a fresh domain; a
+    # development set from then on
+    "dev_lunar": ("dev_lunar_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
