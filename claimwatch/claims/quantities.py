@@ -69,6 +69,9 @@ _SCALED_UNITS = {
     "马力": ("measure", "W", 735.5), "hp": ("measure", "W", 745.7), "horsepower": ("measure", "W", 745.7),
     "kg": ("measure", "kg", 1.0), "公斤": ("measure", "kg", 1.0), "千克": ("measure", "kg", 1.0),
     "吨": ("measure", "kg", 1e3), "tonnes": ("measure", "kg", 1e3), "tons": ("measure", "kg", 1e3),
+    "kilograms": ("measure", "kg", 1.0), "kilogrammes": ("measure", "kg", 1.0), "克": ("measure", "kg", 1e-3),
+    "grams": ("measure", "kg", 1e-3), "grammes": ("measure", "kg", 1e-3), "lb": ("measure", "kg", 0.45359237),
+    "lbs": ("measure", "kg", 0.45359237),
     "米": ("measure", "km", 1e-3), "metres": ("measure", "km", 1e-3), "meters": ("measure", "km", 1e-3),
     "摄氏度": ("measure", "°C", 1.0), "℃": ("measure", "°C", 1.0), "°C": ("measure", "°C", 1.0),
     "degrees Celsius": ("measure", "°C", 1.0),
@@ -111,6 +114,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _TENOR_AFTER = re.compile(r"年期|-year (?:Treasury|bond|note|yield|loan|LPR|loan prime rate|mortgage)", re.IGNORECASE)
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
 _PRODUCT_LINE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(PRODUCT_LINES)})(?:\s[A-Z]{{1,3}})?\s?$")
+_NAME_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’]*-$")  # "Chang'e-", "Shenzhou-": a name's number follows
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
 _VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
@@ -578,6 +582,9 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # a stock code: 00700.HK, 股票代码为3750
         if not m["unit"] and not m["aunit"] and _PRODUCT_LINE_BEFORE.search(text, max(0, start - 14), start):
             continue  # a model number: iPhone 16, Mate 60, Model 3
+        if (not m["unit"] and not m["aunit"] and m["b"] is None and _NAME_HYPHEN_BEFORE.search(text, max(0, start - 24), start)
+                and not re.fullmatch(r"(?:19|20)\d{2}", m["a"])):
+            continue  # a name's number: Chang'e-6, Shenzhou-18, COVID-19 ("mid-2025" stays a year)
         if not m["unit"] and not m["aunit"] and m["b"] is None and _TENOR_AFTER.match(text, end):
             continue  # a bond's or a loan's term: 10年期国债, the 10-year Treasury yield
         if not m["unit"] and not m["aunit"] and (text[end:end + 1] in ("月", "日", "号") or _MONTH_AFTER.match(text, end)

@@ -725,3 +725,24 @@ def test_a_count_of_digits_is_no_multiple(text):
 @pytest.mark.parametrize("text", ["Fortune 500 companies lost about $5.4 billion.", "财富500强企业损失约54亿美元"])
 def test_the_number_in_a_list_name_is_no_count(text):
     assert [q.kind for q in extract_quantities(text, PUB)] == ["money"]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Chang'e-6 brought back 1,935.3 grams of samples.", ["1,935.3 grams"]),
+    ("Shenzhou-18 docked with the station.", []),
+    ("COVID-19 cases rose to 120.", ["120"]),
+    ("The Fed cut rates in a 11-1 vote.", ["11-1"]),  # digits on both sides: no name
+])
+def test_a_number_hyphenated_to_a_name_is_part_of_the_name(text, values):
+    assert [q.text for q in extract_quantities(text, "2024-06-28") if q.kind != "date"] == values
+
+
+@pytest.mark.parametrize(("text", "kilograms"), [
+    ("共采集月球背面样品1935.3克", 1.9353),
+    ("The haul of 1,935.3 grams was announced on Friday.", 1.9353),
+    ("The cubesat weighs about 7 kilograms.", 7.0),
+    ("It weighs 4.3 lbs.", 4.3 * 0.45359237),
+])
+def test_masses_in_grams_kilograms_and_pounds_are_one_measure(text, kilograms):
+    (q,) = [q for q in extract_quantities(text, "2024-06-28") if q.kind != "date"]
+    assert (q.kind, q.unit) == ("measure", "kg") and q.value == pytest.approx(kilograms)
