@@ -175,6 +175,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         if moment and (qa.attribute == "missing" or moment * (qa.low - qb.high) >= 0):
             return "related", (f"states {qb.text} instead of {qa.text}, but a toll "
                                f"({qa.attribute.replace('_', ' ')}) on another day")
+        if alike is None and not (attribute_known(qa) and attribute_known(qb)) and score >= support:
+            # of several clashing values, the one whose own words echo the claim's is its counterpart
+            # ("上升器于6月10日起飞" against "着陆器于6月2日…着陆，上升器于6月4日…起飞": the lift-off's day)
+            qa, qb = next(((x, y) for _, x, y in _clashing(query, evidence, disjoint) if echoes(query, evidence, x, y)),
+                          (qa, qb))
         if alike is None and not (attribute_known(qa) and attribute_known(qb)) and not (
                 score >= support and echoes(query, evidence, qa, qb)):
             return "related", f"states {qb.text}, but what it measures is unclear"
@@ -242,6 +247,14 @@ def _single_days(claim: Claim, frames_only: bool = False) -> set[int]:
             and not (frames_only and q.attribute is not None)}
 
 
+def _clashing(a: Claim, b: Claim, disjoint: list) -> list[tuple[tuple, Quantity, Quantity]]:
+    """Every pair of values of the ``disjoint`` slots, one at least of no known attribute, that cannot meet."""
+    sa, sb = paired_slots(a, b)
+    return [(slot, x, y) for slot, _, _ in disjoint for x in sa[slot] for y in sb[slot]
+            if not (attribute_known(x) and attribute_known(y)) and same_attribute(x, y)
+            and not x.overlaps(y, 0.0 if x.kind == "date" else 0.02)]  # (2 % of 20240610 is months)
+
+
 def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Quantity] | None:
     """Two clashing values of the ``disjoint`` slots, one at least of no known attribute, whose
     neighbouring words say they count the same thing (claims/measures.py); None when no such pair."""
@@ -292,7 +305,10 @@ def _event_echo(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bo
                                                      for c, q in ((query, qa), (evidence, qb))):
         return False  # (a cut-off, "截至1月9日8时" or "By Tuesday evening", times a count, no event)
     (a, b), (c, d) = clause_span(query.text, qa.start), clause_span(evidence.text, qb.start)
-    return _share_words(_content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d]), ECHO_CLAIM, least=2)
+    mine, theirs = _content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d])
+    # either way round: a later clause of the evidence leaves out the subject its sentence named before
+    # ("…，上升器于6月4日7时38分起飞" against "嫦娥六号上升器于6月10日从月面起飞")
+    return _share_words(mine, theirs, ECHO_CLAIM, least=2) or _share_words(theirs, mine, ECHO_EVIDENCE, least=3)
 
 
 def _share_words(mine: set[str], theirs: set[str], of_theirs: float, least: int) -> bool:

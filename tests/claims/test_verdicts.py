@@ -638,6 +638,10 @@ def test_a_ceiling_of_a_share_keeps_a_wide_reach():
                  id="zh-cut-off-is-no-event"),
     # a date whose clause says something else is no date of the claimed event
     pytest.param("北湖山火于1月7日在西山附近起火", "1月9日，消防部门宣布北湖山火已被完全控制。", "related", id="zh-other-event"),
+    # of two dated events in the evidence, the one told in the claim's words is its counterpart, even in a
+    # later clause that leaves out the subject
+    pytest.param("探测器上升器于1月10日从月面起飞", "着陆器于1月2日6时23分着陆，上升器于1月4日7时38分起飞，其间在月面工作约49小时。",
+                 "refutes", id="zh-second-event-of-the-evidence"),
 ])
 def test_one_event_on_two_days(query, evidence, relation):
     assert relate(query_claim(query, "2025-01-20"), query_claim(evidence, "2025-01-20"), 0.9)[0] == relation
