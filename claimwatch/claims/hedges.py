@@ -28,7 +28,8 @@ _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", 
                  "不配备", "不搭载", "不支持", "不提供", "不含", "不能", "不得", "不可", "不适用", "不涉及", "不予",
                  "暂无", "并无", "均无", "无人")  # 暂无人员伤亡: none so far
 _NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
-                 "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred", "no one", "nobody")
+                 "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred", "no one", "nobody",
+                 "yet to")  # "has yet to send back any images": not so far
 # Evaluation, judgement and sentiment: what a reader cannot check against another outlet.
 _OPINIONS_ZH = ("无疑", "毫无疑问", "英明", "精明", "明智", "高明", "愚蠢", "错误的决定", "大势所趋", "遥遥领先", "令人失望",
                 "令人振奋", "令人担忧", "堪称", "不意味着", "并不意味着", "意义重大", "值得肯定", "值得警惕", "一步好棋",

@@ -202,3 +202,7 @@ def test_an_estimate_of_what_happened_is_a_reported_figure(text):
 
 def test_a_forecast_stays_a_hedge():
     assert find_hedge("Analysts forecast revenue of $37 billion next quarter.") == "forecast"
+
+
+def test_yet_to_is_a_negation():
+    assert find_negation("The cubesat has yet to send back any images.") == "yet to"
