@@ -957,12 +957,25 @@ def _part_months(part: str) -> tuple[int, int]:
     return 1, 12
 
 
+# A capitalised word right before a month that is no weekday nor a word that leads a date ("The March 5
+# vote", "Since March"): the month is part of a name ("Long March 5", "Arab Spring")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:The|A|An|This|That|These|Its|Their|His|Her|Our|Last|Next|Since|By|On|In|From|Until|"
+                          r"Through|Till|Before|After|Early|Late|Mid|Each|Every|Between|And|Or|To|Of|For|At|As|Of|Through|"
+                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\b)"
+                          r"[A-Z][a-z]+\s$")
+
+
+_LEADING_MONTH = re.compile(_MONTH_NAMES)
+
+
 def _english_dates(text: str, published: str | None) -> list[Quantity]:
     """"March 2026", "Dec. 5", "in August" (year from ``published``), "Q1 2023", "first quarter of 2026"."""
     year_match = re.match(r"[0-9]{4}", published or "")
     pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _EN_DATE.finditer(text):
+        if _LEADING_MONTH.match(text, m.start()) and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "a Long March 5 rocket": a name, no day
         if m["m1"] or m["nm"]:  # "January to September", "the first nine months of 2025": one interval
             year = int(m["my"] or m["ny"] or 0) or pub_year
             if year is None:

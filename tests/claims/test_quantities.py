@@ -746,3 +746,13 @@ def test_a_number_hyphenated_to_a_name_is_part_of_the_name(text, values):
 def test_masses_in_grams_kilograms_and_pounds_are_one_measure(text, kilograms):
     (q,) = [q for q in extract_quantities(text, "2024-06-28") if q.kind != "date"]
     assert (q.kind, q.unit) == ("measure", "kg") and q.value == pytest.approx(kilograms)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("A Long March 5 rocket lifted off on May 3.", ["May 3"]),  # a name, then a day
+    ("The March 5 vote was close.", ["March 5"]),
+    ("Trading resumed Monday, March 10.", ["March 10"]),
+    ("Turnout in 2020 was 74.9%.", ["2020"]),
+])
+def test_a_month_inside_a_name_is_no_date(text, dates):
+    assert [q.text for q in extract_quantities(text, "2024-06-28") if q.kind == "date"] == dates
