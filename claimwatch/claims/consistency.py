@@ -756,7 +756,7 @@ def disjoint_slots(a: Claim, b: Claim):
     for slot in sorted(sa.keys() & sb.keys()):  # sorted: the first clash found must not depend on hashing
         kind = slot[0]
         rel, abs_ = _REL_TOL.get(kind, 0.02), _ABS_TOL.get(kind, 0.0)
-        every = [(qa, qb) for qa in sa[slot] for qb in sb[slot] if same_attribute(qa, qb)]
+        every = [(qa, qb) for qa in sa[slot] for qb in sb[slot] if same_attribute(qa, qb) and not worlds_apart(qa, qb)]
         if not every:
             continue  # a market share against a revenue share: two facts, nothing to compare
         named_a, named_b = find_subjects(a.text), find_subjects(b.text)
@@ -789,6 +789,17 @@ def disjoint_slots(a: Claim, b: Claim):
             continue
         qa, qb = max(judged, key=lambda p: attribute_known(p[0]) and attribute_known(p[1]))  # two known figures first
         yield slot, qa, qb
+
+
+WORLDS_APART = 100.0  # two amounts this many times apart are two things, not one misreported ("8.35吨" / "1935.3克")
+
+
+def worlds_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two amounts (dates and percentages aside) more than ``WORLDS_APART`` times apart: no slip of a
+    digit or a magnitude word ("85万" for 8.5 million is ten times) makes one of the other."""
+    if qa.kind in ("date", "percent") or not (qa.low > 0 and qb.low > 0 and math.isfinite(qa.high) and math.isfinite(qb.high)):
+        return False
+    return max(qa.low, qb.low) > WORLDS_APART * min(qa.high, qb.high)
 
 
 def _by_conditions(a: Claim, b: Claim, judged: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:

@@ -1125,3 +1125,14 @@ def test_a_figure_is_timed_by_the_date_of_its_own_clause():
     both = ("a", "A", "2024-11-09", "数据显示，3月出口增长强劲，但2月出口增速仅为2.4%。")
     march = ("b", "B", "2024-11-09", "3月出口同比增长12.7%。")
     assert not [c for c in _clusters(both, march).conflicts if c.severity == "conflict"]
+
+
+def test_two_amounts_a_hundred_times_apart_are_two_things():
+    # a spacecraft's mass and the mass of the samples it brought back: no misprint makes one the other
+    result = _clusters(("a", "A", "2024-06-28", "The spacecraft weighs about 8.35 tonnes."),
+                       ("b", "B", "2024-06-28", "The mission brought back 1,935.3 grams of rock and soil."))
+    assert result.conflicts == []
+    # ten times apart is a slip of a magnitude word, and still clashes
+    result = _clusters(("a", "A", "2024-06-28", "The mission brought back 1,935.3 grams of rock and soil."),
+                       ("b", "B", "2024-06-28", "The mission brought back 19,353 grams of rock and soil."))
+    assert [c.severity for c in result.conflicts] == ["conflict"]
