@@ -230,10 +230,55 @@ def periods_of(text: str) -> set[str]:
     return out
 
 
+# The span of time an amount accumulated over: "in eight hours", "within 24 hours", "in a single hour",
+# "8小时内", "24小时降雨量", "过去一天"
+_WINDOW = re.compile(r"\b(?:in|within|over|during)\s+(?:the\s+(?:past|last|first)\s+)?(?:a\s+single|a|an|one|(\d+)|"
+                     r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|forty-eight))\s+(hour|day|minute)s?\b"
+                     r"|(\d+|[一二三四五六七八九十两]+)个?(小时|天|日|分钟)(?:内|之内|降雨|降水|雨量|累计)"
+                     r"|(全天|全日|\b(?:over|for) the (?:whole |entire )?day\b)", re.IGNORECASE)
+_WINDOW_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "twenty-four": 24, "forty-eight": 48}
+_WINDOW_UNITS = {"hour": 60, "小时": 60, "day": 1440, "天": 1440, "日": 1440, "minute": 1, "分钟": 1}
+WINDOWED = frozenset({"rainfall"})  # amounts that are told over a span of time
+
+
+def window_of(text: str) -> frozenset[str]:
+    """The spans of time ``text`` accumulates an amount over, in minutes ("window 480")."""
+    out = set()
+    for m in _WINDOW.finditer(text):
+        if m.group(6):  # 全天, "over the day": one day
+            out.add("window 1440")
+            continue
+        if m.group(4):
+            count = m.group(4)
+            n = int(count) if count.isdigit() else _cn_count(count)
+            unit = m.group(5)
+        else:
+            n = int(m.group(1)) if m.group(1) else _WINDOW_WORDS.get((m.group(2) or "").lower(), 1)
+            unit = m.group(3).lower()
+        if n:
+            out.add(f"window {n * _WINDOW_UNITS[unit]}")
+    return frozenset(out)
+
+
+def _cn_count(word: str) -> int:
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if word == "十":
+        return 10
+    if word.startswith("十"):
+        return 10 + digits.get(word[1:], 0)
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
+    return digits.get(word, 0)
+
+
 def condition_dimension(condition: str) -> str:
     """What a condition varies along: precision, session, region, share class …"""
     if condition.startswith(PLACES):
         return condition.split(":", 1)[0]
+    if condition.startswith("window "):
+        return "window"
     if condition.startswith("storage "):
         return "storage"
     if condition.startswith("tenor "):
@@ -395,6 +440,8 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         clause = clause_around(text, start)
         after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))
         own |= {"aftershock" if after else "main shock"}  # "…500 aftershocks, the largest of magnitude 4.4"
+    if attribute in WINDOWED:  # "491 mm in a single hour" against "491 mm in eight hours": two windows
+        own |= window_of(clause_around(text, start)) or (window_of(text) if alone else frozenset())
     if attribute == "interest_rate":  # Bank Rate against the loan prime rate: two rates
         own |= rate_kinds(clause_around(text, start)) or (rate_kinds(text) if alone else set())
     if attribute == "price":  # a resale or repair price against the list price: two prices

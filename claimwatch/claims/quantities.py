@@ -59,6 +59,9 @@ _SCALED_UNITS = {
     "percentage point": ("percent", "pp", 1.0), "厘": ("percent", "%", 1.0),
     "mm": ("measure", "mm", 1.0), "毫米": ("measure", "mm", 1.0), "millimetres": ("measure", "mm", 1.0),
     "millimeters": ("measure", "mm", 1.0),
+    # rain is also told in litres per square metre, which is one millimetre deep
+    "升/平方米": ("measure", "mm", 1.0), "升每平方米": ("measure", "mm", 1.0), "litres per square metre": ("measure", "mm", 1.0),
+    "liters per square meter": ("measure", "mm", 1.0), "l/m²": ("measure", "mm", 1.0), "L/m2": ("measure", "mm", 1.0),
     "公里每小时": ("measure", "km/h", 1.0), "kph": ("measure", "km/h", 1.0), "mph": ("measure", "km/h", 1.609344),
     "kWh": ("measure", "kWh", 1.0), "千瓦时": ("measure", "kWh", 1.0), "度电": ("measure", "kWh", 1.0),
     # industrial energy (output, capacity, installations) in GWh: it never names a battery's capacity

@@ -766,3 +766,9 @@ def test_a_month_inside_a_name_is_no_date(text, dates):
 def test_an_approximation_is_as_loose_as_its_written_digits(text, low, high):
     (q,) = extract_quantities(text, "2024-06-28")
     assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text", ["降雨量达491升/平方米", "491 litres per square metre of rain fell", "491 mm of rain fell"])
+def test_rain_in_litres_per_square_metre_is_millimetres(text):
+    (q,) = extract_quantities(text, "2024-10-30")
+    assert (q.kind, q.unit, q.value) == ("measure", "mm", 491.0)

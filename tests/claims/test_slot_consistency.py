@@ -1136,3 +1136,14 @@ def test_two_amounts_a_hundred_times_apart_are_two_things():
     result = _clusters(("a", "A", "2024-06-28", "The mission brought back 1,935.3 grams of rock and soil."),
                        ("b", "B", "2024-06-28", "The mission brought back 19,353 grams of rock and soil."))
     assert [c.severity for c in result.conflicts] == ["conflict"]
+
+
+def test_rain_over_two_spans_of_time_is_a_qualifier_mismatch_not_a_value_clash():
+    # one figure given for one hour and for eight: the same number under another condition
+    result = _clusters(("a", "A", "2024-10-30", "Chiva was drenched by 491 mm of rain in a single hour."),
+                       ("b", "B", "2024-10-30", "Chiva received 491 mm of rain in eight hours."))
+    assert [(c.severity, c.reason.split(":")[0]) for c in result.conflicts] == [("conflict", "qualifier_mismatch")]
+    # two figures over two spans are two facts
+    result = _clusters(("a", "A", "2024-10-30", "奇瓦镇29日8小时内降雨量达491升/平方米。"),
+                       ("b", "B", "2024-10-30", "奇瓦镇29日全天降雨量达771.8毫米。"))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
