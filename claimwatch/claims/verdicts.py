@@ -614,11 +614,21 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
              if m.group(0).split("-")[0] not in _NOT_NAMES and not _PERIOD_CODE.fullmatch(m.group(0))
              and not any(s <= m.start() < e for s, e in known)
-             and m.group(0).lower() not in folded]
+             and not _written_in(m.group(0).lower(), folded)]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
 
 
+def _written_in(name: str, folded: str) -> bool:
+    """``name`` (lower case) is written in ``folded``, or the place its demonym is named after:
+    "North American" in "In North America", "Japanese" in "Japan", "European" in "Europe"."""
+    if name in folded:
+        return True
+    stem = next((name[:-n] for suffix, n in _DEMONYMS if name.endswith(suffix) and len(name) - n >= 4), None)
+    return stem is not None and stem in folded
+
+
+_DEMONYMS = (("ese", 3), ("ian", 3), ("ean", 2), ("an", 1))  # Japanese, Canadian, European, American
 _TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or programme: 《王者荣耀》
 _PERIOD_CODE = re.compile(r"Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q\d{0,2}")  # a quarter or half, no name
 

@@ -656,3 +656,14 @@ def test_one_event_on_two_days(query, evidence, relation):
 ])
 def test_only_the_claims_place_must_be_borne_out(query, evidence, relation):
     assert relate(query_claim(query, "2024-04-08"), query_claim(evidence, "2024-04-08"), 0.9)[0] == relation
+
+
+@pytest.mark.parametrize(("claim", "evidence", "missing"), [
+    ("The film earned $7.2 million in its North American opening weekend.", "In North America it earned $7.2 million.", []),
+    ("Japanese swimmers won six golds.", "Japan's swimmers won six golds.", []),
+    ("European regulators approved the deal.", "Regulators in Europe approved the deal.", []),
+    ("Canadian Pacific shares rose.", "Shares in Canada rose.", ["Pacific"]),
+])
+def test_a_demonym_is_written_as_its_place(claim, evidence, missing):
+    from claimwatch.claims.verdicts import unmatched_names
+    assert unmatched_names(claim, evidence) == missing
