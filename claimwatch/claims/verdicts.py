@@ -134,7 +134,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", "states the same date, but not the comparison the claim makes"
             if all(frame(q) for q in query.quantities) and not (
                     _names_a_common_subject(query, evidence) and not _places_unnamed(query, evidence)
-                    and _worded_alike(query, evidence, score, fact)):
+                    and not unmatched_names(query.text, f"{evidence.text} {title}") and _worded_alike(query, evidence, score, fact)):
                 # "Guangdong had reported several deaths by 7 September": the date is when, not what
                 return "related", "states the same date, but not what the claim says happened then"
             qa, qb = agreeing[0]
@@ -212,7 +212,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             return ordered
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
-    if _same_in_words(query, evidence, score, support, fact):
+    if _same_in_words(query, evidence, score, support, fact, title):
         if evidence.negated and not query.negated and negation_bears_on_common_subject(query, evidence):
             # "Samsung, which sells the Fold6 for 13,999 yuan, has not announced a tri-fold": worded alike, denied
             return "related", "worded alike, but one of the two is negated"
@@ -264,14 +264,15 @@ def same_measure_pair(a: Claim, b: Claim, disjoint: list) -> tuple[Quantity, Qua
                  and same_measure(a.text, x, b.text, y)), None)
 
 
-def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, fact: float | None) -> bool:
+def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, fact: float | None,
+                   title: str = "") -> bool:
     """Support by wording: a score of at least ``fact`` (else ``support``), a subject in common, the
     same comparison, every name the alias table does not know written in the evidence too, and in
     one language the claim's own words (see ``_worded_alike``)."""
     return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
             and not _places_unnamed(query, evidence)
             and _compared(evidence.text) == _compared(query.text)  # a comparison needs one to agree with
-            and not unmatched_names(query.text, evidence.text) and _worded_alike(query, evidence, score, fact))
+            and not unmatched_names(query.text, f"{evidence.text} {title}") and _worded_alike(query, evidence, score, fact))
 
 
 ECHO_CLAIM, ECHO_EVIDENCE = 0.5, 0.3  # the shares of each side's own words (values aside) the other must write
@@ -363,7 +364,8 @@ _SMALL_WORDS = frozenset("the a an of to in on at for and or but is are was were
 
 
 def _content_words(text: str) -> set[str]:
-    names = [(m.start, m.end) for m in subject_mentions(text)]
+    # names, and works in title marks (《哪吒之魔童闹海》): what is said of them is the wording
+    names = [(m.start, m.end) for m in subject_mentions(text)] + [m.span() for m in _TITLED.finditer(text)]
     kept = "".join(" " if any(a <= n < b for a, b in names) else ch for n, ch in enumerate(text))
     # names no table lists ("CrowdStrike") are matched as names (unmatched_names), not as wording
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", kept) if not (w[0].isupper() and any(c.isupper() for c in w[1:]))} - _SMALL_WORDS

@@ -667,3 +667,18 @@ def test_only_the_claims_place_must_be_borne_out(query, evidence, relation):
 def test_a_demonym_is_written_as_its_place(claim, evidence, missing):
     from claimwatch.claims.verdicts import unmatched_names
     assert unmatched_names(claim, evidence) == missing
+
+
+def test_a_work_named_only_in_the_headline_is_the_one_the_evidence_speaks_of():
+    claim = query_claim("《北岸来信》由成都可可豆动画制作")
+    evidence = query_claim("影片由成都可可豆动画制作，彩条屋影业出品发行。", "2025-02-10")
+    assert relate(claim, evidence, 0.9)[0] == "related"  # which film, the sentence alone does not say
+    assert relate(claim, evidence, 0.9, title="《北岸来信》制作方揭晓")[0] == "supports"
+
+
+def test_a_title_is_no_wording_and_its_year_no_support():
+    # the work's own name shared is not the claim's words ("由追光动画制作" is not "由…执导")
+    assert relate(query_claim("《北岸来信》由追光动画制作"), query_claim("《北岸来信》由饺子编剧并执导。", "2025-02-10"), 0.9)[0] == "related"
+    # a year shared, with another work named in the claim, bears out nothing
+    assert relate(query_claim("《南山1900》是2025年春节档的票房冠军"),
+                  query_claim("2025年春节档全国电影总票房达95.10亿元，创下春节档票房纪录。", "2025-02-10"), 0.9)[0] == "related"
