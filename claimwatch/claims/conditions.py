@@ -23,7 +23,7 @@ _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32
                          r"excluding one-off items|non-GAAP|non-IFRS|非GAAP|非IFRS|(?<!non-)(?<!非)(?<![A-Za-z])GAAP(?![A-Za-z])|非国际财务报告准则|非通用会计准则|非公认会计准则|under IFRS|IFRS basis|"
                          r"收跌|收涨|收高|收低|普通股|ordinary shares|U\.S\.-listed|US-listed|New York-listed|美国存托股|"
                          r"按国际财务报告准则|按照国际财务报告准则|国际财务报告准则下|adjusted|开盘|开报|高开|低开|收盘|收报|收市|报收|盘中|opened|opening price|"
-                         r"closed|closing price|(?:to )?close at|ended the day|finished the day|as much as|intraday|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
+                         r"closed|closing price|(?:to )?close at|ended the day|finished the day|as much as|intraday|in early (?:[A-Z][a-z]+ ){0,2}(?:trading|trade|deals)|早盘|午盘|盘后|盘前|after-hours|after hours|extended trading|premarket|pre-market|平均|均价|an average of|average price|A股|H股|B股|港股|美股|A-shares?|H-shares?|ADRs?|ADSs?|"
                          r"公开发售|国际配售|public offering|retail tranche|international offering|international placing|"
                          r"国内|全球|domestic|global|worldwide|中国(?:智能)?(?:手机)?市场|中国最大|China's (?:smartphone )?market|China's (?:biggest|largest|top)|Chinese (?:smartphone )?market|最终训练|最后一次训练|final training run|final run|"
                          r"全部研发|全部成本|总研发|all of its development|total development|total R&D|"
@@ -55,7 +55,7 @@ _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cach
                     "attributable to shareholders": "attributable", "开盘": "open", "开报": "open",
                     "opened": "open", "opening price": "open", "高开": "open", "低开": "open", "收盘": "close",
                     "收报": "close", "收市": "close", "to close at": "close", "close at": "close", "报收": "close", "closed": "close", "closing price": "close",
-                    "ended the day": "close", "finished the day": "close", "盘中": "intraday", "as much as": "intraday",
+                    "ended the day": "close", "finished the day": "close", "盘中": "intraday", "as much as": "intraday", "早盘": "intraday", "午盘": "intraday",
                     "intraday": "intraday", "盘后": "after hours", "after-hours": "after hours", "after hours": "after hours",
                     "extended trading": "after hours", "盘前": "premarket", "premarket": "premarket", "pre-market": "premarket",
                     "平均": "average", "均价": "average", "an average of": "average",
@@ -329,6 +329,7 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
 def conditions_of(text: str) -> frozenset[str]:
     """The conditions named in ``text``: fp8, sparse, per chip …"""
     named = {_CONDITION_NAMES.get(m.group(0).lower(), m.group(0)).lower() for m in _CONDITIONS.finditer(text)}
+    named = {"intraday" if c.startswith("in early ") else c for c in named}  # "in early New York trading"
     if "adjusted" in named:  # an adjusted figure is a non-GAAP one: "adjusted earnings of 81 cents" is no GAAP EPS
         named.add("non-gaap")
     for m in _VARIANTS.finditer(text):

@@ -1147,3 +1147,9 @@ def test_rain_over_two_spans_of_time_is_a_qualifier_mismatch_not_a_value_clash()
     result = _clusters(("a", "A", "2024-10-30", "奇瓦镇29日8小时内降雨量达491升/平方米。"),
                        ("b", "B", "2024-10-30", "奇瓦镇29日全天降雨量达771.8毫米。"))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_a_move_in_early_trading_is_no_close():
+    result = _clusters(("a", "A", "2024-11-15", "Acme's U.S.-listed shares were down 2.6% in early New York trading on Friday."),
+                       ("b", "B", "2024-11-15", "Acme's U.S.-listed shares closed down 2.0% on Friday."))
+    assert not [c for c in result.conflicts if c.severity == "conflict"]
