@@ -360,6 +360,11 @@ def price_kind(text: str) -> str:
     return "list" if m is None else ("resale" if m.group(1) else "repair")
 
 
+# "较23999元的官方售价加价逾1.1万元": the figure a resale is measured against is the list price
+_LIST_PRICE_AT = re.compile(r"[$¥€]?[\d,.]+\s?(?:万|亿)?\s?(?:元|美元|港元|yuan|dollars)?"
+                            r"(?:\s*的?(?:官方|官网|建议零售|零售)(?:售)?价|\s+(?:list|official|retail|suggested) price)", re.IGNORECASE)
+
+
 def strip_conditions(words: str) -> str:
     """``words`` without the conditions and variants named in them (a scope's own words, see
     claims/scopes.py: "扣非" or "domestic" is a condition, compared as one)."""
@@ -447,6 +452,8 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         own |= rate_kinds(clause_around(text, start)) or (rate_kinds(text) if alone else set())
     if attribute == "price":  # a resale or repair price against the list price: two prices
         kind = price_kind(clause_around(text, start))
+        if _LIST_PRICE_AT.match(text, start):
+            kind = "list"
         if kind == "list" and alone:  # "二手交易平台上已出现加价转让信息，部分卖家对1TB版本报价高达10万元以上"
             kind = price_kind(text)
         own |= {f"{kind} price"}

@@ -335,10 +335,13 @@ _FIGURES_OUT = re.compile(r"(?:[（(]当地时间[）)])?(?:晚间?|早间?|上�
 
 
 def is_date_of_saying(text: str, q: Quantity) -> bool:
-    """A date that tells when something was said ("NetEase said on Thursday that …", "14日称"),
-    not when what was said happened."""
+    """A date that tells when something was said ("NetEase said on Thursday that …", "14日称",
+    a wire story's dateline "TAIPEI, April 3 (Formosa Wire) -"), not when what was said happened."""
     return q.kind == "date" and bool(_REPORTED_BEFORE.search(text, max(0, q.start - 30), q.start)
-                                     or _REPORTED_AFTER.match(text, q.end))
+                                     or _REPORTED_AFTER.match(text, q.end) or _DATELINE_AFTER.match(text, q.end))
+
+
+_DATELINE_AFTER = re.compile(r"\s*\([^()]{2,40}\)\s*[-–—]")  # "April 3 (Formosa Wire) - …"
 
 
 # "52金", "111银、71铜": a count of medals written with the metal alone, before a break or the next count

@@ -1153,3 +1153,10 @@ def test_a_move_in_early_trading_is_no_close():
     result = _clusters(("a", "A", "2024-11-15", "Acme's U.S.-listed shares were down 2.6% in early New York trading on Friday."),
                        ("b", "B", "2024-11-15", "Acme's U.S.-listed shares closed down 2.0% on Friday."))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
+
+
+def test_the_list_price_a_resale_is_measured_against_is_a_list_price():
+    claim = segment_claims(Article(id="a", source="A", title="", published="2024-09-20",
+                                   text="二手平台上，1TB版本的转售价一度被炒到约3.5万元，较23999元的官方售价加价逾1.1万元。"))[0]
+    kinds = {q.text: {c for c in conditions_at(claim, q) if c.endswith(" price")} for q in claim.quantities if q.attribute == "price"}
+    assert kinds["23999元"] == {"list price"} and kinds["3.5万元"] == {"resale price"}

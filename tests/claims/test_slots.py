@@ -469,3 +469,11 @@ def test_a_count_of_them_counts_what_the_count_before_it_counts():
     text = "Ninety-five people had been confirmed dead by 30 October, 92 of them in Valencia province."
     assert [(q.text, q.attribute) for q in attach_slots(text, extract_quantities(text)) if q.kind == "count"] == [
         ("Ninety-five people", "deaths"), ("92", "deaths")]
+
+
+def test_a_wire_dateline_is_when_the_story_was_filed():
+    from claimwatch.claims.slots import is_date_of_saying
+    from claimwatch.claims.quantities import extract_quantities
+    text = "TAIPEI, April 3 (Formosa Wire) - The strongest earthquake in 25 years struck on Wednesday."
+    (dateline,) = [q for q in extract_quantities(text, "2024-04-03") if q.text == "April 3"]
+    assert is_date_of_saying(text, dateline)
