@@ -694,7 +694,27 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
             and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)  # "in September" is no "on 4 September"
             # a figure of a named measure is not borne out by one whose measure is unknown ("产能利用率不到八成"
             # against "占比45.1%")
-            and not (qa.kind != "date" and attribute_known(qa) and qb.attribute is None)]
+            and not (qa.kind != "date" and attribute_known(qa) and qb.attribute is None)
+            # a part of a whole is no rise ("made up roughly 15% of Nvidia's revenue" / "营收同比增长15%")
+            and not (_portion(query.text, qa) and _changed(qb) or _portion(evidence.text, qb) and _changed(qa))]
+
+
+# A percentage that is a part of a whole: "占总营收的15%", "约占七成", "15% of the total", "accounted for 15%"
+_PORTION_BEFORE = re.compile(r"(?:占|占比|占到|占据)[^，。；,;]{0,24}$|\b(?:accounted for|made up|makes up|make up|represented|"
+                             r"represents|comprised|took|takes)\s+(?:about |roughly |nearly |around |some |over |more than |less than )?$",
+                             re.IGNORECASE)
+_PORTION_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:'s|’s)\s+)?(?:total|whole|overall|"
+                            r"revenue|sales|shipments|market|output|turnover)\b")
+
+
+def _portion(text: str, q: Quantity) -> bool:
+    return q.kind == "percent" and q.attribute is None and bool(
+        _PORTION_BEFORE.search(text, max(0, q.start - 24), q.start) or _PORTION_AFTER.match(text, q.end))
+
+
+def _changed(q: Quantity) -> bool:
+    """A rise, fall or change of some measure (``_up``, ``_down``, ``_change``, a growth rate)."""
+    return bool(q.attribute) and (direction_of(q.attribute)[1] != "" or q.attribute == "growth" or q.attribute.endswith("_change"))
 
 
 _PAST = re.compile(r"曾经|曾|一度|\b(?:once|formerly|previously|used to|at one point)\b", re.IGNORECASE)

@@ -682,3 +682,10 @@ def test_a_title_is_no_wording_and_its_year_no_support():
     # a year shared, with another work named in the claim, bears out nothing
     assert relate(query_claim("《南山1900》是2025年春节档的票房冠军"),
                   query_claim("2025年春节档全国电影总票房达95.10亿元，创下春节档票房纪录。", "2025-02-10"), 0.9)[0] == "related"
+
+
+def test_a_part_of_a_whole_is_borne_out_by_no_rise():
+    share = query_claim("China and Hong Kong made up roughly 15% of Acme's revenue in the quarter.")
+    assert relate(share, query_claim("游戏业务营收32.8亿美元，同比增长15%。", "2024-11-21"), 0.9)[0] == "related"
+    assert relate(share, query_claim("China, including Hong Kong, accounted for roughly 15% of the total.", "2024-11-21"),
+                  0.9)[0] == "supports"
