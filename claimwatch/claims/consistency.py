@@ -864,16 +864,19 @@ def precisely_apart(qa: Quantity, qb: Quantity) -> bool:
 
 def roundings_apart(qa: Quantity, qb: Quantity) -> bool:
     """Two figures, one at least approximate, each written to three significant digits or more, that
-    lie further apart than a few steps of their last digit and 2 %: "约369万票" and "约396万票" overlap as ±5 %
-    approximations, but no single tally rounds to both. (Figures of fewer digits keep the ±5 %:
-    "about 40%" meets 40.05% and 42%.)"""
+    lie further apart than a few steps of their last digit and 1.5 %: "约369万票" and "约396万票" overlap as ±5 %
+    approximations, but no single tally rounds to both, nor is "约351亿美元" $35.8 billion. (Figures of
+    fewer digits keep the ±5 %: "about 40%" meets 40.05% and 42%.)"""
     if qa.kind not in ("count", "measure", "money") or qa.unit != qb.unit or not (qa.approx or qb.approx):
         return False
     steps = [_rounding_step(q) for q in (qa, qb)]
     if None in steps:
         return False
     gap = abs(qa.value - qb.value)  # "about $589 billion" and "roughly $593 billion": two sources' rounding, one loss
-    return gap > 3 * max(steps) and gap > 0.02 * max(abs(qa.value), abs(qb.value))  # type: ignore[type-var]
+    return gap > 3 * max(steps) and gap > ROUNDING_GAP * max(abs(qa.value), abs(qb.value))  # type: ignore[type-var]
+
+
+ROUNDING_GAP = 0.015  # how far apart two figures of three digits or more lie before no rounding explains it
 
 
 def _rounding_step(q: Quantity) -> float | None:

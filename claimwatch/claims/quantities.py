@@ -110,9 +110,6 @@ _APPROX_AFTER = ("左右", "上下")
 _LOWER_AFTER = ("以上", "多", "余", "+")
 _UPPER_AFTER = ("以下", "以内")
 _APPROX_REL = 0.05
-# ... but a figure written to three significant digits or more is rounded in its last digit: "约351亿" is
-# no $35.8 billion, though "约78亿" keeps the 5 %
-_APPROX_PRECISE = 0.01
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
@@ -672,20 +669,8 @@ def _qualify(q: Quantity, text: str) -> Quantity:
         low = -math.inf if q.kind != "percent" else 0.0
     elif cue == "approx" or after.startswith(_APPROX_AFTER):
         approx = True
-        rel = _APPROX_PRECISE if _significant_digits(q.text) >= 3 else _APPROX_REL
-        low, high = low * (1 - rel), high * (1 + rel)
+        low, high = low * (1 - _APPROX_REL), high * (1 + _APPROX_REL)
     return Quantity(q.kind, q.value, q.unit, low, high, q.text, q.start, q.end, approx)
-
-
-def _significant_digits(text: str) -> int:
-    """The significant digits of the first number written in ``text`` ("约351亿": 3, "about 420,000": 2,
-    "1.48 million": 3); trailing zeros of a whole number are not counted."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    if m is None:
-        return 0
-    whole, _, fraction = m.group(0).replace(",", "").partition(".")
-    digits = (whole + fraction).lstrip("0") if fraction else whole.lstrip("0").rstrip("0")
-    return len(digits)
 
 
 def _word_start(before: str, word: str) -> bool:

@@ -1160,3 +1160,13 @@ def test_the_list_price_a_resale_is_measured_against_is_a_list_price():
                                    text="二手平台上，1TB版本的转售价一度被炒到约3.5万元，较23999元的官方售价加价逾1.1万元。"))[0]
     kinds = {q.text: {c for c in conditions_at(claim, q) if c.endswith(" price")} for q in claim.quantities if q.attribute == "price"}
     assert kinds["23999元"] == {"list price"} and kinds["3.5万元"] == {"resale price"}
+
+
+@pytest.mark.parametrize(("a", "b", "clash"), [
+    ("Acme's revenue came to $35.8 billion.", "Acme的营收约351亿美元。", True),  # three digits: no rounding of one figure
+    ("Acme's market value fell by about $589 billion.", "Acme's market value fell by roughly $593 billion.", False),
+    ("Acme's revenue came to about $7.8 billion.", "Acme的营收约76亿美元。", False),  # two digits keep the ±5 %
+])
+def test_approximations_of_three_digits_clash_beyond_their_rounding(a, b, clash):
+    from claimwatch.claims.consistency import disjoint_slots
+    assert bool(list(disjoint_slots(query_claim(a, "2024-11-21"), query_claim(b, "2024-11-21")))) == clash
