@@ -73,6 +73,10 @@ GOLD_SETS = {
     # 2024), written after the rules of its version to measure them on a fresh domain; a
     # development set from then on
     "dev_lunar": ("dev_lunar_mixed.json", "repo"),
+    # our own mixed zh/en feed on a drug approval (donanemab / Kisunla, June to December 2024),
+    # written at the end of its version to measure that version's rules on a fresh domain; a
+    # development set from then on
+    "dev_alzheimer": ("dev_alzheimer_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})

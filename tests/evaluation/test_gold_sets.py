@@ -25,7 +25,8 @@ CHECK_STATUSES = {"passed", "failed"}
 MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev_earnings", "dev_wildfire", "dev_fed",
               "dev_alibaba", "heldout_olympics", "dev_asiad", "dev_trade",
               "dev_shipments", "dev_merger", "heldout_crash",
-              "dev_election", "dev_boxoffice", "dev_outage", "dev_lunar")
+              "dev_election", "dev_boxoffice", "dev_outage", "dev_lunar",
+              "dev_alzheimer")
 
 
 @pytest.fixture(params=sorted(GOLD_SETS))
