@@ -92,6 +92,8 @@ _COUNT_UNITS = [("张卡", "cards"), ("张选票", "votes"), ("张有效票", "v
                 ("cards", "cards"), ("chips", "chips"), ("shares", "shares"), ("units", "units"),
                 ("smartphones", "units"), ("phones", "units"), ("handsets", "units"),
                 ("companies", "companies"), ("people", "people"), ("GPUs", "chips"),
+                # people by their role in what is counted: a trial's patients, a flight's passengers
+                ("patients", "people"), ("participants", "people"), ("passengers", "people"), ("volunteers", "people"),
                 # sport: medals, ages, seats
                 ("枚", "medals"), ("gold medals", "medals"), ("golds", "medals"), ("medals", "medals"),
                 ("岁", "years old"), ("-year-old", "years old"), ("seats", "seats"),
@@ -117,6 +119,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _TENOR_AFTER = re.compile(r"年期|-year (?:Treasury|bond|note|yield|loan|LPR|loan prime rate|mortgage)", re.IGNORECASE)
 _TICKER = re.compile(r"\.(?:HK|SZ|SH|SS|BJ|US|N|O|T|L)\b")
 _PRODUCT_LINE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(PRODUCT_LINES)})(?:\s[A-Z]{{1,3}})?\s?$")
+_CAPS_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z-]*[A-Z]{2}\s$")  # "TRAILBLAZER-ALZ ", "NASDAQ "
 _NAME_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’]*-$")  # "Chang'e-", "Shenzhou-": a name's number follows
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
@@ -585,6 +588,9 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # a stock code: 00700.HK, 股票代码为3750
         if not m["unit"] and not m["aunit"] and _PRODUCT_LINE_BEFORE.search(text, max(0, start - 14), start):
             continue  # a model number: iPhone 16, Mate 60, Model 3
+        if not m["unit"] and not m["aunit"] and m["b"] is None and _CAPS_NAME_BEFORE.search(text, max(0, start - 24), start) \
+                and re.fullmatch(r"\d{1,2}", m["a"]):
+            continue  # a name's number after a word in capitals: TRAILBLAZER-ALZ 2, the NASDAQ 100
         if (not m["unit"] and not m["aunit"] and m["b"] is None and _NAME_HYPHEN_BEFORE.search(text, max(0, start - 24), start)
                 and not re.fullmatch(r"(?:19|20)\d{2}", m["a"])):
             continue  # a name's number: Chang'e-6, Shenzhou-18, COVID-19 ("mid-2025" stays a year)
@@ -663,6 +669,8 @@ def _qualify(q: Quantity, text: str) -> Quantity:
         kind_of = "lower" if cue in ("至少", "超过", "高达") else "upper" if cue in ("不到", "不足", "最多") else "approx"
         cues = [(len(cue), kind_of)]
     cue = max(cues)[1] if cues else None
+    if cue == "lower" and q.kind == "duration" and before.endswith("over"):
+        cue = None  # "over 76 weeks": during them, no floor
     if cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
     elif cue == "upper" or after.startswith(_UPPER_AFTER):

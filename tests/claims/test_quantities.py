@@ -762,3 +762,13 @@ def test_a_month_inside_a_name_is_no_date(text, dates):
 def test_rain_in_litres_per_square_metre_is_millimetres(text):
     (q,) = extract_quantities(text, "2024-10-30")
     assert (q.kind, q.unit, q.value) == ("measure", "mm", 491.0)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("关键三期试验TRAILBLAZER-ALZ 2共纳入1736名患者", [("1736名", "people")]),  # a trial's name, then its patients
+    ("In that trial of 1,736 participants, decline slowed over 76 weeks.", [("1,736 participants", "people"), ("76 weeks", "seconds")]),
+])
+def test_a_trial_name_counts_nothing_and_patients_are_people(text, values):
+    qs = extract_quantities(text, "2024-07-02")
+    assert [(q.text, q.unit) for q in qs] == values
+    assert all(q.high != math.inf for q in qs)  # "over 76 weeks" is during them, no floor
