@@ -411,7 +411,13 @@ def _frames_of(claim: Claim, q: Quantity | None) -> list[Quantity]:
         return frames
     clause = clause_span(claim.text, q.start)
     own = [d for d in frames if clause_span(claim.text, d.start) == clause]
+    if not own and _EARLIER_CLAUSE.match(claim.text, clause[0]):
+        return []  # "多奈单抗今年7月在美国获批，此前…以10比1的投票结果支持": before July, when is not said
     return own or frames
+
+
+# A clause set before the time its sentence names: 此前, 之前, "earlier", "previously"
+_EARLIER_CLAUSE = re.compile(r"\s*(?:此前|之前|先前|早前|\b(?:earlier|previously|before that|prior to that)\b)", re.IGNORECASE)
 
 
 def acts_in(text: str, key: str) -> bool:
@@ -1028,10 +1034,12 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
         return "explained_difference", (f"different_time: they count over different spans of time "
                                         f"({spans_a[0].text} vs {spans_b[0].text})")
     if not clash_on_date and not (dates_a and dates_b):
-        for dated, other_published in ((dates_a, published[1]), (dates_b, published[0])):
+        # (a value its clause sets before the sentence's time, 此前…, is of no known day, not of its article's)
+        before = [x is not None and bool(_EARLIER_CLAUSE.match(c.text, clause_span(c.text, x.start)[0])) for c, x in ((a, qa), (b, qb))]
+        for dated, other_published, other_before in ((dates_a, published[1], before[1]), (dates_b, published[0], before[0])):
             # the time of its values, not of an event it names; a disaster's own date times its toll
             dated = [q for q in dated if q.attribute is None or q.attribute in EVENT_FRAMES]
-            if dated and well_before(dated, other_published):
+            if dated and not other_before and well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
     running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text))

@@ -250,6 +250,24 @@ _VAGUE_SPAN = {"数十": (10, 100), "几十": (10, 100), "数百": (100, 1000), 
                "几千": (1000, 10000)}
 
 
+# A vote's or a match's tally, for against against ("voted 11-0", "in an 11-1 vote", "by a vote of 11 to
+# 1", "以10比1的投票结果"): no range, but the votes for (or the winner's score) as the value, the tally as
+# its text; "11-0" against "10比1" clashes on the 11 and the 10
+_TALLY = re.compile(r"(?:\b(?:voted|vote of|votes? of|by a|by an|in a|in an|split|margin of)\s+)(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})\b"
+                    r"|(?<![\d.])(?P<c>\d{1,3})\s?(?:-|–|—|to)\s?(?P<d>\d{1,3})(?=\s+(?:votes?|decision|ruling|vote in favou?r)\b)"
+                    r"|以?(?P<e>\d{1,3})票?比(?P<f>\d{1,3})票?(?=的?(?:投票|表决|票|结果|通过|获胜|胜出))", re.IGNORECASE)
+
+
+def _tallies(text: str) -> list[Quantity]:
+    out = []
+    for m in _TALLY.finditer(text):
+        key = "a" if m.group("a") else "c" if m.group("c") else "e"
+        start, end = m.start(key), m.end({"a": "b", "c": "d", "e": "f"}[key])
+        value = float(m.group(key))
+        out.append(Quantity("count", value, "votes for", value, value, text[start:end], start, end))
+    return out
+
+
 def extract_quantities(text: str, published: str | None = None, weekdays: bool = True) -> tuple[Quantity, ...]:
     """All values stated in ``text``, in order; ``published`` (ISO) supplies the year of ``12月5日``
     and, with ``weekdays``, the day of "on Monday" (a submitted claim's weekday is relative to when
@@ -262,7 +280,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_first_months(folded, published) + _dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
               + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)
-              + _per_hour(folded)):
+              + _per_hour(folded) + _tallies(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)

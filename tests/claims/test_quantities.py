@@ -772,3 +772,19 @@ def test_a_trial_name_counts_nothing_and_patients_are_people(text, values):
     qs = extract_quantities(text, "2024-07-02")
     assert [(q.text, q.unit) for q in qs] == values
     assert all(q.high != math.inf for q in qs)  # "over 76 weeks" is during them, no floor
+
+
+@pytest.mark.parametrize(("text", "tally", "value"), [
+    ("A panel of outside advisers voted 11-0 on Monday.", "11-0", 11.0),
+    ("此前专家委员会以10比1的投票结果支持该药。", "10比1", 10.0),
+    ("The Fed cut rates by half a point in an 11-1 vote.", "11-1", 11.0),
+    ("The decision passed by a vote of 11 to 1.", "11 to 1", 11.0),
+])
+def test_a_vote_tally_is_the_votes_for_not_a_range(text, tally, value):
+    (q,) = [q for q in extract_quantities(text, "2024-06-11") if q.unit == "votes for"]
+    assert (q.text, q.value, q.low, q.high) == (tally, value, value, value)
+
+
+def test_a_range_stays_a_range():
+    (q,) = extract_quantities("Revenue rose 5-7%.", "2024-06-11")
+    assert (q.low, q.high) == (5.0, 7.0)

@@ -1170,3 +1170,9 @@ def test_the_list_price_a_resale_is_measured_against_is_a_list_price():
 def test_approximations_of_three_digits_clash_beyond_their_rounding(a, b, clash):
     from claimwatch.claims.consistency import disjoint_slots
     assert bool(list(disjoint_slots(query_claim(a, "2024-11-21"), query_claim(b, "2024-11-21")))) == clash
+
+
+def test_two_tallies_of_one_vote_clash_and_a_clause_set_earlier_has_no_day_of_its_own():
+    result = _clusters(("a", "A", "2024-06-11", "A panel of outside advisers to the FDA voted 11-0 on Monday that the drug's benefits outweigh its risks."),
+                       ("b", "B", "2024-10-24", "多奈单抗今年7月在美国获批，此前美国FDA专家委员会以10比1的投票结果支持该药。"))
+    assert [c.severity for c in result.conflicts] == ["conflict"]
