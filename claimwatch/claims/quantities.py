@@ -258,6 +258,34 @@ _TALLY = re.compile(r"(?:\b(?:voted|vote of|votes? of|by a|by an|in a|in an|spli
                     r"|以?(?P<e>\d{1,3})票?比(?P<f>\d{1,3})票?(?=的?(?:投票|表决|票|结果|通过|获胜|胜出))", re.IGNORECASE)
 
 
+# How often something is done ("every two weeks", "once a month", "once-monthly", "每四周…一次", "每月一次"):
+# an interval in days, so that "every four weeks" meets "once a month" and "every two weeks" does not
+_INTERVAL = re.compile(r"\bevery\s+(?:(?P<n>\d{1,2}|other|two|three|four|six|eight|twelve)\s+)?(?P<u>day|week|month|year)s?\b"
+                       r"|\b(?P<times>once|twice)[\s-]+(?:a\s+|per\s+|every\s+)?(?P<u2>day|week|month|year)(?:ly)?\b"
+                       r"|每(?:隔)?(?P<zn>\d{1,2}|[一二两三四六八十]{1,2})?个?(?P<zu>天|日|周|星期|月|年)(?=[^，。；,;]{0,8}?(?:一次|1次))",
+                       re.IGNORECASE)
+_INTERVAL_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "天": 1, "日": 1, "周": 7, "星期": 7, "月": 30, "年": 365}
+_INTERVAL_COUNTS = {"other": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12,
+                    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十": 10, "十二": 12}
+
+
+def _intervals(text: str) -> list[Quantity]:
+    out = []
+    for m in _INTERVAL.finditer(text):
+        if m.group("u"):
+            n, unit = m.group("n"), m.group("u").lower()
+            count = float(n) if n and n.isdigit() else float(_INTERVAL_COUNTS.get((n or "").lower(), 1))
+        elif m.group("u2"):
+            unit, count = m.group("u2").lower(), 0.5 if m.group("times").lower() == "twice" else 1.0
+        else:
+            n, unit = m.group("zn"), m.group("zu")
+            count = float(n) if n and n.isdigit() else float(_INTERVAL_COUNTS.get(n or "一", 1))
+        days = count * _INTERVAL_DAYS[unit]
+        low, high = (days * 28 / 30, days * 31 / 30) if unit in ("month", "月") else (days, days)  # a month: 28 to 31 days
+        out.append(Quantity("duration", days, "interval days", low, high, m.group(0), m.start(), m.end(), unit in ("month", "月")))
+    return out
+
+
 def _tallies(text: str) -> list[Quantity]:
     out = []
     for m in _TALLY.finditer(text):
@@ -280,7 +308,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_first_months(folded, published) + _dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
               + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)
-              + _per_hour(folded) + _tallies(folded)):
+              + _per_hour(folded) + _tallies(folded) + _intervals(folded)):
         if any(q.start < e and s < q.end for s, e in taken):
             continue
         found.append(q)

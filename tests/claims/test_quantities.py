@@ -788,3 +788,18 @@ def test_a_vote_tally_is_the_votes_for_not_a_range(text, tally, value):
 def test_a_range_stays_a_range():
     (q,) = extract_quantities("Revenue rose 5-7%.", "2024-06-11")
     assert (q.low, q.high) == (5.0, 7.0)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("It is given as an infusion every two weeks.", (14.0, 14.0)),
+    ("多奈单抗每四周静脉输注一次。", (28.0, 28.0)),
+    ("Kisunla is given once a month.", (28.0, 31.0)),  # a month: 28 to 31 days, so it meets every four weeks
+    ("The drug is taken twice a week.", (3.5, 3.5)),
+])
+def test_how_often_is_an_interval_in_days(text, days):
+    (q,) = [q for q in extract_quantities(text, "2024-07-02") if q.unit == "interval days"]
+    assert (q.low, q.high) == days
+
+
+def test_monthly_active_users_is_no_interval():
+    assert not [q for q in extract_quantities("Monthly active users rose 3%.", "2024-07-02") if q.unit == "interval days"]
