@@ -14,6 +14,7 @@ from functools import lru_cache
 from claimwatch.claims.models import CACHE_SIZE, Claim, Quantity
 from claimwatch.claims.slots import clause_around, clause_span
 from claimwatch.claims.places import PLACES, countries_named, places_of, unsure_across_scripts
+from claimwatch.claims.quantities import count_word
 from claimwatch.claims.subjects import people_named
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
@@ -236,8 +237,6 @@ _WINDOW = re.compile(r"\b(?:in|within|over|during)\s+(?:the\s+(?:past|last|first
                      r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|forty-eight))\s+(hour|day|minute)s?\b"
                      r"|(\d+|[一二三四五六七八九十两]+)个?(小时|天|日|分钟)(?:内|之内|降雨|降水|雨量|累计)"
                      r"|(全天|全日|\b(?:over|for) the (?:whole |entire )?day\b)", re.IGNORECASE)
-_WINDOW_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "twenty-four": 24, "forty-eight": 48}
 _WINDOW_UNITS = {"hour": 60, "小时": 60, "day": 1440, "天": 1440, "日": 1440, "minute": 1, "分钟": 1}
 WINDOWED = frozenset({"rainfall"})  # amounts that are told over a span of time
 
@@ -250,27 +249,12 @@ def window_of(text: str) -> frozenset[str]:
             out.add("window 1440")
             continue
         if m.group(4):
-            count = m.group(4)
-            n = int(count) if count.isdigit() else _cn_count(count)
-            unit = m.group(5)
+            n, unit = count_word(m.group(4)), m.group(5)
         else:
-            n = int(m.group(1)) if m.group(1) else _WINDOW_WORDS.get((m.group(2) or "").lower(), 1)
-            unit = m.group(3).lower()
+            n, unit = count_word((m.group(1) or m.group(2) or "one").lower()), m.group(3).lower()  # "in a single hour": one
         if n:
-            out.add(f"window {n * _WINDOW_UNITS[unit]}")
+            out.add(f"window {n * _WINDOW_UNITS[unit]:g}")
     return frozenset(out)
-
-
-def _cn_count(word: str) -> int:
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if word == "十":
-        return 10
-    if word.startswith("十"):
-        return 10 + digits.get(word[1:], 0)
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
-    return digits.get(word, 0)
 
 
 def condition_dimension(condition: str) -> str:

@@ -234,6 +234,18 @@ _EN_COUNTED = re.compile(
     r"generations)\b", re.IGNORECASE)
 
 
+def count_word(word: str) -> float | None:
+    """A count written in digits, in English words ("eight", "twenty-four") or in Chinese numerals ("十二", "两")."""
+    if word.isdigit():
+        return float(word)
+    if word.isascii():
+        try:
+            return float(_english_number(word))
+        except KeyError:
+            return None
+    return _cn_number(word)
+
+
 def _english_number(words: str) -> int:
     """The value of a number written in words: "ninety-five" is 95, "a dozen" 12."""
     words = words.lower()
@@ -265,21 +277,16 @@ _INTERVAL = re.compile(r"\bevery\s+(?:(?P<n>\d{1,2}|other|two|three|four|six|eig
                        r"|每(?:隔)?(?P<zn>\d{1,2}|[一二两三四六八十]{1,2})?个?(?P<zu>天|日|周|星期|月|年)(?=[^，。；,;]{0,8}?(?:一次|1次))",
                        re.IGNORECASE)
 _INTERVAL_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "天": 1, "日": 1, "周": 7, "星期": 7, "月": 30, "年": 365}
-_INTERVAL_COUNTS = {"other": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12,
-                    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十": 10, "十二": 12}
 
 
 def _intervals(text: str) -> list[Quantity]:
     out = []
     for m in _INTERVAL.finditer(text):
-        if m.group("u"):
-            n, unit = m.group("n"), m.group("u").lower()
-            count = float(n) if n and n.isdigit() else float(_INTERVAL_COUNTS.get((n or "").lower(), 1))
-        elif m.group("u2"):
+        if m.group("u2"):
             unit, count = m.group("u2").lower(), 0.5 if m.group("times").lower() == "twice" else 1.0
         else:
-            n, unit = m.group("zn"), m.group("zu")
-            count = float(n) if n and n.isdigit() else float(_INTERVAL_COUNTS.get(n or "一", 1))
+            n, unit = (m.group("n"), m.group("u").lower()) if m.group("u") else (m.group("zn"), m.group("zu"))
+            count = 1.0 if not n else 2.0 if n.lower() == "other" else count_word(n.lower()) or 1.0  # "every other week"
         days = count * _INTERVAL_DAYS[unit]
         low, high = (days * 28 / 30, days * 31 / 30) if unit in ("month", "月") else (days, days)  # a month: 28 to 31 days
         out.append(Quantity("duration", days, "interval days", low, high, m.group(0), m.start(), m.end(), unit in ("month", "月")))
@@ -1016,10 +1023,10 @@ def _part_months(part: str) -> tuple[int, int]:
 
 # A capitalised word right before a month that is no weekday nor a word that leads a date ("The March 5
 # vote", "Since March"): the month is part of a name ("Long March 5", "Arab Spring")
-_NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:The|A|An|This|That|These|Its|Their|His|Her|Our|Last|Next|Since|By|On|In|From|Until|"
-                          r"Through|Till|Before|After|Early|Late|Mid|Each|Every|Between|And|Or|To|Of|For|At|As|Of|Through|"
-                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\b)"
-                          r"[A-Z][a-z]+\s$")
+_NAME_BEFORE_MONTH = re.compile(r"(?<![\w.])(?!(?:The|A|An|This|That|These|Its|Their|His|Her|Our|Last|Next|Since|By|On|In|From|"
+                                r"Until|Through|Till|Before|After|Early|Late|Mid|Each|Every|Between|And|Or|To|Of|For|At|As|"
+                                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\b)"
+                                r"[A-Z][a-z]+\s$")
 
 
 _LEADING_MONTH = re.compile(_MONTH_NAMES)
@@ -1031,7 +1038,7 @@ def _english_dates(text: str, published: str | None) -> list[Quantity]:
     pub_year = int(year_match.group(0)) if year_match else None
     out = []
     for m in _EN_DATE.finditer(text):
-        if _LEADING_MONTH.match(text, m.start()) and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _LEADING_MONTH.match(text, m.start()) and _NAME_BEFORE_MONTH.search(text, max(0, m.start() - 20), m.start()):
             continue  # "a Long March 5 rocket": a name, no day
         if m["m1"] or m["nm"]:  # "January to September", "the first nine months of 2025": one interval
             year = int(m["my"] or m["ny"] or 0) or pub_year

@@ -584,7 +584,12 @@ def opposite_comparisons(a: Claim, b: Claim) -> bool:
 
 
 def _latin_names(text: str) -> set[str]:
-    return {m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).split("-")[0] not in _NOT_NAMES}
+    return {m.group(0) for m in _name_matches(text)}
+
+
+def _name_matches(text: str) -> list[re.Match[str]]:
+    """The capitalised Latin words of ``text`` that may be names (``_LATIN_NAME`` less ``_NOT_NAMES``)."""
+    return [m for m in _LATIN_NAME.finditer(text) if m.group(0).split("-")[0] not in _NOT_NAMES]
 
 
 # A capitalised Latin word that is no sentence opener, month, weekday or known alias: a name the
@@ -613,9 +618,8 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     and works in title marks (《王者荣耀》) when the evidence is written in Chinese too."""
     known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
-    latin = [m.group(0) for m in _LATIN_NAME.finditer(query)
-             if m.group(0).split("-")[0] not in _NOT_NAMES and not _PERIOD_CODE.fullmatch(m.group(0))
-             and not any(s <= m.start() < e for s, e in known)
+    latin = [m.group(0) for m in _name_matches(query)
+             if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known)
              and not _written_in(m.group(0).lower(), folded)]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works

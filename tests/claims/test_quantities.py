@@ -803,3 +803,8 @@ def test_how_often_is_an_interval_in_days(text, days):
 
 def test_monthly_active_users_is_no_interval():
     assert not [q for q in extract_quantities("Monthly active users rose 3%.", "2024-07-02") if q.unit == "interval days"]
+
+
+def test_a_count_after_a_sentence_opening_word_is_kept():
+    # the month-in-a-name check must not shadow the product-version check ("Llama 3") with its own pattern
+    assert [q.text for q in extract_quantities("Nearly 8 firms bid for the plant.", "2024-06-01")] == ["8 firms"]
