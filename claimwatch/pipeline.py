@@ -582,7 +582,7 @@ def with_other_language(ranked: list[T], query: Claim, claim_of: Callable[[T], C
 
 
 CROSS_LANGUAGE_DEPTH = 100  # nearest claims by vector the hybrid search looks through
-CROSS_LANGUAGE_EVIDENCE = 3  # claims of the other language judged beyond the top_k
+CROSS_LANGUAGE_EVIDENCE = 6  # claims of the other language judged beyond the top_k
 CONFLICT_PARTNERS = 10  # claims in conflict with the best candidates judged beyond the top_k
 
 
