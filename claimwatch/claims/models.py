@@ -79,6 +79,10 @@ class Quantity:
         rel = 1e-9 if self.approx or other.approx else max(rel_tol, 1e-9)
         slack = max(abs_tol, rel * max(abs(self.value), abs(other.value)))
         (lo_a, hi_a), (lo_b, hi_b) = self._rounded(), other._rounded()
+        if self.value != other.value and (lo_a, hi_a) != (self.low, self.high) and (lo_b, hi_b) != (other.low, other.high):
+            # two round figures of one digit, one step apart ("近六成" / "约七成", "about 2,000" / "about
+            # 3,000"), only touch where their roundings meet: two outlets rounding differently disagree
+            return min(hi_a, hi_b) - max(lo_a, lo_b) > slack
         return lo_a - slack <= hi_b and lo_b - slack <= hi_a
 
     def _rounded(self) -> tuple[float, float]:

@@ -570,6 +570,19 @@ def test_a_round_figure_of_one_digit_holds_its_rounding():
                                        ("b", "B", "2025-05-20", "宁德时代2024年营收同比下降约2.5%。"), 0.9)] == ["conflict"]
 
 
+def test_two_round_figures_one_step_apart_disagree():
+    # "近六成" and "约七成" only touch at 65 %, where their roundings meet: two outlets, two figures
+    from claimwatch.claims.quantities import extract_quantities
+
+    (six,), (seven,) = extract_quantities("近六成会员投票接受"), extract_quantities("以约七成的支持率通过")
+    assert not six.overlaps(seven) and not seven.overlaps(six)
+    (two,), (three,) = extract_quantities("about 2,000 people"), extract_quantities("about 3,000 people")
+    assert not two.overlaps(three)
+    assert six.overlaps(extract_quantities("约六成")[0]) and six.overlaps(extract_quantities("62%")[0])
+    assert [x.severity for x in _clash(("a", "A", "2025-05-20", "2024年宁德时代营收增长近六成。"),
+                                       ("b", "B", "2025-05-20", "宁德时代2024年营收同比增长约七成。"), 0.9)] == ["conflict"]
+
+
 def test_prices_of_a_share_exclude_amounts_and_targets():
     from claimwatch.pipeline import query_claim
     (amount, _) = query_claim("Acme will buy back at least HK$100 billion of shares in 2025.").quantities
