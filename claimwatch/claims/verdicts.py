@@ -126,7 +126,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             if not agreeing:
                 return "related", "states a value of the same kind, but for something else"
             frame = lambda q: q.kind == "date" and q.attribute is None  # noqa: E731  (a date that times the claim)
-            if not all(frame(q) for q in query.quantities) and all(frame(qa) for qa, _ in agreeing):
+            figures = any(q.kind != "date" for q in query.quantities)
+            if not all(frame(q) for q in query.quantities) and all(frame(qa) for qa, _ in agreeing) or (
+                    figures and all(qa.kind == "date" and frame(qb) for qa, qb in agreeing)):
+                # (a day of the evidence that only times it bears out no date of the claim's event either:
+                # "closed down 1.8% on Wednesday" is no delivery of 14 jets in October)
                 return "related", "states the same date, but none of the claim's figures"
             if (all(frame(q) for q in query.quantities) and _compared(query.text) != _compared(evidence.text)
                     and not outcomes(query.text)):  # (against expectations: beat_missed above decides)

@@ -689,3 +689,12 @@ def test_a_part_of_a_whole_is_borne_out_by_no_rise():
     assert relate(share, query_claim("游戏业务营收32.8亿美元，同比增长15%。", "2024-11-21"), 0.9)[0] == "related"
     assert relate(share, query_claim("China, including Hong Kong, accounted for roughly 15% of Acme's revenue.", "2024-11-21"),
                   0.9)[0] == "supports"
+
+
+def test_a_day_that_only_times_the_evidence_bears_out_no_event_date_of_a_claim_with_figures():
+    # "closed down 1.8% on Wednesday" (23 October) falls in October, but says nothing of 14 deliveries
+    evidence = _claim("Acme shares closed down 1.8% on Wednesday.", published="2024-10-23T23:55-04:00")
+    relation, note = relate(query_claim("Acme delivered only 14 commercial jets in October 2024."), evidence, 0.9)
+    assert relation == "related" and "none of the claim's figures" in note
+    evidence = _claim("Acme delivered 14 commercial jets in October.", published="2024-11-12")
+    assert relate(query_claim("Acme delivered only 14 commercial jets in October 2024."), evidence, 0.9)[0] == "supports"
