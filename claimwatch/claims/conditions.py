@@ -19,6 +19,7 @@ from claimwatch.claims.subjects import people_named
 
 _CONDITIONS = re.compile(r"(?<![A-Za-z0-9])(FP4|FP6|FP8|FP16|FP32|FP64|BF16|TF32|INT4|INT8|CLTC|WLTP|NEDC|EPA)(?![A-Za-z0-9])|"
                          r"(稀疏|稠密|sparse|dense|单卡|整机|per chip|per server|per card|激活|active|总参数|in total|"
+                         r"直接经济损失|直接损失|direct loss(?:es)?|经济总损失|总损失|total losses|total economic|"
                          r"输入|输出|input|output|缓存命中|缓存未命中|cache hit|cache miss|"
                          r"total parameters|扣非|归母|归属于上市公司股东|归属于母公司|attributable to shareholders|"
                          r"excluding one-off items|non-GAAP|non-IFRS|非GAAP|非IFRS|(?<!non-)(?<!非)(?<![A-Za-z])GAAP(?![A-Za-z])|非国际财务报告准则|非通用会计准则|非公认会计准则|under IFRS|IFRS basis|"
@@ -45,6 +46,9 @@ _VARIANT_NAMES = {"标准": "standard", "基础": "base", "入门": "entry-level
                   "大定": "deposits", "小定": "refundable deposits", "锁单": "locked orders"}
 _CONDITION_NAMES = {"输入": "input", "输出": "output", "缓存命中": "cache hit", "缓存未命中": "cache miss", "稀疏": "sparse", "稠密": "dense", "单卡": "per chip", "per card": "per chip", "整机": "per server",
                     "激活": "active", "总参数": "total", "in total": "total", "total parameters": "total",
+                    # a loss borne directly (by the company) is a part of the total one (to the economy)
+                    "直接损失": "direct", "直接经济损失": "direct", "direct loss": "direct", "direct losses": "direct",
+                    "总损失": "total", "经济总损失": "total", "total losses": "total", "total economic": "total",
                     "扣非": "excluding one-offs", "excluding one-off items": "excluding one-offs", "non-gaap": "non-gaap",
                     "non-ifrs": "non-gaap", "非gaap": "non-gaap", "非ifrs": "non-gaap", "非国际财务报告准则": "non-gaap", "非通用会计准则": "non-gaap", "非公认会计准则": "non-gaap",
                     "收跌": "close", "收涨": "close", "收高": "close", "收低": "close",
@@ -185,7 +189,7 @@ _FOLD_STATES = re.compile(r"(完全展开|全展开|展开状态|展开后|展�
 # conditions of two dimensions combine (the standard version under WLTP).
 _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", "fp64", "bf16", "tf32", "int4", "int8")},
                "sparse": "sparsity", "dense": "sparsity", "per chip": "scope", "per server": "scope",
-               "active": "parameters", "total": "parameters",
+               "active": "parameters", "total": "parameters", "direct": "parameters",  # a part, and the whole
                **{c: "test cycle" for c in ("cltc", "wltp", "nedc", "epa")},
                **{c: "order" for c in ("deposits", "refundable deposits", "locked orders")},
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
@@ -395,7 +399,12 @@ def _consensus(text: str, start: int) -> bool:
     billion beat analysts' average estimate of $33.16 billion": the $33.16 billion only)."""
     before = text[clause_span(text, start)[0]:start]
     return any(len(before) - m.end() <= 40 and not re.search(r"\d", _DAYS.sub("", before[m.end():]))
-               for m in _CONSENSUS.finditer(before))
+               and not _WHAT_HAPPENED.search(before, m.start()) for m in _CONSENSUS.finditer(before))
+
+
+# an estimate of what something caused is its reported figure, no expectation ("有机构估计这次罢工造成的
+# 经济总损失超过110亿美元", "analysts estimated the strike cost Boeing $5 billion")
+_WHAT_HAPPENED = re.compile(r"造成|导致|带来|致使|\b(?:caused|cost|costs)\b")
 
 
 _DAYS = re.compile(r"\d{1,4}\s*[年月日号]")  # "经济学家此前预测10月进口将下降1.5%": a month is no figure

@@ -477,3 +477,19 @@ def test_a_wire_dateline_is_when_the_story_was_filed():
     text = "TAIPEI, April 3 (Formosa Wire) - The strongest earthquake in 25 years struck on Wednesday."
     (dateline,) = [q for q in extract_quantities(text, "2024-04-03") if q.text == "April 3"]
     assert is_date_of_saying(text, dateline)
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("有机构估计这次罢工造成的经济总损失超过110亿美元", "total"),
+    ("据安德森经济集团估算，罢工已给波音造成约50亿美元的直接损失。", "direct"),
+    ("Analysts estimated the strike caused about $5 billion in direct losses to Boeing.", "direct"),
+])
+def test_an_estimate_of_what_was_caused_is_a_figure_and_a_direct_loss_is_a_part(text, condition):
+    # an estimate of what a strike caused is no expectation (consensus) to set against the figure, and
+    # a direct loss is a part of the total one: two facts
+    from claimwatch.claims.conditions import conditions_at
+    from claimwatch.pipeline import query_claim
+
+    claim = query_claim(text)
+    (value,) = [q for q in claim.quantities if q.kind == "money"]
+    assert conditions_at(claim, value) == frozenset({condition})
