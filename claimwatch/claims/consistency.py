@@ -873,7 +873,15 @@ def roundings_apart(qa: Quantity, qb: Quantity) -> bool:
     lie further apart than a few steps of their last digit and 1.5 %: "约369万票" and "约396万票" overlap as ±5 %
     approximations, but no single tally rounds to both, nor is "约351亿美元" $35.8 billion. (Figures of
     fewer digits keep the ±5 %: "about 40%" meets 40.05% and 42%.)"""
-    if qa.kind not in ("count", "measure", "money") or qa.unit != qb.unit or not (qa.approx or qb.approx):
+    if qa.kind not in ("count", "measure", "money", "percent") or qa.unit != qb.unit or not (qa.approx or qb.approx):
+        return False
+    if qa.approx and qb.approx and qa.value != qb.value:
+        # two approximations written to one step, a step or more apart ("about 17,000" / "about 18,000",
+        # "约1.7万" / "about 18,000"): each outlet rounded the figure it had, and the figures differ
+        sa, sb = (_approx_step(q) for q in (qa, qb))
+        if sa is not None and sb is not None and math.isclose(sa, sb) and abs(qa.value - qb.value) >= sa * (1 - 1e-6):
+            return True
+    if qa.kind == "percent":
         return False
     steps = [_rounding_step(q) for q in (qa, qb)]
     if None in steps:
@@ -883,6 +891,20 @@ def roundings_apart(qa: Quantity, qb: Quantity) -> bool:
 
 
 ROUNDING_GAP = 0.015  # how far apart two figures of three digits or more lie before no rounding explains it
+
+
+def _approx_step(q: Quantity) -> float | None:
+    """The step of an approximate single figure's last written digit when it has two significant
+    digits (one-digit round figures hold their rounding, ``Quantity._rounded``; figures of three or
+    more are told apart by ``ROUNDING_GAP``: "about $589 billion" and "roughly $593 billion" are one)."""
+    m = _DIGITS.search(q.text)
+    if m is None or not q.value:
+        return None
+    digits = m.group(0).replace(",", "")
+    significant = digits.replace(".", "").lstrip("0")
+    if len(significant.rstrip("0") if "." not in digits else significant) != 2:
+        return None
+    return _digit_step(q, digits)
 
 
 def _rounding_step(q: Quantity) -> float | None:

@@ -583,6 +583,23 @@ def test_two_round_figures_one_step_apart_disagree():
                                        ("b", "B", "2025-05-20", "宁德时代2024年营收同比增长约七成。"), 0.9)] == ["conflict"]
 
 
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    ("about 17,000 jobs", "about 18,000 jobs", True),   # two outlets' figures, each rounded to a thousand
+    ("约1.7万人", "about 18,000 people", True),
+    ("约15%", "约16%", True),
+    ("about 17,000 jobs", "about 17,500 jobs", False),  # written to other steps: one may round the other
+    ("about 40%", "about 42%", False),                  # a round figure of one digit holds its rounding
+    ("about $589 billion", "roughly $593 billion", False),  # three digits: within ROUNDING_GAP
+    ("约3.3万人", "about 33,000 people", False),
+])
+def test_two_approximations_written_to_one_step_a_step_apart_differ(a, b, apart):
+    from claimwatch.claims.consistency import roundings_apart
+    from claimwatch.claims.quantities import extract_quantities
+
+    (x,), (y,) = extract_quantities(a), extract_quantities(b)
+    assert roundings_apart(x, y) is apart and roundings_apart(y, x) is apart
+
+
 def test_prices_of_a_share_exclude_amounts_and_targets():
     from claimwatch.pipeline import query_claim
     (amount, _) = query_claim("Acme will buy back at least HK$100 billion of shares in 2025.").quantities
@@ -1178,7 +1195,8 @@ def test_the_list_price_a_resale_is_measured_against_is_a_list_price():
 @pytest.mark.parametrize(("a", "b", "clash"), [
     ("Acme's revenue came to $35.8 billion.", "Acme的营收约351亿美元。", True),  # three digits: no rounding of one figure
     ("Acme's market value fell by about $589 billion.", "Acme's market value fell by roughly $593 billion.", False),
-    ("Acme's revenue came to about $7.8 billion.", "Acme的营收约76亿美元。", False),  # two digits keep the ±5 %
+    ("Acme's revenue came to about $7.8 billion.", "Acme的营收约76亿美元。", True),  # two digits, one step: two figures
+    ("Acme's revenue came to about $7.8 billion.", "Acme的营收为76.5亿美元。", False),  # one approximation: ±5 %
 ])
 def test_approximations_of_three_digits_clash_beyond_their_rounding(a, b, clash):
     from claimwatch.claims.consistency import disjoint_slots
