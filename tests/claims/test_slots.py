@@ -493,3 +493,14 @@ def test_an_estimate_of_what_was_caused_is_a_figure_and_a_direct_loss_is_a_part(
     claim = query_claim(text)
     (value,) = [q for q in claim.quantities if q.kind == "money"]
     assert conditions_at(claim, value) == frozenset({condition})
+
+
+@pytest.mark.parametrize(("text", "bonus"), [
+    ("根据新合同，工人首年即可获得38%的加薪，并获得1.2万美元的签约奖金。", "1.2万美元"),
+    ("Each worker will also receive a $12,000 ratification bonus, up from $7,000 in the offer rejected in October.", "$12,000"),
+])
+def test_a_bonus_is_a_figure_of_its_own(text, bonus):
+    # a signing bonus is neither the raise nor any other amount of the contract: 1万美元 against 1.2万美元 clash
+    from claimwatch.pipeline import query_claim
+
+    assert {q.text for q in query_claim(text).quantities if q.attribute == "bonus"} == {bonus}
