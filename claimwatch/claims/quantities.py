@@ -76,6 +76,12 @@ _SCALED_UNITS = {
     "grams": ("measure", "kg", 1e-3), "grammes": ("measure", "kg", 1e-3), "lb": ("measure", "kg", 0.45359237),
     "lbs": ("measure", "kg", 0.45359237),
     "米": ("measure", "km", 1e-3), "metres": ("measure", "km", 1e-3), "meters": ("measure", "km", 1e-3),
+    # "a 300 m ship" ("300m" is 300 million), feet, and the singulars a hyphen takes ("a 984-foot ship")
+    "m": ("measure", "km", 1e-3), "metre": ("measure", "km", 1e-3), "meter": ("measure", "km", 1e-3),
+    "feet": ("measure", "km", 3.048e-4), "foot": ("measure", "km", 3.048e-4), "ft": ("measure", "km", 3.048e-4),
+    "英尺": ("measure", "km", 3.048e-4), "mile": ("measure", "km", 1.609344), "kilometre": ("measure", "km", 1.0),
+    "kilometer": ("measure", "km", 1.0), "inch": ("measure", "in", 1.0), "acre": ("measure", "km²", 0.004046856),
+    "m²": ("measure", "km²", 1e-6), "square metres": ("measure", "km²", 1e-6), "square meters": ("measure", "km²", 1e-6),
     "摄氏度": ("measure", "°C", 1.0), "℃": ("measure", "°C", 1.0), "°C": ("measure", "°C", 1.0),
     "degrees Celsius": ("measure", "°C", 1.0),
     "mAh": ("measure", "mAh", 1.0), "英寸": ("measure", "in", 1.0), "inches": ("measure", "in", 1.0),
@@ -564,6 +570,7 @@ def _magnitude(token: str) -> float:
     return _to_number(re.sub(_NUM, "1", token, count=1))
 
 
+_HYPHEN_UNIT = re.compile(r"-(inch|foot|mile|metre|meter|kilometre|kilometer|km|acre)(?![A-Za-z])", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
 _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为|达|约为|约)?|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
                                r"share price of|priced at|"
@@ -653,6 +660,9 @@ def _numerics(text: str) -> list[Quantity]:
                                                  or _MONTH_BEFORE.search(text, max(0, start - 12), start)):
             continue  # part of a date the date pass could not resolve (no publication year): "7 September"
         unit_text = (m["unit"] or m["aunit"] or "").strip()
+        hyphened = _HYPHEN_UNIT.match(text, end) if not unit_text and not m["prefix"] else None
+        if hyphened:  # "a 7.9-inch screen", "the 984-foot Dali", "a 1.6-mile bridge"
+            unit_text, end = hyphened.group(1).lower(), hyphened.end()
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
         kind, unit = _classify(m["prefix"], unit_text)

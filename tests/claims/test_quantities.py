@@ -808,3 +808,21 @@ def test_monthly_active_users_is_no_interval():
 def test_a_count_after_a_sentence_opening_word_is_kept():
     # the month-in-a-name check must not shadow the product-version check ("Llama 3") with its own pattern
     assert [q.text for q in extract_quantities("Nearly 8 firms bid for the plant.", "2024-06-01")] == ["8 firms"]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("a 7.9-inch screen", 7.9, "in"),                  # a hyphen joins a unit to its number
+    ("the 984-foot Dali struck the bridge", 0.2999232, "km"),
+    ("the 1.6-mile bridge", 2.5749504, "km"),
+    ("a throw of 88.88 m", 0.08888, "km"),             # "m" after a space is metres ...
+    ("984 feet long", 0.2999232, "km"),
+])
+def test_lengths_in_feet_metres_and_hyphenated_units(text, value, unit):
+    (q,) = extract_quantities(text)
+    assert q.kind == "measure" and q.unit == unit and q.value == pytest.approx(value)
+
+
+def test_m_right_after_a_number_stays_a_million():
+    (q,) = extract_quantities("Acme earned $300m in the quarter")  # ... "300m" is 300 million
+    assert q.kind == "money" and q.value == 300e6
+    assert [q.kind for q in extract_quantities("a 10-year Treasury yield of 4%")] == ["percent"]  # a tenor, no length
