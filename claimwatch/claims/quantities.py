@@ -216,12 +216,13 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "户": "households", "用户": "customers", "households": "households", "homes": "households", "houses": "households",
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people",
-               "personnel": "people", "firefighters": "people", "residents": "people", "消防员": "people", "居民": "people"}
+               "personnel": "people", "firefighters": "people", "residents": "people", "消防员": "people", "居民": "people",
+               "members": "people", "lawmakers": "people", "passengers": "people", "victims": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households|"
-                            r"personnel|residents)\b")
+                            r"personnel|residents|members|lawmakers|passengers|victims)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
                             r"工程师|研发人员|消防员|居民|人|用户|户)")
@@ -237,7 +238,8 @@ _EN_COUNTED = re.compile(
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|weeks?|days?|hours?|minutes?|companies|firms|people|chips|customers|clusters|"
-    r"generations)\b", re.IGNORECASE)
+    r"generations|workers|employees|engineers|firefighters|residents|households|homes|houses|members|lawmakers|"
+    r"passengers|victims)\b", re.IGNORECASE)
 
 
 def count_word(word: str) -> float | None:

@@ -826,3 +826,13 @@ def test_m_right_after_a_number_stays_a_million():
     (q,) = extract_quantities("Acme earned $300m in the quarter")  # ... "300m" is 300 million
     assert q.kind == "money" and q.value == 300e6
     assert [q.kind for q in extract_quantities("a 10-year Treasury yield of 4%")] == ["percent"]  # a tenor, no length
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The party's eight lawmakers hold the balance of power.", 8),  # a count in words, as in digits
+    ("Six workers died when the bridge fell.", 6),
+    ("About 500 members voted to accept.", 500),
+])
+def test_people_counted_in_words_or_digits(text, value):
+    (q,) = extract_quantities(text)
+    assert q.kind == "count" and q.unit == "people" and q.value == pytest.approx(value, rel=0.06)
