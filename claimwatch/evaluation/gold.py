@@ -81,6 +81,10 @@ GOLD_SETS = {
     # November 2024), written at the start of its version to measure the rules before any were
     # written from it; a development set from then on
     "dev_strike": ("dev_strike_mixed.json", "repo"),
+    # our own mixed zh/en feed on a football final (Euro 2024, July 2024), written during its version
+    # and measured at the end of it, unread, to measure the version's rules on a fresh domain; a
+    # development set from then on
+    "dev_euro": ("dev_euro_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
