@@ -33,8 +33,9 @@ _CURRENCY_SUFFIX = [("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("�
                     ("韩元", "KRW"), ("won", "KRW"), ("元新台币", "TWD"), ("新台币", "TWD"), ("台币", "TWD"),
                     ("Taiwan dollars", "TWD"), ("New Taiwan dollars", "TWD")]
 _MEASURE_UNITS = ["TB/s", "GB/s", "TFLOP/s", "TFLOPS", "teraflops", "petaflops", "PFLOPS", "TOPS", "TPP", "GB", "TB",
-                  "MB", "nm", "W", "GHz"]
-_MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS"}
+                  "MB", "nm", "W", "GHz", "gigabytes", "gigabyte", "terabytes", "terabyte"]
+_MEASURE_ALIASES = {"TFLOP/s": "TFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS", "gigabytes": "GB", "gigabyte": "GB",
+                    "terabytes": "TB", "terabyte": "TB"}
 # Units of everyday physical quantities, each with its kind, the unit it is compared in and the factor
 # to that unit: a car's 700公里 range, 265 km/h, 2.78秒 to 100 km/h, 101 kWh, 495 kW, 673马力, 2.2吨;
 # "27分钟内", "24 hours": short spans of time, in seconds (long ones, 两年 / 18 months, in months).
@@ -89,7 +90,8 @@ _SCALED_UNITS = {
     "分钟": ("duration", "seconds", 60.0), "minutes": ("duration", "seconds", 60.0),
     "小时": ("duration", "seconds", 3600.0), "个小时": ("duration", "seconds", 3600.0), "hours": ("duration", "seconds", 3600.0),
     "天": ("duration", "seconds", 86400.0), "days": ("duration", "seconds", 86400.0),
-    "weeks": ("duration", "seconds", 604800.0),
+    "weeks": ("duration", "seconds", 604800.0), "周": ("duration", "seconds", 604800.0),
+    "毫安时": ("measure", "mAh", 1.0),  # a battery's 5600毫安时 is its 5,600 mAh
 }
 _COUNT_UNITS = [("张卡", "cards"), ("张选票", "votes"), ("张有效票", "votes"), ("张", "cards"), ("卡", "cards"), ("颗", "chips"), ("片", "chips"), ("块", "cards"),
                 ("股", "shares"), ("辆", "vehicles"), ("部", "units"), ("位", "people"), ("单", "orders"),
@@ -572,7 +574,12 @@ def _magnitude(token: str) -> float:
     return _to_number(re.sub(_NUM, "1", token, count=1))
 
 
-_HYPHEN_UNIT = re.compile(r"-(inch|foot|mile|metre|meter|kilometre|kilometer|km|acre)(?![A-Za-z])", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"-(inch|foot|mile|metre|meter|kilometre|kilometer|km|acre|terabyte|gigabyte)(?![A-Za-z])", re.IGNORECASE)
+# Numbers that name, order or place, and state no amount: 第19届 (an edition), 第2周 (which week),
+# 25年来 ("in 25 years", a span of comparison), the “921” earthquake, 401(k), 北纬28.5度, 2232×3184 pixels
+_ORDINAL_AFTER = re.compile(r"届|周|天|轮|期|批")
+_NOT_AMOUNT_AFTER = re.compile(r"\s?(?:年来|年以来|多年来|\(k\)|[×xX]\s?\d)")
+_NOT_AMOUNT_BEFORE = re.compile(r"(?:[北南]纬|[东西]经)\s?$|[×xX]\s?$|[“\"「]$")
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
 _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为|达|约为|约)?|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
                                r"share price of|priced at|"
@@ -653,6 +660,10 @@ def _numerics(text: str) -> list[Quantity]:
         if not m["unit"] and not m["aunit"] and m["b"] is None and _CAPS_NAME_BEFORE.search(text, max(0, start - 24), start) \
                 and re.fullmatch(r"\d{1,2}", m["a"]):
             continue  # a name's number after a word in capitals: TRAILBLAZER-ALZ 2, the NASDAQ 100
+        if m["b"] is None and not m["prefix"] and (
+                text[start - 1:start] == "第" and _ORDINAL_AFTER.match(text, m.end("a"))
+                or _NOT_AMOUNT_AFTER.match(text, m.end("a")) or _NOT_AMOUNT_BEFORE.search(text, max(0, start - 4), start)):
+            continue  # an edition, a span of comparison, a name, a coordinate, a resolution: no amount
         if (not m["unit"] and not m["aunit"] and m["b"] is None and _NAME_HYPHEN_BEFORE.search(text, max(0, start - 24), start)
                 and not re.fullmatch(r"(?:19|20)\d{2}", m["a"])):
             continue  # a name's number: Chang'e-6, Shenzhou-18, COVID-19 ("mid-2025" stays a year)

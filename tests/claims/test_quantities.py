@@ -836,3 +836,28 @@ def test_m_right_after_a_number_stays_a_million():
 def test_people_counted_in_words_or_digits(text, value):
     (q,) = extract_quantities(text)
     assert q.kind == "count" and q.unit == "people" and q.value == pytest.approx(value, rel=0.06)
+
+
+@pytest.mark.parametrize("text", [
+    "杭州第19届亚运会闭幕",                    # an edition
+    "这是该公司16年来首次遭遇大罢工",           # "in 16 years": a span of comparison
+    "这是1999年“921”集集地震以来最强的一次",   # a name in quotation marks (the year stays a date)
+    "震中位于北纬23.82度、东经121.56度。",       # a place on the map
+    "Boeing will pay $5,000 into each worker's 401(k) account.",  # a plan's name (the $5,000 stays)
+    "屏幕分辨率为2232×3184，",                  # a resolution
+])
+def test_numbers_that_name_order_or_place_state_no_amount(text):
+    found = extract_quantities(text)
+    assert not [q.text for q in found if q.kind in ("count", "measure")]
+    assert [q.value for q in found if q.kind == "money"] == ([5000] if "401(k)" in text else [])
+
+
+@pytest.mark.parametrize(("text", "kind", "unit", "value"), [
+    ("新机内置5600毫安时电池", "measure", "mAh", 5600),
+    ("治疗周期为76周", "duration", "seconds", 76 * 604800),
+    ("a version with 512 gigabytes of storage", "measure", "GB", 512),
+    ("the 1-terabyte model", "measure", "TB", 1),
+])
+def test_more_units_written_out(text, kind, unit, value):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.unit, q.value) == (kind, unit, value)

@@ -698,3 +698,10 @@ def test_a_day_that_only_times_the_evidence_bears_out_no_event_date_of_a_claim_w
     assert relation == "related" and "none of the claim's figures" in note
     evidence = _claim("Acme delivered 14 commercial jets in October.", published="2024-11-12")
     assert relate(query_claim("Acme delivered only 14 commercial jets in October 2024."), evidence, 0.9)[0] == "supports"
+
+
+def test_two_approximations_a_step_apart_of_one_counted_thing_refute():
+    # "about 17,000 jobs" and "about 18,000 jobs" meet as ±5 % intervals, but each outlet rounded its figure
+    evidence = _claim("Earlier this month, Acme said it would cut about 18,000 jobs, roughly 10% of its workforce.",
+                      published="2024-10-24")
+    assert relate(query_claim("Acme said in October that it would cut about 17,000 jobs."), evidence, 0.9)[0] == "refutes"
