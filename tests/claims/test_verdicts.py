@@ -705,3 +705,18 @@ def test_two_approximations_a_step_apart_of_one_counted_thing_refute():
     evidence = _claim("Earlier this month, Acme said it would cut about 18,000 jobs, roughly 10% of its workforce.",
                       published="2024-10-24")
     assert relate(query_claim("Acme said in October that it would cut about 17,000 jobs."), evidence, 0.9)[0] == "refutes"
+
+
+def test_the_shipped_cross_language_fact_threshold_is_fitted_on_every_development_set():
+    # fitted on all development stories (not the seven threshold sets alone), a value-free statement
+    # in the other language scoring 0.52 bears a claim out; fitted on the seven it needed 0.6
+    from claimwatch.thresholds import thresholds_for
+
+    limits = thresholds_for("use-m3", "hybrid")
+    assert limits.support_fact_cross is not None and limits.support_fact_cross <= 0.52
+    claim = query_claim("英伟达表示，部署这类模型仍需要大量GPU")
+    other = query_claim("Nvidia said deploying such models still needs many GPUs.")
+    outlet = Article(id="b", source="B", title="", published="2025-01-28", text="")
+    assert judge(claim, [(other, outlet, 0.52)], related=limits.related, support=limits.support,
+                 support_cross=limits.support_cross, support_fact=limits.support_fact,
+                 support_fact_cross=limits.support_fact_cross).verdict == "supported"
