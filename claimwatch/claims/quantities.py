@@ -578,8 +578,9 @@ _HYPHEN_UNIT = re.compile(r"-(inch|foot|mile|metre|meter|kilometre|kilometer|km|
 # Numbers that name, order or place, and state no amount: 第19届 (an edition), 第2周 (which week),
 # 25年来 ("in 25 years", a span of comparison), the “921” earthquake, 401(k), 北纬28.5度, 2232×3184 pixels
 _ORDINAL_AFTER = re.compile(r"届|周|天|轮|期|批")
-_NOT_AMOUNT_AFTER = re.compile(r"\s?(?:年来|年以来|多年来|\(k\)|[×xX]\s?\d)")
-_NOT_AMOUNT_BEFORE = re.compile(r"(?:[北南]纬|[东西]经)\s?$|[×xX]\s?$|[“\"「]$")
+_NOT_AMOUNT_AFTER = re.compile(r"\s?(?:年来|年以来|多年来|周年|\(k\)|[×xX]\s?\d)")
+_NOT_AMOUNT_BEFORE = re.compile(r"(?:[北南]纬|[东西]经)\s?$|\d\s?[×xX]\s?$")
+_QUOTED = ("“”", '""', "「」")  # a number alone between quotation marks is a name: the “921” earthquake
 _PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
 _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为|达|约为|约)?|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
                                r"share price of|priced at|"
@@ -662,7 +663,8 @@ def _numerics(text: str) -> list[Quantity]:
             continue  # a name's number after a word in capitals: TRAILBLAZER-ALZ 2, the NASDAQ 100
         if m["b"] is None and not m["prefix"] and (
                 text[start - 1:start] == "第" and _ORDINAL_AFTER.match(text, m.end("a"))
-                or _NOT_AMOUNT_AFTER.match(text, m.end("a")) or _NOT_AMOUNT_BEFORE.search(text, max(0, start - 4), start)):
+                or _NOT_AMOUNT_AFTER.match(text, m.end("a")) or _NOT_AMOUNT_BEFORE.search(text, max(0, start - 4), start)
+                or text[start - 1:start] + text[m.end("a"):m.end("a") + 1] in _QUOTED):
             continue  # an edition, a span of comparison, a name, a coordinate, a resolution: no amount
         if (not m["unit"] and not m["aunit"] and m["b"] is None and _NAME_HYPHEN_BEFORE.search(text, max(0, start - 24), start)
                 and not re.fullmatch(r"(?:19|20)\d{2}", m["a"])):
@@ -676,6 +678,11 @@ def _numerics(text: str) -> list[Quantity]:
         hyphened = _HYPHEN_UNIT.match(text, end) if not unit_text and not m["prefix"] else None
         if hyphened:  # "a 7.9-inch screen", "the 984-foot Dali", "a 1.6-mile bridge"
             unit_text, end = hyphened.group(1).lower(), hyphened.end()
+        million = bool(m["prefix"]) and unit_text == "m"  # "$28.25 m": a million, no metre
+        if million:
+            unit_text = ""
+        if unit_text == "周" and text[end:end + 1] == "岁":  # "17周岁": full years of age, no weeks
+            unit_text, end = "岁", end + 1
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
         kind, unit = _classify(m["prefix"], unit_text)
@@ -695,7 +702,7 @@ def _numerics(text: str) -> list[Quantity]:
             value = (low + high) / 2
         else:
             value = low = high = a
-        factor = _SCALED_UNITS.get(unit_text, (None, None, 1.0))[2]  # 2.2吨 → 2,200 kg, 24小时 → 86,400 s
+        factor = _SCALED_UNITS.get(unit_text, (None, None, 1.0))[2] * (1e6 if million else 1.0)  # 2.2吨 → 2,200 kg, 24小时 → 86,400 s
         value, low, high = value * factor, low * factor, high * factor
         if kind == "count" and unit == "" and m["b"] is None and re.fullmatch(r"(?:19|20)\d{2}", m["a"]):
             continue  # a bare year is handled by the date pass or is not a value

@@ -861,3 +861,14 @@ def test_numbers_that_name_order_or_place_state_no_amount(text):
 def test_more_units_written_out(text, kind, unit, value):
     (q,) = extract_quantities(text)
     assert (q.kind, q.unit, q.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("Spain received €28.25 m in prize money", "money", 28.25e6),  # "m" after a currency: a million, no metre
+    ("工人年满17周岁", "count", 17),                                 # full years of age, no weeks
+    ("“17,000 jobs will go,” he said", "count", 17000),             # a quotation opening on a number
+    ("the benchmark index closed at 3,300 points", "count", 3300),  # "index" ends in x: no resolution
+])
+def test_what_the_no_amount_readings_leave_alone(text, kind, value):
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == [(kind, pytest.approx(value))]
+    assert not extract_quantities("公司成立10周年")  # an anniversary: no span of weeks
