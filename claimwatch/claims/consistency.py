@@ -411,9 +411,14 @@ def _frames_of(claim: Claim, q: Quantity | None) -> list[Quantity]:
         return frames
     clause = clause_span(claim.text, q.start)
     own = [d for d in frames if clause_span(claim.text, d.start) == clause]
-    if not own and _EARLIER_CLAUSE.match(claim.text, clause[0]):
+    if not own and _in_earlier_clause(claim, q):
         return []  # "多奈单抗今年7月在美国获批，此前…以10比1的投票结果支持": before July, when is not said
     return own or frames
+
+
+def _in_earlier_clause(claim: Claim, q: Quantity) -> bool:
+    """``q`` stands in a clause set before the time its sentence names (此前, "earlier"): of no known day."""
+    return bool(_EARLIER_CLAUSE.match(claim.text, clause_span(claim.text, q.start)[0]))
 
 
 # A clause set before the time its sentence names: 此前, 之前, "earlier", "previously"
@@ -1057,7 +1062,7 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
                                         f"({spans_a[0].text} vs {spans_b[0].text})")
     if not clash_on_date and not (dates_a and dates_b):
         # (a value its clause sets before the sentence's time, 此前…, is of no known day, not of its article's)
-        before = [x is not None and bool(_EARLIER_CLAUSE.match(c.text, clause_span(c.text, x.start)[0])) for c, x in ((a, qa), (b, qb))]
+        before = [x is not None and _in_earlier_clause(c, x) for c, x in ((a, qa), (b, qb))]
         for dated, other_published, other_before in ((dates_a, published[1], before[1]), (dates_b, published[0], before[0])):
             # the time of its values, not of an event it names; a disaster's own date times its toll
             dated = [q for q in dated if q.attribute is None or q.attribute in EVENT_FRAMES]
