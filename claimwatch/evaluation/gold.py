@@ -85,6 +85,10 @@ GOLD_SETS = {
     # and measured at the end of it, unread, to measure the version's rules on a fresh domain; a
     # development set from then on
     "dev_euro": ("dev_euro_mixed.json", "repo"),
+    # our own mixed zh/en feed on a bridge collapse (the Francis Scott Key Bridge, Baltimore, March to
+    # May 2024), written at the start of its version and measured at the end of it, unread, to
+    # measure the version's rules on a fresh domain; a development set from then on
+    "dev_bridge": ("dev_bridge_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})

@@ -26,7 +26,8 @@ MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev
               "dev_alibaba", "heldout_olympics", "dev_asiad", "dev_trade",
               "dev_shipments", "dev_merger", "heldout_crash",
               "dev_election", "dev_boxoffice", "dev_outage", "dev_lunar",
-              "dev_alzheimer", "dev_strike", "dev_euro")
+              "dev_alzheimer", "dev_strike", "dev_euro",
+              "dev_bridge")
 
 
 @pytest.fixture(params=sorted(GOLD_SETS))
