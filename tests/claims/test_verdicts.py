@@ -720,3 +720,20 @@ def test_the_shipped_cross_language_fact_threshold_is_fitted_on_every_developmen
     assert judge(claim, [(other, outlet, 0.52)], related=limits.related, support=limits.support,
                  support_cross=limits.support_cross, support_fact=limits.support_fact,
                  support_fact_cross=limits.support_fact_cross).verdict == "supported"
+
+
+@pytest.mark.parametrize(("evidence", "score", "relation"), [
+    ("调查发现，约有25%的居民步行上班。", 0.7, "refutes"),           # the same statement, another value
+    ("调查发现，约有40%的居民步行上班。", 0.7, "supports"),
+    ("调查发现，约有25%的居民步行上班。", 0.55, "related"),          # too loosely the same fact
+    ("调查发现，约有25%的居民步行上班，15%骑车。", 0.7, "related"),  # which of two is the claim's is unknown
+])
+def test_across_languages_one_value_of_a_statement_worded_as_the_same_fact_is_its_counterpart(evidence, score, relation):
+    query = query_claim("The survey found that about 40% of residents walk to work.")
+    assert relate(query, _claim(evidence), score)[0] == relation
+
+
+def test_across_languages_a_value_counterpart_must_name_the_claims_place():
+    query = query_claim("A survey in Shanghai found that about 40% of residents walk to work.")
+    assert relate(query, _claim("调查发现，约有25%的居民步行上班。"), 0.7)[0] == "related"
+    assert relate(query, _claim("上海的调查发现，约有25%的居民步行上班。"), 0.7)[0] == "refutes"
