@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
+    counterparts_across_languages,
     BY_AGENCY, acts_in, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before,
@@ -295,8 +296,7 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
     if qa.kind != qb.kind:
         return False
     if query.language != evidence.language:
-        return score >= CROSS_ECHO and qa.kind != "date" and _sole_of_kind(query, qa) and _sole_of_kind(evidence, qb) \
-            and places_of(query.text) <= places_of(evidence.text)
+        return counterparts_across_languages(query, evidence, qa, qb, score)
     if qa.kind == "date":  # dates mostly time a claim: only the same event's, told by the words of its own clause
         return _event_echo(query, evidence, qa, qb)
     named = {q.attribute for q in (qa, qb)} - {None}  # a level may be named on one side only, a change may not
@@ -305,17 +305,6 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
     if _counted(query.text, qa) and _counted(evidence.text, qb) and _counted(query.text, qa) != _counted(evidence.text, qb):
         return False
     return _share_words(_content_words(_blanked(query)), _content_words(_blanked(evidence)), ECHO_EVIDENCE, least=3)
-
-
-# Across languages no words are shared: a value is the claim's measure in other words when the two
-# score at least this as one fact (0.5 and 0.55 paired a turnout with a poll share, a bonus with a
-# pension payment: -0.023 summed over the development sets at 0.5; 0.6 and 0.7 each gained 0.081)
-CROSS_ECHO = 0.6
-
-
-def _sole_of_kind(claim: Claim, q: Quantity) -> bool:
-    """``q`` is the only value of its kind the claim states (no other percentage, count, …)."""
-    return sum(x.kind == q.kind for x in claim.quantities) == 1
 
 
 _CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)

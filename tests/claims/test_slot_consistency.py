@@ -1207,3 +1207,16 @@ def test_two_tallies_of_one_vote_clash_and_a_clause_set_earlier_has_no_day_of_it
     result = _clusters(("a", "A", "2024-06-11", "A panel of outside advisers to the FDA voted 11-0 on Monday that the drug's benefits outweigh its risks."),
                        ("b", "B", "2024-10-24", "多奈单抗今年7月在美国获批，此前美国FDA专家委员会以10比1的投票结果支持该药。"))
     assert [c.severity for c in result.conflicts] == ["conflict"]
+
+
+def test_across_languages_values_of_no_known_measure_clash_when_the_claims_read_as_one_fact():
+    english = ("a", "A", "2025-01-02", "The survey found that about 40% of residents walk to work.")
+    chinese = ("b", "B", "2025-01-02", "调查发现，约有25%的居民步行上班。")
+    assert [(x.severity, x.reason) for x in _clash(english, chinese, 0.8)] == [("conflict", "value_mismatch")]
+    assert _clash(english, chinese, 0.6) == []  # too loosely one fact: kept apart, not reported
+    # one side names a place the other does not: a city's share is no national one
+    shanghai = ("b", "B", "2025-01-02", "上海的调查发现，约有25%的居民步行上班。")
+    assert _clash(english, shanghai, 0.8) == []
+    # two shares on one side: which is the other's counterpart is unknown
+    two = ("b", "B", "2025-01-02", "调查发现，约有25%的居民步行上班，15%骑车。")
+    assert _clash(english, two, 0.8) == []
