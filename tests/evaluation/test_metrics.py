@@ -79,3 +79,20 @@ def test_best_threshold_separates_when_possible():
 
 def test_spearman_of_monotone_is_one():
     assert spearman([1, 2, 3, 4], [10, 20, 35, 90]) == pytest.approx(1.0)
+
+
+def test_the_confidence_table_smooths_each_outcome_towards_one_half():
+    from claimwatch.evaluation.calibrate import confidence_table
+
+    rows = [("supported:1", True), ("supported:1", False), ("supported:1", True), ("refuted:2", True)]
+    assert confidence_table(rows, 2.0) == {"refuted:2": pytest.approx(2 / 3, abs=1e-3), "supported:1": 0.6}
+    assert confidence_table(rows, 20.0)["supported:1"] == pytest.approx(12 / 23, abs=1e-3)
+
+
+def test_the_confidence_prior_grows_when_stories_disagree_on_how_often_an_outcome_is_right():
+    from claimwatch.evaluation.calibrate import confidence_prior
+
+    agree = [[("supported:1", True)] * 8 for _ in range(5)]
+    disagree = [[("supported:1", n % 2 == 0)] * 8 for n in range(5)]
+    assert confidence_prior(agree) == 2  # every story right: the table should say so
+    assert confidence_prior(disagree) > 10  # a left-out story is far from the rest: stay near one half
