@@ -131,11 +131,13 @@ def calibrate(embedder: Embedder, repo: Path, shared: Path) -> dict[str, dict[st
                 f1s.append(macro_f1([e for e, _, _ in items], got, VERDICTS))
             cross_fact_scores.append(float(np.mean(f1s)))
         support_fact_cross, verify_f1 = plateau_middle(fact_grid, cross_fact_scores)
-        by_set = [[(judgement.outcome, judgement.verdict == expected)
-                   for expected, (q, c), o in items
-                   for judgement in (judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
-                                           support_fact=support_fact, support_fact_cross=support_fact_cross),)]
-                  for items in retrieved + [r[mode] for r in others_by_mode]]
+        by_set: list[list[tuple[str, bool]]] = []  # each set's (outcome, right?) per verify item
+        for items in retrieved + [r[mode] for r in others_by_mode]:
+            by_set.append([])
+            for expected, (q, c), o in items:
+                judgement = judge(q, c, best[0], best[1], origin_source=o, support_cross=support_cross,
+                                  support_fact=support_fact, support_fact_cross=support_fact_cross)
+                by_set[-1].append((judgement.outcome, judgement.verdict == expected))
         prior = confidence_prior(by_set)
         confidence = confidence_table([row for rows in by_set for row in rows], prior)
         out[mode] = {"link": best_link, "clash": best_clash, "related": best[0], "support": best[1],
