@@ -284,13 +284,13 @@ AUDIT_CROSS_ECHO = 0.65
 
 
 def counterparts_across_languages(a: Claim, b: Claim, qa: Quantity, qb: Quantity, score: float,
-                                  same_places: bool = False, least: float | None = None) -> bool:
+                                  same_places: bool = False, least: float = CROSS_ECHO) -> bool:
     """Two values of no known measure that are one measure all the same: the claims are in two
-    languages and score at least ``CROSS_ECHO`` as one fact, each value is the only one of its kind
-    on its side, neither is a date (a date mostly times a claim), and every place ``a`` names ``b``
-    names too (with ``same_places``, the other way round as well): "约有25%的居民步行上班" against
-    "about 40% of residents walk to work"."""
-    if a.language == b.language or score < (CROSS_ECHO if least is None else least) or qa.kind != qb.kind or qa.kind == "date":
+    languages and score at least ``least`` (``CROSS_ECHO`` unless given) as one fact, each value is
+    the only one of its kind on its side, neither is a date (a date mostly times a claim), and every
+    place ``a`` names ``b`` names too (with ``same_places``, the other way round as well):
+    "约有25%的居民步行上班" against "about 40% of residents walk to work"."""
+    if a.language == b.language or score < least or qa.kind != qb.kind or qa.kind == "date":
         return False
     if sum(x.kind == qa.kind for x in a.quantities) != 1 or sum(x.kind == qb.kind for x in b.quantities) != 1:
         return False
@@ -327,8 +327,8 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         # on both sides, two magnitudes cannot be compared
         unmeasured = qa.attribute in BY_AGENCY and not all((subject_of(c, q) or "").startswith("org:")
                                                           for c, q in ((a, qa), (b, qb)))
-        unknown = not (attribute_known(qa) and attribute_known(qb)) \
-            and not counterparts_across_languages(a, b, qa, qb, score, same_places=True, least=AUDIT_CROSS_ECHO)
+        known = attribute_known(qa) and attribute_known(qb)
+        unknown = not known and not counterparts_across_languages(a, b, qa, qb, score, same_places=True, least=AUDIT_CROSS_ECHO)
         if unknown or one_sided or unmeasured:  # one_sided: what one compares against is unknown
             yield Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                            "explained_difference", UNCLEAR, "")
@@ -340,7 +340,7 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
                 kind, "value_mismatch")
             explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} for {slot}; "
                            "the two values cannot both hold.")
-            if not (attribute_known(qa) and attribute_known(qb)):  # counterparts across languages
+            if not known:  # counterparts across languages
                 explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} in statements that "
                                f"read as one fact in two languages, each its only {qa.kind} value; the two values "
                                "cannot both hold.")
