@@ -37,7 +37,7 @@ from claimwatch.index.lexical import (cached_lexical_vectors, hybrid_score, lexi
                                      search_terms)
 from claimwatch.index.store import Store
 from claimwatch.thresholds import thresholds_for
-from claimwatch.index.vectors import FaissIndex, IndexKind, choose_index_kind
+from claimwatch.index.vectors import FaissIndex, IndexKind, choose_index_kind, pair_dots
 
 NEIGHBOURS = 20
 Similarity = Literal["hybrid", "dense", "lexical"]
@@ -267,10 +267,10 @@ def candidate_pairs(corpus: Corpus, k: int = NEIGHBOURS, mode: Similarity = "hyb
     lo, hi = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep])
     _, first = np.unique(lo.astype(np.int64) * n + hi, return_index=True)
     lo, hi = lo[first], hi[first]
-    dense = np.einsum("ij,ij->i", corpus.vectors[lo], corpus.vectors[hi])
+    dense = pair_dots(corpus.vectors, lo, hi)
     lexical = pair_similarity(corpus.lexical, lo, hi)
     scores = combine_scores(mode, dense, lexical, _shared(corpus.anchors, lo, hi))
-    return [Pair(int(i), int(j), float(d), float(x), float(s)) for i, j, d, x, s in zip(lo, hi, dense, lexical, scores)]
+    return list(map(Pair, lo.tolist(), hi.tolist(), dense.tolist(), lexical.tolist(), scores.tolist()))
 
 
 def analyse(corpus: Corpus, threshold: float | None = None, mode: Similarity = "hybrid",
@@ -301,7 +301,12 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
     that many pairs, so that one merge costs O(1) and clustering stays near-linear.
     """
     article = np.array([hash(c.article_id) for c in corpus.claims])
-    lexical_of = {(p.i, p.j): p.lexical for p in pairs}
+    n = len(corpus.claims)
+    # the candidate pairs' lexical scores under sorted keys (lower index × n + higher), looked up by
+    # binary search: one merge decision asks for up to LINKAGE_SAMPLE pairs at once
+    keys = np.array([min(p.i, p.j) * n + max(p.i, p.j) for p in pairs], dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    keys, known_lexical = keys[order], np.array([p.lexical for p in pairs], dtype=np.float32)[order]
     anchors = [value_anchors(c) for c in corpus.claims]
     slots = [slot_anchors(c) for c in corpus.claims]
 
@@ -316,8 +321,10 @@ def average_linkage(corpus: Corpus, mode: Similarity, pairs: list[Pair]):
         if not cross.any():
             return 0.0
         dense = corpus.vectors[a] @ corpus.vectors[b].T
-        lexical = np.array([[lexical_of.get((x, y) if x < y else (y, x), 0.0) for y in b] for x in a],
-                           dtype=np.float32)
+        wanted = np.minimum(a[:, None], b[None, :]) * n + np.maximum(a[:, None], b[None, :])
+        at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        lexical = (np.where(keys[at] == wanted, known_lexical[at], 0.0).astype(np.float32) if len(keys)
+                   else np.zeros(wanted.shape, dtype=np.float32))
         shared = np.array([[2 if anchors[x] & anchors[y] else 1 if slots[x] & slots[y] else 0 for y in b] for x in a],
                           dtype=np.int8)
         return float(combine_scores(mode, dense[cross], lexical[cross], shared[cross]).mean())

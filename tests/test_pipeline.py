@@ -301,3 +301,21 @@ def test_verify_judges_the_claims_the_audit_found_in_conflict_with_its_best_evid
     _, contested = retrieve_evidence(store, fake_embedder, "Acme's revenue was 120 million dollars.", top_k=1)
     assert [c.id for c, _, _ in contested] == [a.id, b.id]
     store.close()
+
+
+def test_average_linkage_takes_lexical_scores_from_the_candidate_pairs_only():
+    import numpy as np
+    from claimwatch.claims.consistency import Pair
+    from claimwatch.claims.models import Article
+    from claimwatch.claims.segment import segment_claims
+    from claimwatch.index.lexical import lexical_vectors
+    from claimwatch.pipeline import Corpus, average_linkage
+    articles = [Article(id=x, source=x.upper(), title="t", published="2025-12-09T01:00", text=text)
+                for x, text in (("a", "甲公司发布了新芯片。"), ("b", "乙公司宣布裁员。"), ("c", "丙公司股价上涨。"))]
+    claims = [c for a in articles for c in segment_claims(a)]
+    corpus = Corpus(articles, claims, np.eye(3, 8, dtype=np.float32), lexical_vectors([c.text for c in claims]))
+    # written as (2, 0): the pair is found whichever way round it is stored; (0, 1) is no candidate
+    linkage = average_linkage(corpus, "lexical", [Pair(2, 0, 0.0, 0.6, 0.6), Pair(1, 2, 0.0, 0.2, 0.2)])
+    assert np.isclose(linkage([0], [1, 2]), 0.3)  # (0 + 0.6) / 2
+    assert np.isclose(linkage([1, 2], [0]), 0.3)
+    assert np.isclose(linkage([1], [2]), 0.2) and linkage([0], [1]) == 0.0

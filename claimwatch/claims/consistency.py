@@ -176,6 +176,7 @@ def build_clusters(
     # ... unless one states a count of a known attribute with no unit, which meets the other's counts (paired_slots)
     bare = [any(_lendable(q) for q in value_slots(c).get(("count", ""), ())) for c in claims]
     counted = [any(k == "count" and u for k, u in ks) for ks in kinds]
+    known = [known_measures(c) for c in claims]
     clashes: list[tuple[Pair, Conflict]] = []
     clash_count: dict[tuple[int, str], int] = defaultdict(int)
     for p in sorted(pairs, key=lambda p: (-p.score, p.i, p.j)):
@@ -192,7 +193,7 @@ def build_clusters(
             clash = opposite_statements(a, b, by_id, origin_of, p.lexical, p.score >= threshold,
                                         p.score >= clash_threshold)
         if clash is None:
-            if p.score >= threshold and not different_facts(a, b):
+            if p.score >= threshold and not different_facts(known[p.i], known[p.j]):
                 merge(p.i, p.j)
         elif clash.reason == UNCLEAR:
             continue  # kept apart, not reported
@@ -262,11 +263,14 @@ def _superseded_explained(clashes: list[tuple[Pair, Conflict]], claims: list[Cla
     return out
 
 
-def different_facts(a: Claim, b: Claim) -> bool:
-    """Two claims whose figures all measure known attributes and share none ("带宽为4.5TB/s" against
-    "性能至少是H20的6倍"): two facts, however alike their wording."""
-    known_a = [q for q in a.quantities if q.kind != "date" and attribute_known(q)]
-    known_b = [q for q in b.quantities if q.kind != "date" and attribute_known(q)]
+def known_measures(claim: Claim) -> tuple[Quantity, ...]:
+    """The figures of ``claim`` that measure a known attribute (dates left out)."""
+    return tuple(q for q in claim.quantities if q.kind != "date" and attribute_known(q))
+
+
+def different_facts(known_a: tuple[Quantity, ...], known_b: tuple[Quantity, ...]) -> bool:
+    """Two claims whose figures (``known_measures`` of each) all measure known attributes and share
+    none ("带宽为4.5TB/s" against "性能至少是H20的6倍"): two facts, however alike their wording."""
     return bool(known_a and known_b) and not any(same_attribute(x, y) for x in known_a for y in known_b)
 
 

@@ -14,6 +14,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from claimwatch.index.vectors import PAIR_CHUNK
+
 _VECTORIZER = HashingVectorizer(
     analyzer="char_wb", ngram_range=(1, 3), n_features=2**20, alternate_sign=False, norm=None, lowercase=True,
 )
@@ -56,10 +58,15 @@ def cached_lexical_vectors(texts: list[str]) -> sp.csr_matrix:
 
 
 def pair_similarity(rows: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Lexical similarity of row ``left[i]`` with row ``right[i]`` for every i."""
-    if len(left) == 0:
-        return np.zeros(0, dtype=np.float32)
-    return np.asarray(rows[left].multiply(rows[right]).sum(axis=1)).ravel().astype(np.float32)
+    """Lexical similarity of row ``left[i]`` with row ``right[i]`` for every i.
+
+    ``PAIR_CHUNK`` pairs at a time: gathering the rows of all pairs at once copies every pair's
+    entries twice, and the fresh memory costs more than the products (see ``pair_dots``)."""
+    out = np.zeros(len(left), dtype=np.float32)
+    for start in range(0, len(left), PAIR_CHUNK):
+        a, b = left[start:start + PAIR_CHUNK], right[start:start + PAIR_CHUNK]
+        out[start:start + len(a)] = np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel()
+    return out
 
 
 def row_dots(rows: sp.csr_matrix, query: sp.csr_matrix) -> np.ndarray:

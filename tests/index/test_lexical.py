@@ -16,3 +16,13 @@ def test_cached_rows_are_the_rows_and_the_cache_stays_bounded(monkeypatch):
     again = cached_lexical_vectors(texts[::-1])  # from the cache and fresh, in the order asked
     assert np.allclose(again.toarray(), lexical_vectors(texts[::-1]).toarray())
     assert cached_lexical_vectors([]).shape == (0, lexical_vectors([]).shape[1])
+
+
+def test_pair_similarity_is_the_same_in_chunks(monkeypatch):
+    rows = lexical_vectors(["英伟达H200芯片获准出口", "Nvidia may export the H200", "英伟达获准向中国出口H200",
+                            "the H200 chip", "商务部回应"])
+    left, right = np.array([0, 1, 2, 3, 4, 0, 2]), np.array([2, 3, 0, 1, 0, 4, 2])
+    want = np.array([rows[a].multiply(rows[b]).sum() for a, b in zip(left, right)])
+    monkeypatch.setattr(lexical, "PAIR_CHUNK", 2)
+    got = lexical.pair_similarity(rows, left, right)
+    assert np.allclose(got, want, atol=1e-6) and got[0] > 0.3 and np.isclose(got[-1], 1.0, atol=1e-5)

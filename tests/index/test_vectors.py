@@ -112,3 +112,14 @@ def test_a_single_query_runs_on_one_thread_and_finds_what_a_batch_finds():
         scores, ids = index.search(vectors[i:i + 1], 5)
         assert ids[0].tolist() == batch_ids[i].tolist() and np.allclose(scores[0], batch_scores[i])
     assert faiss.omp_get_max_threads() == before  # the process's thread count is restored
+
+
+def test_pair_dots_match_the_gathered_product_across_chunks(monkeypatch):
+    from claimwatch.index import vectors as module
+    monkeypatch.setattr(module, "PAIR_CHUNK", 3)  # ten pairs in four chunks, the last one short
+    rng = np.random.default_rng(1)
+    vecs = rng.normal(size=(6, 8)).astype(np.float32)
+    left, right = rng.integers(0, 6, 10), rng.integers(0, 6, 10)
+    want = np.einsum("ij,ij->i", vecs[left], vecs[right])
+    assert np.allclose(module.pair_dots(vecs, left, right), want, atol=1e-6)
+    assert module.pair_dots(vecs, left[:0], right[:0]).shape == (0,)
