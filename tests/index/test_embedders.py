@@ -49,3 +49,25 @@ def test_sentence_transformers_backend_loads_packaged_minilm():
                      "It rained in Paris on Sunday"])
     assert model.dim == 384 and model.name == "st:minilm"
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+
+
+@pytest.mark.slow
+def test_use_m3_embeds_a_few_texts_on_one_blas_thread_and_batches_on_all(real_embedder):
+    from threadpoolctl import threadpool_info
+
+    from claimwatch.index.embedders import ONE_THREAD_UP_TO, UseEmbedder
+    if not isinstance(real_embedder, UseEmbedder):
+        pytest.skip("the default embedder is not use-m3")
+    backend = real_embedder._model._model
+    seen = []
+    encode = backend._encode
+    backend._encode = lambda texts: seen.append(max(p["num_threads"] for p in threadpool_info()
+                                                    if p["user_api"] == "blas")) or encode(texts)
+    try:
+        one = real_embedder.embed(["美国政府将抽取H200销售额的25%作为分成"])
+        many = real_embedder.embed(["美国政府将抽取H200销售额的25%作为分成"] * (ONE_THREAD_UP_TO + 1))
+    finally:
+        del backend._encode
+    assert seen[0] == 1
+    assert seen[-1] == real_embedder._threads
+    assert np.allclose(one[0], many[0], atol=1e-5)

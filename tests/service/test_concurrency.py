@@ -43,3 +43,43 @@ def test_reads_are_answered_during_ingests_and_duplicates_are_stored_once(tmp_pa
         assert answers and all(status == 200 and verdict for status, verdict in answers)
         health = client.get("/healthz").json()
         assert health["articles"] == len(articles)  # the duplicated half is stored once
+
+
+def test_concurrent_verifies_are_computed_one_at_a_time_and_all_answered(tmp_path, monkeypatch):
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from claimwatch.service.app import create_app
+    from claimwatch.service.config import Settings
+    from claimwatch.service.routes import verify as route
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+    real = route.verify_claim
+
+    def counted(*args, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)  # long enough for the other requests to arrive meanwhile
+        try:
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(route, "verify_claim", counted)
+    with TestClient(create_app(Settings(data=tmp_path / "data", embedder="fake"))) as client:
+        client.post("/v1/articles", content=_jsonl(generate_feed(50, seed=3).articles),
+                    headers={"content-type": "application/x-ndjson"})
+        statuses = []
+        threads = [threading.Thread(target=lambda: statuses.append(
+            client.post("/v1/verify", json={"claim": "Revenue rose 5% in 2024.", "top_k": 3}).status_code))
+            for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert statuses == [200] * 6
+    assert most[0] == 1

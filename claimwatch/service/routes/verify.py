@@ -1,7 +1,7 @@
 """POST /v1/verify: verify one claim against the store (JSON, or ClaimReview JSON-LD on request)."""
 
+import anyio.to_thread
 from fastapi import APIRouter, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from claimwatch.pipeline import verify_claim
@@ -65,7 +65,8 @@ def wants_json_ld(accept: str | None) -> bool:
 )
 async def verify(body: VerifyRequest, store: StoreDep, embedder: EmbedderDep, request: Request,
                  response: Response) -> dict | Response:
-    answer = await run_in_threadpool(verify_claim, store, embedder, body.claim, body.top_k)
+    answer = await anyio.to_thread.run_sync(verify_claim, store, embedder, body.claim, body.top_k,
+                                            limiter=request.app.state.verify_limiter)
     if wants_json_ld(request.headers.get("accept")):
         review = claim_review(answer, origin_source=store.origin_sources())
         return JSONResponse(review, media_type=JSON_LD, headers={"Vary": "Accept"})
