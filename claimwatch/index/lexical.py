@@ -27,9 +27,14 @@ def lexical_vectors(texts: list[str]) -> sp.csr_matrix:
         return sp.csr_matrix((0, _VECTORIZER.n_features), dtype=np.float32)
     counts = _VECTORIZER.transform(texts).tocsr().astype(np.float32)
     counts.data = 1.0 + np.log(counts.data)
-    norms = np.sqrt(counts.multiply(counts).sum(axis=1)).A1
+    # each row's norm from its own entries: a row sum over the matrix multiplies by a vector of all
+    # 2**20 columns (3.7 ms for one short text, most of a verify's lexical time)
+    lengths = np.diff(counts.indptr)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(len(texts)), lengths), weights=counts.data.astype(np.float64) ** 2,
+                                minlength=len(texts))).astype(np.float32)
     norms[norms == 0] = 1.0
-    return sp.diags(1.0 / norms).dot(counts).tocsr()
+    counts.data /= np.repeat(norms, lengths)
+    return counts
 
 
 ROW_CACHE_SIZE = 20_000  # texts whose lexical row verify keeps (about 2 KB each): the stored claims it meets again

@@ -26,3 +26,15 @@ def test_pair_similarity_is_the_same_in_chunks(monkeypatch):
     monkeypatch.setattr(lexical, "PAIR_CHUNK", 2)
     got = lexical.pair_similarity(rows, left, right)
     assert np.allclose(got, want, atol=1e-6) and got[0] > 0.3 and np.isclose(got[-1], 1.0, atol=1e-5)
+
+
+def test_lexical_rows_are_unit_length_log_counts_and_empty_texts_give_empty_rows():
+    texts = ["英伟达H200芯片获准出口", "", "aaa aaa", "Nvidia may export the H200"]
+    rows = lexical_vectors(texts)
+    dense = rows.toarray()
+    assert rows.shape == (4, lexical._VECTORIZER.n_features) and rows.dtype == np.float32
+    assert np.allclose(np.linalg.norm(dense[[0, 2, 3]], axis=1), 1.0, atol=1e-6)
+    assert rows[1].nnz == 0
+    counts = lexical._VECTORIZER.transform(texts[2:3]).toarray()[0]
+    want = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1)), 0.0)
+    assert np.allclose(dense[2], want / np.linalg.norm(want), atol=1e-6)
