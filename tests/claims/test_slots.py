@@ -504,3 +504,13 @@ def test_a_bonus_is_a_figure_of_its_own(text, bonus):
     from claimwatch.pipeline import query_claim
 
     assert {q.text for q in query_claim(text).quantities if q.attribute == "bonus"} == {bonus}
+
+
+def test_clauses_are_computed_once_per_text_and_shared_read_only():
+    from claimwatch.claims import slots as module
+    from claimwatch.claims.slots import clause_span, clauses_of
+    text = "10月出口增长强劲，但9月出口增速仅为2.4%"
+    first = module._clauses(text)
+    assert module._clauses(text) is first and isinstance(first, tuple)  # cached, and no caller can change it
+    assert clauses_of(text) == ["10月出口增长强劲", "", "9月出口增速仅为2.4%"]
+    assert text[slice(*clause_span(text, text.index("2.4")))] == "9月出口增速仅为2.4%"
