@@ -321,11 +321,6 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         return  # an opinion states no checkable value
     # a clash on a value comes before a clash on dates: differing dates may explain the value
     for (kind, unit), qa, qb in sorted(disjoint_slots(a, b), key=clash_order):
-        severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
-                                              published=(art_a.published, art_b.published))
-        if same_origin and severity == "conflict":  # one outlet never contradicts itself: it updates
-            severity, reason = "explained_difference", ("update: the same outlet published both, the later "
-                                                        f"({_later(art_a, art_b).published}) updating the earlier")
         one_sided = qa.kind in ("multiple", "fraction", "percent") and (qa.relative_to is None) != (qb.relative_to is None)
         # a magnitude is a figure of the agency that measured it, on its own scale: without the agency
         # on both sides, two magnitudes cannot be compared
@@ -336,7 +331,12 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         if unknown or one_sided or unmeasured:  # one_sided: what one compares against is unknown
             yield Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                            "explained_difference", UNCLEAR, "")
-            continue
+            continue  # (asked first: explaining the difference is the dearest step, and UNCLEAR needs none)
+        severity, reason = explain_difference(a, b, art_a.title, art_b.title, qa, qb,
+                                              published=(art_a.published, art_b.published))
+        if same_origin and severity == "conflict":  # one outlet never contradicts itself: it updates
+            severity, reason = "explained_difference", ("update: the same outlet published both, the later "
+                                                        f"({_later(art_a, art_b).published}) updating the earlier")
         code, why = reason.split(": ", 1)
         slot = _slot_name(a, qa)
         if severity == "conflict":
