@@ -205,7 +205,7 @@ _MARGIN_AFTER = re.compile(r"\s?(?:votes\s)?(?:ahead of (?:[A-Z]|his |her |their
 _DEAL = re.compile(r"收购|并购|合并|\b(?:acquire|acquisition|takeover|merger|buy)\b", re.IGNORECASE)
 
 
-def _previous_clause(clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
+def _previous_clause(clauses: tuple[tuple[int, int], ...], clause: tuple[int, int]) -> tuple[int, int]:
     earlier = [c for c in clauses if c[1] <= clause[0]]
     return earlier[-1] if earlier else clause
 

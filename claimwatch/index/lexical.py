@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from claimwatch.index.vectors import PAIR_CHUNK
+from claimwatch.index.vectors import per_pair
 
 _VECTORIZER = HashingVectorizer(
     analyzer="char_wb", ngram_range=(1, 3), n_features=2**20, alternate_sign=False, norm=None, lowercase=True,
@@ -63,15 +63,8 @@ def cached_lexical_vectors(texts: list[str]) -> sp.csr_matrix:
 
 
 def pair_similarity(rows: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Lexical similarity of row ``left[i]`` with row ``right[i]`` for every i.
-
-    ``PAIR_CHUNK`` pairs at a time: gathering the rows of all pairs at once copies every pair's
-    entries twice, and the fresh memory costs more than the products (see ``pair_dots``)."""
-    out = np.zeros(len(left), dtype=np.float32)
-    for start in range(0, len(left), PAIR_CHUNK):
-        a, b = left[start:start + PAIR_CHUNK], right[start:start + PAIR_CHUNK]
-        out[start:start + len(a)] = np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel()
-    return out
+    """Lexical similarity of row ``left[i]`` with row ``right[i]`` for every i (in chunks: ``per_pair``)."""
+    return per_pair(left, right, lambda a, b: np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel())
 
 
 def row_dots(rows: sp.csr_matrix, query: sp.csr_matrix) -> np.ndarray:

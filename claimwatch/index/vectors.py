@@ -38,20 +38,24 @@ FEW_QUERIES = 4  # searches of at most this many queries run on one OpenMP threa
 _THREADS = faiss.omp_get_max_threads()  # the process's default, restored after each such search
 
 
-PAIR_CHUNK = 4096  # pairs whose vectors are gathered at once by ``pair_dots``
+PAIR_CHUNK = 4096  # pairs whose rows ``per_pair`` gathers at once
 
 
-def pair_dots(vectors: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Inner product of ``vectors[left[i]]`` with ``vectors[right[i]]`` for every i.
-
-    Gathered ``PAIR_CHUNK`` pairs at a time: gathering all pairs at once copies two arrays of
-    pairs × dimension floats (280 MB for 70k pairs of 512-d vectors), and the fresh memory costs
-    more than the products."""
+def per_pair(left: np.ndarray, right: np.ndarray, product) -> np.ndarray:
+    """``product(a, b)`` (one float32 per pair) over the pairs ``(left[i], right[i])``, taken
+    ``PAIR_CHUNK`` pairs at a time: gathering the rows of all pairs at once copies every pair's
+    entries twice (280 MB of vectors for 70k pairs of 512-d rows), and the fresh memory costs more
+    than the products."""
     out = np.empty(len(left), dtype=np.float32)
     for start in range(0, len(left), PAIR_CHUNK):
         a, b = left[start:start + PAIR_CHUNK], right[start:start + PAIR_CHUNK]
-        out[start:start + len(a)] = np.einsum("ij,ij->i", vectors[a], vectors[b])
+        out[start:start + len(a)] = product(a, b)
     return out
+
+
+def pair_dots(vectors: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Inner product of ``vectors[left[i]]`` with ``vectors[right[i]]`` for every i."""
+    return per_pair(left, right, lambda a, b: np.einsum("ij,ij->i", vectors[a], vectors[b]))
 
 
 def _new_faiss_index(dim: int, kind: IndexKind, train: np.ndarray | None = None) -> faiss.Index:

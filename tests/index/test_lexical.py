@@ -23,7 +23,8 @@ def test_pair_similarity_is_the_same_in_chunks(monkeypatch):
                             "the H200 chip", "商务部回应"])
     left, right = np.array([0, 1, 2, 3, 4, 0, 2]), np.array([2, 3, 0, 1, 0, 4, 2])
     want = np.array([rows[a].multiply(rows[b]).sum() for a, b in zip(left, right)])
-    monkeypatch.setattr(lexical, "PAIR_CHUNK", 2)
+    from claimwatch.index import vectors
+    monkeypatch.setattr(vectors, "PAIR_CHUNK", 2)
     got = lexical.pair_similarity(rows, left, right)
     assert np.allclose(got, want, atol=1e-6) and got[0] > 0.3 and np.isclose(got[-1], 1.0, atol=1e-5)
 
