@@ -241,7 +241,7 @@ _EN_COUNTED = re.compile(
     r"|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|weeks?|days?|hours?|minutes?|companies|firms|people|chips|customers|clusters|"
     r"generations|workers|employees|engineers|firefighters|residents|households|homes|houses|members|lawmakers|"
-    r"passengers|victims)\b", re.IGNORECASE)
+    r"passengers|victims|dead)\b", re.IGNORECASE)
 
 
 def count_word(word: str) -> float | None:
@@ -546,6 +546,8 @@ def _english_counts(text: str) -> list[Quantity]:
             q = Quantity("duration", n * months, "months", n * months, n * months, m.group(0), m.start(), m.end())
         elif seconds:  # "within five hours": as "within 5 hours" is read
             q = Quantity("duration", n * seconds, "seconds", n * seconds, n * seconds, m.group(0), m.start(), m.end())
+        elif noun == "dead":  # "sixteen dead": the word is the toll's cue, left outside the value
+            q = Quantity("count", n, "people", n, n, m["n"], m.start(), m.end("n"))
         else:
             q = Quantity("count", n, _NOUN_UNITS[noun], n, n, m.group(0), m.start(), m.end())
         out.append(_qualify(q, text))

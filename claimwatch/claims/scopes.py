@@ -45,7 +45,7 @@ _EN_FROM = re.compile(r"\s+from\s+(?:the\s+)?((?:mainland\s+)?[A-Z][\w.-]*(?:\s+
 _EN_TO = re.compile(_EN_FROM.pattern.replace("from", "(?:to|from)", 1))
 _NAMED_GROUP = re.compile(r"[A-Z][a-z]+\s+$")  # a capitalised word right before "Group"
 _EN_HEADS = frozenset("line lines unit units division divisions segment segments business businesses arm operations".split())
-_ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线|集团")
+_ZH_HEADS = re.compile(r"业务|板块|部门|分部|条线|集团|终端")  # 移动终端: the mobile side
 # one market named in other words ("home-market games" / "domestic games"; 本土市场游戏 / 国内游戏)
 _EN_SAME = {"home": "domestic", "home-market": "domestic", "overseas": "international", "foreign": "international"}
 # (国内 and "domestic" are conditions, compared as such: see claims/conditions.py)
@@ -59,7 +59,7 @@ whose this these those it they we our company company's group group's total over
 expects expected expect plans planned plan forecast forecasts sees saw projected projects estimated estimates raised
 cut lifted boosted booked generated recorded made earned logged annual per each every will would could
 may might can shall should must intends intend aims aim wants want corrects corrected correcting updates updated
-revises revised restates restated thousand million billion trillion mln bn""".split())
+revises revised restates restated thousand million billion trillion mln bn people persons""".split())
 _EN_WHOLE = re.compile(r"^(?:q[1-4]|(?:first|second|third|fourth)-quarter|quarterly|quarter|annual|full-year|"
                        r"half-year|first-half|second-half|year|yearly|monthly|july-september|april-june|"
                        r"january-march|october-december|market|"

@@ -99,7 +99,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without(evidence, lambda _, qb: direction_of(qb.attribute or "")[0] in SCOPED)
     # "NetEase said on Thursday that …", "the slowest pace since 2022": no date of the fact
     evidence = _without(evidence, lambda text, q: q.kind == "date" and not is_time_frame(text, q))
-    evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb))
+    # (a claim that names no agency is borne out by any agency's figure, and refuted by none)
+    evidence = _without(evidence, lambda _, qb: qb.attribute in BY_AGENCY and not _same_agency(query, evidence, qb)
+                        and not _any_agency_agrees(query, qb))
     values = [q for q in query.quantities if q.kind != "date"]
     if values and all(q.subject is None for q in values):
         # "特斯拉Model 3的起售价": not the X9's price; a name in the headline is the one "该机" refers to
@@ -756,6 +758,18 @@ def _same_agency(query: Claim, evidence: Claim, qb: Quantity) -> bool:
     agency = subject_of(evidence, qb)
     return bool(agency and agency.startswith("org:")) and any(
         qa.attribute == qb.attribute and subject_of(query, qa) == agency for qa in query.quantities)
+
+
+# who measures a figure, named in words the alias table may not list ("Nepal's earthquake monitoring centre")
+_MEASURER = re.compile(r"\b(?:agency|agencies|cent(?:re|er)s?|survey|bureau|institute|network|service|administration)\b|"
+                       r"台网|中心|[气地]象?局|研究所|管理局|署", re.IGNORECASE)
+
+
+def _any_agency_agrees(query: Claim, qb: Quantity) -> bool:
+    """The claim states this attribute's figure without naming who measured it, even in words no
+    table lists, and ``qb`` meets it."""
+    return not _MEASURER.search(query.text) and any(qa.attribute == qb.attribute and not (subject_of(query, qa) or "").startswith("org:") and qa.overlaps(qb)
+               for qa in query.quantities)
 
 
 def _places(claim: Claim, q: Quantity) -> frozenset[str]:

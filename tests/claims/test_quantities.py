@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimwatch.claims.quantities import extract_quantities, is_prior_value
+from claimwatch.pipeline import query_claim
 
 INF = math.inf
 PUB = "2025-12-09T06:37"
@@ -665,6 +666,11 @@ def test_a_change_then_a_level_is_no_range_and_a_number_in_a_name_or_a_term_is_n
 def test_english_numbers_in_words_are_read_whole(text, value):
     (q,) = extract_quantities(text, PUB)
     assert (q.kind, q.value) == ("count", value)
+
+
+def test_a_toll_in_words_before_dead_is_a_count_of_deaths():
+    (q,) = query_claim("The medical examiner's count stood at sixteen dead.").quantities
+    assert (q.kind, q.value, q.unit, q.attribute, q.text) == ("count", 16, "people", "deaths", "sixteen")
 
 
 @pytest.mark.parametrize("text, km2", [("过火面积约2.37万公顷", 237.0), ("burned 23,713 acres", 95.96), ("约合37平方公里", 37.0),

@@ -28,6 +28,9 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("Domestic games revenue climbed 24% to 34.6 billion yuan", "24%", "games", id="en-rise-to-an-amount"),
     pytest.param("非国际财务报告准则下归母净利润为598亿元", "598亿元", "", id="zh-accounting-basis-is-a-condition"),
     pytest.param("Acme's October exports came to about 3.1 trillion yuan.", "3.1 trillion yuan", "", id="en-month-is-when"),
+    # the people a count counts are no part of what they did ("signed up")
+    pytest.param("Over a hundred million people signed up for the launch.", "a hundred million", "", id="en-counted-people"),
+    pytest.param("同期QQ移动终端月活跃账户数为5.66亿", "5.66亿", "移动", id="zh-terminal-is-the-head"),
     pytest.param("Acme's Friday revenue was $2 billion.", "$2 billion", "", id="en-weekday-is-when"),
 ])
 def test_scope_is_the_words_before_the_cue(text, value, scope):

@@ -326,6 +326,17 @@ def test_a_magnitude_is_judged_only_by_the_agency_that_measured_it():
                   query_claim("中国地震台网中心测定此次地震为6.8级。"), 0.9)[0] == "related"
 
 
+def test_a_magnitude_no_agency_is_named_for_is_borne_out_by_any_agency_and_refuted_by_none():
+    query = query_claim("The strongest aftershock measured magnitude 4.4.")
+    cenc = "The China Earthquake Networks Center recorded more than 500 aftershocks, the largest of magnitude {}."
+    assert relate(query, query_claim(cenc.format("4.4")), 0.9, support=0.35)[0] == "supports"
+    assert relate(query, query_claim(cenc.format("4.9")), 0.9, support=0.35)[0] == "related"
+    # a measuring body named in words no table lists is still named
+    named = query_claim("Nepal's earthquake monitoring centre measured the quake at 6.8.")
+    assert relate(named, query_claim("The China Earthquake Networks Center put the quake at magnitude 6.8."), 0.9,
+                  support=0.35)[0] == "related"
+
+
 def test_a_latin_name_unwritten_in_a_chinese_text_proves_nothing_unless_it_names_another_thing():
     # "Kestrel" is the storm the Chinese text calls 海燕: across scripts the name cannot be written
     claim = query_claim("Typhoon Kestrel hit Hainan with sustained winds of 62 metres per second.")
