@@ -219,7 +219,8 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "gpu hours": "GPU hours", "gpu小时": "GPU hours", "gpu 小时": "GPU hours", "parameters": "parameters", "参数": "parameters",
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people",
                "personnel": "people", "firefighters": "people", "residents": "people", "消防员": "people", "居民": "people",
-               "members": "people", "lawmakers": "people", "passengers": "people", "victims": "people"}
+               "members": "people", "lawmakers": "people", "passengers": "people", "victims": "people",
+               "strikers": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
@@ -458,6 +459,11 @@ def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ..
     return tuple(out)
 
 
+# "4,000 of the strikers": the people a part is taken from name what it counts
+_EN_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z-]+\s+)?(?P<noun>strikers|workers|employees|staff|people|"
+                         r"residents|passengers|members|victims|households|homes|companies|firms|customers)\b")
+
+
 def _counted_noun(q: Quantity, text: str) -> Quantity:
     """A count without a unit (or counted in 个) takes the noun after it: chips, employees, 晶体管."""
     if q.kind != "count" or q.unit not in ("", "items"):
@@ -466,6 +472,9 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
     if m is None:
         if q.unit == "" and _EN_CODE_NOUN.match(text, q.end):
             return replace(q, unit="chips")
+        part = _EN_OF_NOUN.match(text, q.end)
+        if part is not None:
+            return replace(q, unit=_NOUN_UNITS[part["noun"]])
         m = _ZH_NOUN_BEFORE.search(text, max(0, q.start - 8), q.start)
         if m is None:
             return q
@@ -583,7 +592,7 @@ _ORDINAL_AFTER = re.compile(r"届|周|天|轮|期|批")
 _NOT_AMOUNT_AFTER = re.compile(r"\s?(?:年来|年以来|多年来|周年|\(k\)|[×xX]\s?\d)")
 _NOT_AMOUNT_BEFORE = re.compile(r"(?:[北南]纬|[东西]经)\s?$|\d\s?[×xX]\s?$")
 _QUOTED = ("“”", '""', "「」")  # a number alone between quotation marks is a name: the “921” earthquake
-_PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share)")
+_PER_SHARE_AFTER = re.compile(r"\s*(?:/股|每股|per share|a share|for each (?:[A-Z][\w.&]*\s+){0,3}share\b)")
 _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为|达|约为|约)?|股价(?:为|报|收于|达)?|发行价为?|(?:[AHB]股|港股|股票)[^，。,;；]{0,8}?(?:收报|收市报|开盘报|开报|报收|收于)|"
                                r"share price of|priced at|"
                                r"shares? (?:jumped|rose|fell|closed|traded|dropped|climbed)[^,;]{0,20}? (?:to|at))"

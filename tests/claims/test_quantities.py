@@ -668,6 +668,13 @@ def test_english_numbers_in_words_are_read_whole(text, value):
     assert (q.kind, q.value) == ("count", value)
 
 
+@pytest.mark.parametrize("text, unit", [("Acme agreed to pay $65 for each Widget Corp share.", "USD/share"),
+                                        ("Roughly 4,000 of the strikers worked at the plant.", "people")])
+def test_a_price_for_each_share_and_a_part_of_the_people_named_after_it(text, unit):
+    (q,) = extract_quantities(text, PUB)
+    assert q.unit == unit
+
+
 def test_a_toll_in_words_before_dead_is_a_count_of_deaths():
     (q,) = query_claim("The medical examiner's count stood at sixteen dead.").quantities
     assert (q.kind, q.value, q.unit, q.attribute, q.text) == ("count", 16, "people", "deaths", "sixteen")
