@@ -85,6 +85,9 @@ _SCALED_UNITS = {
     "m²": ("measure", "km²", 1e-6), "square metres": ("measure", "km²", 1e-6), "square meters": ("measure", "km²", 1e-6),
     "摄氏度": ("measure", "°C", 1.0), "℃": ("measure", "°C", 1.0), "°C": ("measure", "°C", 1.0),
     "degrees Celsius": ("measure", "°C", 1.0),
+    # Fahrenheit is compared in Celsius (``_FAHRENHEIT``); a bare C or F is a degree only in a text about heat
+    "°F": ("measure", "°C", 1.0), "℉": ("measure", "°C", 1.0), "degrees Fahrenheit": ("measure", "°C", 1.0),
+    "华氏度": ("measure", "°C", 1.0), "C": ("measure", "°C", 1.0), "F": ("measure", "°C", 1.0),
     "mAh": ("measure", "mAh", 1.0), "英寸": ("measure", "in", 1.0), "inches": ("measure", "in", 1.0),
     "秒": ("duration", "seconds", 1.0), "seconds": ("duration", "seconds", 1.0), "sec": ("duration", "seconds", 1.0),
     "分钟": ("duration", "seconds", 60.0), "minutes": ("duration", "seconds", 60.0),
@@ -694,6 +697,10 @@ def _numerics(text: str) -> list[Quantity]:
             unit_text = ""
         if unit_text == "周" and text[end:end + 1] == "岁":  # "17周岁": full years of age, no weeks
             unit_text, end = "岁", end + 1
+        if unit_text in ("C", "F") and (text[end - 2:end - 1].isspace() or not _HEAT.search(text)):
+            if not text[end - 2:end - 1].isspace():
+                continue  # "3C products", "Model 3C": a name, no value
+            unit_text, end = "", end - 1  # "Type 2 F": no degrees
         if m["aunit"] and m["b"] is None:
             unit_text, end = m["aunit"], m.end("aunit")  # "5.01%股价": the % is the unit
         kind, unit = _classify(m["prefix"], unit_text)
@@ -715,6 +722,8 @@ def _numerics(text: str) -> list[Quantity]:
             value = low = high = a
         factor = _SCALED_UNITS.get(unit_text, (None, None, 1.0))[2] * (1e6 if million else 1.0)  # 2.2吨 → 2,200 kg, 24小时 → 86,400 s
         value, low, high = value * factor, low * factor, high * factor
+        if unit_text in _FAHRENHEIT:  # "125F" is 51.7 °C, give or take the half degree it is rounded to
+            value, low, high = _celsius(value), _celsius(low - 0.5), _celsius(high + 0.5)
         if kind == "count" and unit == "" and m["b"] is None and re.fullmatch(r"(?:19|20)\d{2}", m["a"]):
             continue  # a bare year is handled by the date pass or is not a value
         if kind == "count" and unit == "" and re.fullmatch(r"\d{1,2}", m["a"]) and _NAME_BEFORE.search(text, 0, start):
@@ -725,6 +734,14 @@ def _numerics(text: str) -> list[Quantity]:
         q = Quantity(kind, value, unit, low, high, text[start:end].strip(), start, end)
         out.append(_qualify(q, text))
     return out
+
+
+_FAHRENHEIT = frozenset({"°F", "℉", "degrees Fahrenheit", "华氏度", "F"})
+_HEAT = re.compile(r"temperature|thermometer|degrees|heat|气温|高温|温度|摄氏|华氏", re.IGNORECASE)
+
+
+def _celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32.0) * 5.0 / 9.0
 
 
 def _classify(prefix: str | None, unit_text: str) -> tuple[str, str]:

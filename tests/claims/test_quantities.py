@@ -675,6 +675,15 @@ def test_a_price_for_each_share_and_a_part_of_the_people_named_after_it(text, un
     assert q.unit == unit
 
 
+def test_degrees_fahrenheit_are_compared_in_celsius_and_a_bare_c_or_f_only_in_a_text_about_heat():
+    qs = extract_quantities("The temperature reached 51.8C (125F) on Monday.", PUB)
+    assert [(q.text, q.unit) for q in qs[:2]] == [("51.8C", "°C"), ("125F", "°C")]
+    assert qs[1].low <= 51.8 <= qs[1].high and qs[1].value == pytest.approx(51.67, abs=0.01)
+    (q,) = extract_quantities("the thermometer read 125 degrees Fahrenheit", PUB)
+    assert q.unit == "°C" and q.value == pytest.approx(51.67, abs=0.01)
+    assert extract_quantities("Acme sold 3C products and the Model 3C.", PUB) == ()
+
+
 def test_a_toll_in_words_before_dead_is_a_count_of_deaths():
     (q,) = query_claim("The medical examiner's count stood at sixteen dead.").quantities
     assert (q.kind, q.value, q.unit, q.attribute, q.text) == ("count", 16, "people", "deaths", "sixteen")
