@@ -223,12 +223,15 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "tokens": "tokens", "token": "tokens", "工程师": "people", "研发人员": "people", "engineers": "people",
                "personnel": "people", "firefighters": "people", "residents": "people", "消防员": "people", "居民": "people",
                "members": "people", "lawmakers": "people", "passengers": "people", "victims": "people",
-               "strikers": "people"}
+               "strikers": "people", "crew members": "people", "devices": "units",
+               # jobs cut are people laid off ("cut about 18,000 jobs" / "裁员约1.7万人")
+               "jobs": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
-_EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional)\s+)?"
+_EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional|ordinary|common)\s+|"
+                            r"[A-Z][a-z]+\s+(?=devices\b))?"  # "8.5 million Windows devices"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households|"
-                            r"personnel|residents|members|lawmakers|passengers|victims)\b")
+                            r"personnel|residents|crew members|members|lawmakers|passengers|victims|jobs|devices)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
                             r"工程师|研发人员|消防员|居民|人|用户|户)")
@@ -481,7 +484,8 @@ def _counted_noun(q: Quantity, text: str) -> Quantity:
         m = _ZH_NOUN_BEFORE.search(text, max(0, q.start - 8), q.start)
         if m is None:
             return q
-    end = m.end() if m.re is _EN_COUNT_NOUN else q.end
+    # (jobs are people, but the word stays outside the value: it says what the count is of)
+    end = m.end() if m.re is _EN_COUNT_NOUN and m["noun"] != "jobs" else q.end
     return Quantity(q.kind, q.value, _NOUN_UNITS[m["noun"].lower()], q.low, q.high, q.text, q.start, end, q.approx)
 
 
@@ -782,7 +786,9 @@ def _qualify(q: Quantity, text: str) -> Quantity:
     cue = max(cues)[1] if cues else None
     if cue == "lower" and q.kind == "duration" and before.endswith("over"):
         cue = None  # "over 76 weeks": during them, no floor
-    if cue == "lower" or after.startswith(_LOWER_AFTER):
+    if cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := _last_digit_step(q)):
+        high = low + step  # "2400多人" is 2,400 to 2,500, "1.2万余" 12,000 to 13,000: the next step, not beyond
+    elif cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
     elif cue == "upper" or after.startswith(_UPPER_AFTER):
         low = -math.inf if q.kind != "percent" else 0.0
@@ -790,6 +796,24 @@ def _qualify(q: Quantity, text: str) -> Quantity:
         approx = True
         low, high = low * (1 - _APPROX_REL), high * (1 + _APPROX_REL)
     return Quantity(q.kind, q.value, q.unit, low, high, q.text, q.start, q.end, approx)
+
+
+_MAGNITUDE_CHARS = ("十", "百", "千", "万", "亿")  # "1000多万": the magnitude comes after 多, unread here
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _last_digit_step(q: Quantity) -> float | None:
+    """The value of one unit of the last written digit ("2400": 100, "1.2万": 1,000), None for a value
+    not written in digits."""
+    m = _DIGITS.search(q.text)
+    if m is None or q.kind in ("date", "time"):
+        return None
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return None
+    digits = m.group(0).replace(",", "").split(".")[0]
+    step = 10.0 ** -len(m.group(1)) if m.group(1) else 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return step * q.value / written
 
 
 def _word_start(before: str, word: str) -> bool:

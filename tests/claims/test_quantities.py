@@ -669,8 +669,12 @@ def test_english_numbers_in_words_are_read_whole(text, value):
 
 
 @pytest.mark.parametrize("text, unit", [("Acme agreed to pay $65 for each Widget Corp share.", "USD/share"),
-                                        ("Roughly 4,000 of the strikers worked at the plant.", "people")])
-def test_a_price_for_each_share_and_a_part_of_the_people_named_after_it(text, unit):
+                                        ("Roughly 4,000 of the strikers worked at the plant.", "people"),
+                                        ("The ship had 22 crew members on board.", "people"),
+                                        ("The update hit 8.5 million Windows devices.", "units"),
+                                        ("Acme bought back 414 million ordinary shares.", "shares"),
+                                        ("Acme would cut about 18,000 jobs.", "people")])
+def test_the_words_after_a_value_name_its_unit(text, unit):
     (q,) = extract_quantities(text, PUB)
     assert q.unit == unit
 
@@ -682,6 +686,18 @@ def test_degrees_fahrenheit_are_compared_in_celsius_and_a_bare_c_or_f_only_in_a_
     (q,) = extract_quantities("the thermometer read 125 degrees Fahrenheit", PUB)
     assert q.unit == "°C" and q.value == pytest.approx(51.67, abs=0.01)
     assert extract_quantities("Acme sold 3C products and the Model 3C.", PUB) == ()
+
+
+def test_jobs_are_people_but_the_word_stays_outside_the_value():
+    (q,) = extract_quantities("Acme would cut about 18,000 jobs.", PUB)
+    assert q.text == "18,000"
+
+
+@pytest.mark.parametrize("text, low, high", [("集集地震曾造成2400多人罹难", 2400, 2500), ("运动员1.2万余名", 12000, 13000),
+                                             ("共20多人受伤", 20, 30), ("超过2400多人", 2400, INF), ("达1000多万", 1000, INF)])
+def test_duo_and_yu_after_a_number_reach_the_next_step_of_its_last_digit(text, low, high):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.low, q.high) == (low, high)
 
 
 def test_a_toll_in_words_before_dead_is_a_count_of_deaths():
