@@ -139,7 +139,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 # "Lai won more votes than Tsai did in 2020": the year is when, the order is what is claimed
                 return "related", "states the same date, but not the comparison the claim makes"
             if all(frame(q) for q in query.quantities) and not (
-                    _names_a_common_subject(query, evidence) and not _places_unnamed(query, evidence)
+                    _names_a_common_subject(query, evidence) and not _places_unnamed(query, evidence, title)
                     and not unmatched_names(query.text, f"{evidence.text} {title}") and _worded_alike(query, evidence, score, fact)):
                 # "Guangdong had reported several deaths by 7 September": the date is when, not what
                 return "related", "states the same date, but not what the claim says happened then"
@@ -276,8 +276,8 @@ def _same_in_words(query: Claim, evidence: Claim, score: float, support: float, 
     """Support by wording: a score of at least ``fact`` (else ``support``), a subject in common, the
     same comparison, every name the alias table does not know written in the evidence too, and in
     one language the claim's own words (see ``_worded_alike``)."""
-    return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence)
-            and not _places_unnamed(query, evidence)
+    return (score >= (support if fact is None else fact) and _names_a_common_subject(query, evidence, title)
+            and not _places_unnamed(query, evidence, title)
             and _compared(evidence.text) == _compared(query.text)  # a comparison needs one to agree with
             and not unmatched_names(query.text, f"{evidence.text} {title}") and _worded_alike(query, evidence, score, fact))
 
@@ -490,10 +490,12 @@ def other_decision(query: Claim, evidence: Claim) -> str | None:
 
 
 # ("more votes than", "fewer gold medals than": the measure may stand between)
-_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|反超|\b(?i:higher|more|greater|faster|larger|better)(?: [a-z]+){0,2} (?i:than)\b|"
+# ("more than 300,000 people" is a bound, no comparison)
+_BOUND_AFTER = r"(?!\s*(?:\$|\d|a (?:third|quarter|half|dozen|fifth)\b|half\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|twice)\b))"
+_MORE = re.compile(r"高于|多于|大于|快于|强于|优于|反超|\b(?i:higher|more|greater|faster|larger|better)(?: [a-z]+){0,2} (?i:than)\b" + _BOUND_AFTER + "|"
                    # "out-golded Japan", "overtook Samsung", "passed Inside Out 2": a verb of passing a named rival
                    r"\b(?i:out-?[a-z]+ed|overt(?:ook|akes|aken)|surpass(?:ed|es)|passed|outpaced)\s+(?=[A-Z])")
-_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|落后于|\b(?i:lower|less|smaller|slower|fewer|worse)(?: [a-z]+){0,2} (?i:than)\b|"
+_LESS = re.compile(r"低于|少于|小于|慢于|弱于|不及|不如|落后于|\b(?i:lower|less|smaller|slower|fewer|worse)(?: [a-z]+){0,2} (?i:than)\b" + _BOUND_AFTER + "|"
                    r"\b(?i:fell short of|trailed|trails|lagged(?: behind)?)\s+(?=[A-Z])")
 
 
@@ -658,11 +660,12 @@ _TITLED = re.compile(r"《([^《》]{1,20})》")  # a game, film, book or progra
 _PERIOD_CODE = re.compile(r"Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q\d{0,2}")  # a quarter or half, no name
 
 
-def _places_unnamed(query: Claim, evidence: Claim) -> frozenset[str]:
-    """The places a claim names (beyond the framing ones) that the evidence does not: "意大利已下架
-    DeepSeek应用" is not borne out by a statement about the US App Store."""
+def _places_unnamed(query: Claim, evidence: Claim, title: str = "") -> frozenset[str]:
+    """The places a claim names (beyond the framing ones) that neither the evidence nor its article's
+    ``title`` names: "意大利已下架DeepSeek应用" is not borne out by a statement about the US App Store,
+    but "政府宣布…全国哀悼三天" under a headline on Spain's floods is Spain's."""
     places = {s for s in distinguishing(find_subjects(query.text)) if s.startswith("place:")}
-    return frozenset(places - find_subjects(evidence.text))
+    return frozenset(places - find_subjects(evidence.text) - (find_subjects(title) if title else frozenset()))
 
 
 def _names_other_things(query: Claim, evidence: Claim) -> bool:
@@ -672,9 +675,10 @@ def _names_other_things(query: Claim, evidence: Claim) -> bool:
     return bool(things - find_subjects(query.text))
 
 
-def _names_a_common_subject(query: Claim, evidence: Claim) -> bool:
+def _names_a_common_subject(query: Claim, evidence: Claim, title: str = "") -> bool:
+    """The claim names no distinguishing subject, or the evidence (or its article's ``title``) names one of them."""
     named = distinguishing(find_subjects(query.text))
-    return not named or bool(named & distinguishing(find_subjects(evidence.text)))
+    return not named or bool(named & distinguishing(find_subjects(f"{evidence.text} {title}" if title else evidence.text)))
 
 
 def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:

@@ -758,3 +758,19 @@ def test_across_languages_a_value_of_no_known_measure_supports_only_a_statement_
     # a value of a named measure needs no more than the support score
     bandwidth = query_claim("The H200 has 4.8TB/s of memory bandwidth.")
     assert relate(bandwidth, _claim("H200的显存带宽为4.8TB/s。"), 0.45, support=0.35)[0] == "supports"
+
+
+def test_a_place_the_evidence_leaves_to_its_headline_is_named_all_the_same():
+    query = query_claim("西班牙政府宣布全国哀悼三天")
+    evidence = query_claim("政府宣布自31日起全国哀悼三天。")
+    assert relate(query, evidence, 0.8, support=0.35, fact=0.5, title="西班牙东部洪灾死亡人数升至158人")[0] == "supports"
+    assert relate(query, evidence, 0.8, support=0.35, fact=0.5, title="洪灾死亡人数升至158人")[0] == "related"
+
+
+@pytest.mark.parametrize("text, compared", [("Officials removed more than 300,000 people from Mecca.", 0),
+                                            ("Fewer than a third of the pilgrims had permits.", 0),
+                                            ("Apple sold more phones than Samsung.", 1),
+                                            ("Banks lost less than healthcare companies.", -1)])
+def test_more_than_a_number_is_a_bound_not_a_comparison(text, compared):
+    from claimwatch.claims.verdicts import _compared
+    assert _compared(text) == compared
