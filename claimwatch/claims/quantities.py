@@ -208,7 +208,7 @@ _CN_FRACTION = re.compile(rf"(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
 _CN_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍|(?P<half>一半)|(?P<cheng>[一二两三四五六七八九])成(?![本功为立员])"
                           r"|(?P<double>翻倍|翻了一番|翻一番)")
 # Counts and durations written in Chinese numerals: 四家, 两代, 十余个, 两年, 两个季度
-_CN_COUNT = re.compile(rf"(?P<n>[一二两三四五六七八九十百千]+)(?P<more>余|多)?(?P<unit>家|个季度|个月|个|代|颗|张|名|人|款|年)"
+_CN_COUNT = re.compile(rf"(?P<n>[一二两三四五六七八九十百千]+)(?P<more>余|多)?(?P<unit>家|个季度|个月|个|代|颗|张|名|人|款|年|天)"
                        r"(?![级代底初末前后来轻])")
 _MODEL_CODE = re.compile(r"[A-Za-z]+\d")
 # A count's noun names its unit: "1 million H200 chips", "36,000 employees", "770亿个晶体管".
@@ -225,7 +225,7 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                "members": "people", "lawmakers": "people", "passengers": "people", "victims": "people",
                "strikers": "people", "crew members": "people", "devices": "units",
                # jobs cut are people laid off ("cut about 18,000 jobs" / "裁员约1.7万人")
-               "jobs": "people"}
+               "jobs": "people", "golds": "medals", "gold medals": "medals", "medals": "medals"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional|ordinary|common)\s+|"
                             r"[A-Z][a-z]+\s+(?=devices\b))?"  # "8.5 million Windows devices"
@@ -248,7 +248,7 @@ _EN_COUNTED = re.compile(
     r"|a dozen)\s+(?:(?:more|new|major)\s+)?"
     r"(?P<noun>years?|months?|quarters?|weeks?|days?|hours?|minutes?|companies|firms|people|chips|customers|clusters|"
     r"generations|workers|employees|engineers|firefighters|residents|households|homes|houses|members|lawmakers|"
-    r"passengers|victims|dead)\b", re.IGNORECASE)
+    r"passengers|victims|dead|golds|gold medals|medals)\b", re.IGNORECASE)
 
 
 def count_word(word: str) -> float | None:
@@ -271,8 +271,8 @@ def _english_number(words: str) -> int:
     tens, _, unit = re.split(r"([- ])", words, maxsplit=1) if re.search(r"[- ]", words) else (words, "", "")
     return _EN_TENS[tens] + (_EN_NUMBER_WORDS[unit] if unit else 0)
 # 数十万片, 十亿元, 几百万美元: a Chinese numeral (or a vague "some tens") with a magnitude.
-_CN_MAGNITUDE = re.compile(rf"(?P<n>数十|数百|数千|几十|几百|几千|[一二两三四五六七八九十百千]+)(?P<mag>万亿|亿|万)"
-                           rf"(?P<unit>{_CURRENCY_WORDS}|张|片|颗|台|块)?")
+_CN_MAGNITUDE = re.compile(rf"(?P<n>数十|数百|数千|几十|几百|几千|[一二两三四五六七八九十百千]+)(?P<more>多|余)?(?P<mag>万亿|亿|万)"
+                           rf"(?P<unit>{_CURRENCY_WORDS}|张|片|颗|台|块|名|人)?")
 _EN_VAGUE = re.compile(r"\b(?P<tens>tens of |hundreds of )?(?P<mag>billions|millions|thousands) of "
                        r"(?P<unit>dollars|yuan|euros|chips|cards|people)\b", re.IGNORECASE)
 _VAGUE_SPAN = {"数十": (10, 100), "几十": (10, 100), "数百": (100, 1000), "几百": (100, 1000), "数千": (1000, 10000),
@@ -501,6 +501,8 @@ def _chinese_magnitudes(text: str) -> list[Quantity]:
             if n is None:
                 continue
             lo = hi = n * mag
+            if m["more"]:  # "三十多万名": 300,000 to 400,000
+                hi = (n + _step_of(n)) * mag
         kind, unit = _classify(None, m["unit"] or "")
         q = Quantity(kind, (lo + hi) / 2, unit, lo, hi, m.group(0), m.start(), m.end())  # the interval is the vagueness
         out.append(_qualify(q, text))
@@ -802,6 +804,14 @@ _MAGNITUDE_CHARS = ("十", "百", "千", "万", "亿")  # "1000多万": the magn
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
+def _step_of(n: float) -> float:
+    """One unit of the last non-zero digit of a whole number: 200 → 100, 120 → 10, 25 → 1."""
+    step = 1.0
+    while n and n % (step * 10) == 0:
+        step *= 10
+    return step
+
+
 def _last_digit_step(q: Quantity) -> float | None:
     """The value of one unit of the last written digit ("2400": 100, "1.2万": 1,000), None for a value
     not written in digits."""
@@ -861,16 +871,18 @@ def _chinese_counts(text: str) -> list[Quantity]:
     units = {"家": ("count", "companies"), "个": ("count", "items"), "代": ("count", "generations"),
              "颗": ("count", "chips"), "张": ("count", "cards"), "名": ("count", "people"), "人": ("count", "people"),
              "款": ("count", "products"), "年": ("duration", "months"), "个月": ("duration", "months"),
-             "个季度": ("duration", "months")}
+             "个季度": ("duration", "months"), "天": ("duration", "seconds")}
     out = []
     for m in _CN_COUNT.finditer(text):
         n = _cn_number(m["n"])
         if n is None or (m.start() > 0 and text[m.start() - 1] in "第每上下新老这那前后同单逐"):
             continue
         kind, unit = units[m["unit"]]
+        step = _step_of(n)  # "两百多人": 200 to 300, "十余个": 10 to 20
         if kind == "duration":
-            n *= {"年": 12, "个月": 1, "个季度": 3}[m["unit"]]
-        high = math.inf if m["more"] else n
+            factor = {"年": 12, "个月": 1, "个季度": 3, "天": 86400}[m["unit"]]
+            n, step = n * factor, step * factor
+        high = n + step if m["more"] else n
         out.append(_qualify(Quantity(kind, n, unit, n, high, m.group(0), m.start(), m.end()), text))
     return out
 

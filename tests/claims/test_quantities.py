@@ -688,13 +688,22 @@ def test_degrees_fahrenheit_are_compared_in_celsius_and_a_bare_c_or_f_only_in_a_
     assert extract_quantities("Acme sold 3C products and the Model 3C.", PUB) == ()
 
 
+@pytest.mark.parametrize("text, kind, unit, value", [("政府宣布全国哀悼三天", "duration", "seconds", 3 * 86400),
+                                                    ("Zhang won six golds in Hangzhou.", "count", "medals", 6)])
+def test_days_in_chinese_numerals_and_golds_in_english_words(text, kind, unit, value):
+    (q,) = extract_quantities(text, PUB)
+    assert (q.kind, q.unit, q.value) == (kind, unit, value)
+
+
 def test_jobs_are_people_but_the_word_stays_outside_the_value():
     (q,) = extract_quantities("Acme would cut about 18,000 jobs.", PUB)
     assert q.text == "18,000"
 
 
 @pytest.mark.parametrize("text, low, high", [("集集地震曾造成2400多人罹难", 2400, 2500), ("运动员1.2万余名", 12000, 13000),
-                                             ("共20多人受伤", 20, 30), ("超过2400多人", 2400, INF), ("达1000多万", 1000, INF)])
+                                             ("共20多人受伤", 20, 30), ("超过2400多人", 2400, INF), ("达1000多万", 1000, INF),
+                                             ("两百多人受伤", 200, 300), ("十余家公司", 10, 20),
+                                             ("已将三十多万名无证人员清出", 300_000, 400_000)])
 def test_duo_and_yu_after_a_number_reach_the_next_step_of_its_last_digit(text, low, high):
     (q,) = extract_quantities(text, PUB)
     assert (q.low, q.high) == (low, high)
