@@ -352,6 +352,7 @@ _DATELINE_AFTER = re.compile(r"\s*\([^()]{2,40}\)\s*[-–—]")  # "April 3 (For
 _MEDAL_AFTER = re.compile(r"([金银铜])(?=[、，,。；;\s]|[\d一二三四五六七八九十]|[位排居列名]|$)")
 _MEDALS = {"金": "gold_medals", "银": "silver_medals", "铜": "bronze_medals"}
 _OCCASION = re.compile(r"[次届轮度]")
+_AMONG = re.compile(r"\s*(?:其中|当中)")  # a clause that opens on "of which" counts a part of the count before it
 _OF_THEM = re.compile(r"\s+(?:of them|of whom|of those)\b", re.IGNORECASE)
 # The whole a share is of: "40.05% of the 13,947,506 valid ballots", "roughly 27%, of the 1.81 billion yuan"
 _WHOLE_OF_SHARE = re.compile(r"(?:\d\s?%|\bpercent|\bper cent|\b(?:a|one) (?:third|quarter|fifth|tenth|half))"
@@ -690,7 +691,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
         if q.attribute is None and before is not None and before.attribute and _COMPARED_WITH.match(text, before.end, q.start):
             q = replace(q, attribute=before.attribute)  # "投票率为71.86%，低于2020年的74.90%": a turnout too
         if (q.attribute is None and q.kind == "count" and before is not None and before.attribute
-                and _OF_THEM.match(text, q.end)):  # "Ninety-five people had died, 92 of them in Valencia": dead too
+                and (_OF_THEM.match(text, q.end) or _AMONG.match(text, clause[0]) and before.end <= clause[0])):
+            # "Ninety-five people had died, 92 of them in Valencia", "1011人受伤，…，其中花莲县346人": a part of that count
             q = replace(q, attribute=before.attribute, unit=q.unit or before.unit)
         other, compared = _relative(text, q, mentions, named)
         if other is not None and q.kind == "percent" and q.unit == "%":  # points ("提高了10个百分点") stay points

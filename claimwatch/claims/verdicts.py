@@ -198,6 +198,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                 return "related", f"states {qb.text}, but only one of the two says where"
             if here and not here & there:  # 老挝 against 富寿省: where one lies relative to the other is unknown
                 return "related", f"states {qb.text}, but names no place the claim names"
+            if there < here:  # Taiwan's 57 injured against Hualien county's 346: a count of a wider area
+                return "related", f"states {qb.text}, but for a wider area than the claim's"
         return "refutes", f"states {qb.text}, not {qa.text}"
     if (query.negated != evidence.negated and score >= support
             # a denial with no figures denies the claimed event, figures and all ("联邦政府并未承诺承担…的费用"

@@ -514,3 +514,9 @@ def test_clauses_are_computed_once_per_text_and_shared_read_only():
     assert module._clauses(text) is first and isinstance(first, tuple)  # cached, and no caller can change it
     assert clauses_of(text) == ["10月出口增长强劲", "", "9月出口增速仅为2.4%"]
     assert text[slice(*clause_span(text, text.index("2.4")))] == "9月出口增速仅为2.4%"
+
+
+def test_a_count_in_a_clause_opening_on_of_which_is_a_part_of_the_count_before_it():
+    text = "地震已造成9人死亡、1011人受伤，伤者分布在多个县市，其中花莲县346人，占三成以上。"
+    values = {q.text: q.attribute for q in attach_slots(text, extract_quantities(text))}
+    assert values["1011人"] == values["346人"] == "injured"

@@ -774,3 +774,14 @@ def test_a_place_the_evidence_leaves_to_its_headline_is_named_all_the_same():
 def test_more_than_a_number_is_a_bound_not_a_comparison(text, compared):
     from claimwatch.claims.verdicts import _compared
     assert _compared(text) == compared
+
+
+def test_a_count_of_a_wider_area_does_not_refute_the_count_of_a_place_within_it():
+    from claimwatch.claims.places import learn_regions, mine_regions
+
+    learn_regions(mine_regions(["台风在海南省文昌市登陆。"]))  # 文昌 is in Hainan
+    query = query_claim("截至6日晚，文昌市有346人受伤", "2024-09-07T00:00:00+08:00")
+    wider = query_claim("截至6日10时，海南省共有57人受伤。", "2024-09-07T00:00:00+08:00")
+    assert relate(query, wider, 0.8, support=0.35)[0] == "related"
+    same = query_claim("截至6日10时，文昌市共有57人受伤。", "2024-09-07T00:00:00+08:00")
+    assert relate(query, same, 0.8, support=0.35)[0] == "refutes"
