@@ -308,7 +308,9 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
     for dimension in sorted(({condition_dimension(c) for c in ca} & {condition_dimension(c) for c in cb}) - set(ignore)):
         xa = frozenset(c for c in ca if condition_dimension(c) == dimension)
         xb = frozenset(c for c in cb if condition_dimension(c) == dimension)
-        if not xa & xb and not (across_scripts and dimension in ("region", "locality") and unsure_across_scripts(xa, xb, ca | cb)):
+        # (a market word of the lexicon, "global" / 全球, reads the same in both scripts: only names are unsure)
+        if not xa & xb and not (across_scripts and dimension in ("region", "locality") and all(":" in c for c in xa | xb)
+                                and unsure_across_scripts(xa, xb, ca | cb)):
             return xa, xb
     return None
 

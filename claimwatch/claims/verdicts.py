@@ -93,7 +93,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without(evidence, is_prior_value)  # "to $118.42 from $128.42" states $118.42
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
-    evidence = _without(evidence, lambda _, qb: _under_other_conditions(query, evidence, qb, title))
+    # (a date is a time frame whatever counted the figures it times: "In the second quarter, IDC had put …")
+    evidence = _without(evidence, lambda _, qb: qb.kind != "date" and _under_other_conditions(query, evidence, qb, title))
     headline, claimed = periods_of(title), periods_of(query.text)
     if headline and claimed and not headline & claimed and not periods_of(evidence.text):
         evidence = _without(evidence, lambda _, qb: direction_of(qb.attribute or "")[0] in SCOPED)

@@ -785,3 +785,17 @@ def test_a_count_of_a_wider_area_does_not_refute_the_count_of_a_place_within_it(
     assert relate(query, wider, 0.8, support=0.35)[0] == "related"
     same = query_claim("截至6日10时，文昌市共有57人受伤。", "2024-09-07T00:00:00+08:00")
     assert relate(query, same, 0.8, support=0.35)[0] == "refutes"
+
+
+def test_a_date_stays_the_time_frame_of_figures_another_firm_counted():
+    query = query_claim("Xiaomi held 14.5% of China's smartphone market in the third quarter.", "2024-11-20T00:00:00+00:00")
+    earlier = query_claim("In the second quarter, IDC had put Xiaomi's share at 14.9% and Apple's at 15.8%.", "2024-11-20T00:00:00+00:00")
+    assert relate(query, earlier, 0.8, support=0.35)[0] == "related"  # (q3 against q2: another time)
+
+
+def test_a_market_word_differs_from_a_country_across_scripts():
+    from claimwatch.claims.conditions import differing
+
+    assert differing(frozenset({"china"}), frozenset({"global"}), across_scripts=True) is not None
+    # two romanised names of no table may be one place translated
+    assert differing(frozenset({"locality:quangninh"}), frozenset({"locality:guangning"}), across_scripts=True) is None
