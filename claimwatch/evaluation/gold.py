@@ -97,6 +97,10 @@ GOLD_SETS = {
     # written at the end of its version and measured on that version's final code, unread, to
     # measure the next version's rules; a development set from then on
     "dev_wukong": ("dev_wukong_mixed.json", "repo"),
+    # our own mixed zh/en feed on a court-ordered liquidation (China Evergrande, Hong Kong, January to
+    # March 2024), written at the end of its version and measured on that version's final code,
+    # unread, to measure the next version's rules; a development set from then on
+    "dev_evergrande": ("dev_evergrande_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
