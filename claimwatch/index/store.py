@@ -42,6 +42,7 @@ WORD_BUDGET_S = 0.015   # ... and gives up after this long (the vector candidate
 # (no budget can stop it): verify retrieves by vector only. Measured by `claimwatch bench --part verify`.
 WORD_SEARCH_MAX = 200_000
 RECENT_CLAIMS = 20_000  # stored claims kept in memory once read, for the queries that meet them again
+RECENT_ARTICLES = 2_000  # stored articles kept in memory once read (verify looks up each evidence's article)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT UNIQUE NOT NULL,
@@ -108,6 +109,7 @@ class Store:
         self._origin_sources: dict[str, str] | None = None  # cached until the next save_analysis
         self._partners: dict[str, list[str]] | None = None  # likewise
         self._recent: dict[int, Claim] = {}  # claims read lately by row (rows never change), oldest first
+        self._recent_articles: dict[str, Article] = {}  # likewise articles by id (never changed once stored)
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -318,11 +320,17 @@ class Store:
 
     def get_article(self, article_id: str) -> Article:
         with self._lock:
+            hit = self._recent_articles.get(article_id)
+            if hit is not None:
+                return hit
             r = self._db.execute("SELECT id, source, title, published, text, url, language FROM articles "
                                  "WHERE id = ?", (article_id,)).fetchone()
-        if r is None:
-            raise NotFound(f"no article {article_id!r}", code="article-not-found")
-        return Article(*r)
+            if r is None:
+                raise NotFound(f"no article {article_id!r}", code="article-not-found")
+            article = self._recent_articles[article_id] = Article(*r)
+            while len(self._recent_articles) > RECENT_ARTICLES:
+                self._recent_articles.pop(next(iter(self._recent_articles)))
+        return article
 
     _CLAIM_COLS = "row, id, article_id, text, start, end_, section, language, quantities, hedged, hedge_cue, negated"
 

@@ -221,6 +221,25 @@ def test_claims_read_again_come_from_memory_and_equal_the_stored_ones(tmp_path, 
     assert reopened.search(query, 5) == first
 
 
+def test_articles_read_again_come_from_memory_a_bounded_number_of_them(tmp_path, fake_embedder, articles, monkeypatch):
+    from claimwatch.errors import NotFound
+    from claimwatch.index import store as store_module
+
+    monkeypatch.setattr(store_module, "RECENT_ARTICLES", 2)
+    store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
+    ingest_articles(store, articles[:3], fake_embedder)
+    ids = [a.id for a in store.articles()]
+    first = store.get_article(ids[0])
+    assert store.get_article(ids[0]) is first  # the second read is the remembered article
+    for article_id in ids[1:]:
+        store.get_article(article_id)
+    assert list(store._recent_articles) == ids[1:]  # the oldest read is let go
+    assert store.get_article(ids[0]) == first  # and read again from SQLite, equal
+    with pytest.raises(NotFound):
+        store.get_article("no-such-article")
+    store.close()
+
+
 def test_counting_waits_for_the_store_lock_like_every_use_of_the_connection(tmp_path, fake_embedder, articles):
     import threading
 
