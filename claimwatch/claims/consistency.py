@@ -23,6 +23,7 @@ from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import declines_comment, find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
+from claimwatch.claims.quantities import DIGITS, digit_step, written_step
 from claimwatch.claims.slots import CHANGE, PERSONAL, clause_around, clause_span, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, maker_of, find_subjects, people_named, singular_code, subject_mentions
@@ -857,34 +858,6 @@ def _by_conditions(a: Claim, b: Claim, judged: list[tuple[Quantity, Quantity]]) 
     return kept if len(kept) < len(judged) else []
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _written_step(q: Quantity) -> float | None:
-    """The step of the last digit a figure is written to, in its normalised unit ("5,634.58": 0.01;
-    "1.36亿": 1,000,000; "5,600": 100), or ``None`` when it cannot be told: a range, a bound, an
-    approximation, or a unit converted by other than a power of ten (miles to km)."""
-    m = _DIGITS.search(q.text)
-    if m is None or q.approx or q.low != q.high or not q.value:
-        return None
-    return _digit_step(q, m.group(0).replace(",", ""))
-
-
-def _digit_step(q: Quantity, digits: str) -> float | None:
-    """The step of the last of ``digits`` (as written in ``q``'s text) in ``q``'s normalised unit;
-    ``None`` for a unit converted by other than a power of ten."""
-    number = float(digits)
-    if not number:
-        return None
-    scale = q.value / number
-    power = round(math.log10(abs(scale)))
-    if abs(scale / 10 ** power - 1) > 1e-6:
-        return None
-    whole, _, decimals = digits.partition(".")
-    last = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
-    return 10.0 ** (last + power)
-
-
 def _exact_levels_meet(qa: Quantity, qb: Quantity) -> bool:
     """Two levels set in exact steps meet when they are equal; a target range is a value, not an
     estimate's span ("4.75%-5.00%" is no "5.00%-5.25%", though the two share 5 %), and a single
@@ -903,7 +876,7 @@ def precisely_apart(qa: Quantity, qb: Quantity) -> bool:
     day written "a day earlier" or 前一交易日 is not read as a date.)"""
     if qa.kind not in ("count", "measure", "percent") or qa.unit != qb.unit:
         return False
-    sa, sb = _written_step(qa), _written_step(qb)
+    sa, sb = written_step(qa), written_step(qb)
     if sa is None or sb is None:
         return False
     return abs(qa.value - qb.value) > max(sa, sb) / 2 * (1 + 1e-6)
@@ -938,26 +911,26 @@ def _approx_step(q: Quantity) -> float | None:
     """The step of an approximate single figure's last written digit when it has two significant
     digits (one-digit round figures hold their rounding, ``Quantity._rounded``; figures of three or
     more are told apart by ``ROUNDING_GAP``: "about $589 billion" and "roughly $593 billion" are one)."""
-    m = _DIGITS.search(q.text)
+    m = DIGITS.search(q.text)
     if m is None or not q.value:
         return None
     digits = m.group(0).replace(",", "")
     significant = digits.replace(".", "").lstrip("0")
     if len(significant.rstrip("0") if "." not in digits else significant) != 2:
         return None
-    return _digit_step(q, digits)
+    return digit_step(q, digits)
 
 
 def _rounding_step(q: Quantity) -> float | None:
     """The step of a single figure's last written digit when it has three significant digits or more."""
-    m = _DIGITS.search(q.text)
+    m = DIGITS.search(q.text)
     if m is None or not q.value or (q.approx is False and q.low != q.high):
         return None
     digits = m.group(0).replace(",", "")
     significant = digits.replace(".", "").lstrip("0")
     if len(significant.rstrip("0") if "." not in digits else significant) < 3:
         return None
-    return _digit_step(q, digits)
+    return digit_step(q, digits)
 
 
 def scale_slip(qa: Quantity, qb: Quantity) -> bool:

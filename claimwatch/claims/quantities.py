@@ -502,7 +502,7 @@ def _chinese_magnitudes(text: str) -> list[Quantity]:
                 continue
             lo = hi = n * mag
             if m["more"]:  # "三十多万名": 300,000 to 400,000
-                hi = (n + _step_of(n)) * mag
+                hi = (n + step_of(n)) * mag
         kind, unit = _classify(None, m["unit"] or "")
         q = Quantity(kind, (lo + hi) / 2, unit, lo, hi, m.group(0), m.start(), m.end())  # the interval is the vagueness
         out.append(_qualify(q, text))
@@ -788,7 +788,7 @@ def _qualify(q: Quantity, text: str) -> Quantity:
     cue = max(cues)[1] if cues else None
     if cue == "lower" and q.kind == "duration" and before.endswith("over"):
         cue = None  # "over 76 weeks": during them, no floor
-    if cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := _last_digit_step(q)):
+    if cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := written_step(q)):
         high = low + step  # "2400多人" is 2,400 to 2,500, "1.2万余" 12,000 to 13,000: the next step, not beyond
     elif cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
@@ -801,10 +801,10 @@ def _qualify(q: Quantity, text: str) -> Quantity:
 
 
 _MAGNITUDE_CHARS = ("十", "百", "千", "万", "亿")  # "1000多万": the magnitude comes after 多, unread here
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure as written, thousands separators included
 
 
-def _step_of(n: float) -> float:
+def step_of(n: float) -> float:
     """One unit of the last non-zero digit of a whole number: 200 → 100, 120 → 10, 25 → 1."""
     step = 1.0
     while n and n % (step * 10) == 0:
@@ -812,18 +812,28 @@ def _step_of(n: float) -> float:
     return step
 
 
-def _last_digit_step(q: Quantity) -> float | None:
-    """The value of one unit of the last written digit ("2400": 100, "1.2万": 1,000), None for a value
-    not written in digits."""
-    m = _DIGITS.search(q.text)
-    if m is None or q.kind in ("date", "time"):
+def digit_step(q: Quantity, digits: str) -> float | None:
+    """The step of the last of ``digits`` (as written in ``q``'s text) in ``q``'s normalised unit;
+    ``None`` for a unit converted by other than a power of ten."""
+    number = float(digits)
+    if not number:
         return None
-    written = float(m.group(0).replace(",", ""))
-    if not written:
+    scale = q.value / number
+    power = round(math.log10(abs(scale)))
+    if abs(scale / 10 ** power - 1) > 1e-6:
         return None
-    digits = m.group(0).replace(",", "").split(".")[0]
-    step = 10.0 ** -len(m.group(1)) if m.group(1) else 10.0 ** (len(digits) - len(digits.rstrip("0")))
-    return step * q.value / written
+    whole, _, decimals = digits.partition(".")
+    return (10.0 ** -len(decimals) if decimals else step_of(float(whole))) * 10.0 ** power
+
+
+def written_step(q: Quantity) -> float | None:
+    """The step of the last digit a figure is written to, in its normalised unit ("5,634.58": 0.01;
+    "1.36亿": 1,000,000; "5,600": 100), or ``None`` when it cannot be told: a range, a bound, an
+    approximation, or a unit converted by other than a power of ten (miles to km)."""
+    m = DIGITS.search(q.text)
+    if m is None or q.approx or q.low != q.high or not q.value:
+        return None
+    return digit_step(q, m.group(0).replace(",", ""))
 
 
 def _word_start(before: str, word: str) -> bool:
@@ -878,7 +888,7 @@ def _chinese_counts(text: str) -> list[Quantity]:
         if n is None or (m.start() > 0 and text[m.start() - 1] in "第每上下新老这那前后同单逐"):
             continue
         kind, unit = units[m["unit"]]
-        step = _step_of(n)  # "两百多人": 200 to 300, "十余个": 10 to 20
+        step = step_of(n)  # "两百多人": 200 to 300, "十余个": 10 to 20
         if kind == "duration":
             factor = {"年": 12, "个月": 1, "个季度": 3, "天": 86400}[m["unit"]]
             n, step = n * factor, step * factor
@@ -1316,4 +1326,4 @@ def _english_words(text: str) -> list[Quantity]:
     return out
 
 
-__all__ = ["extract_quantities"]
+__all__ = ["extract_quantities", "DIGITS", "digit_step", "written_step", "step_of"]

@@ -775,8 +775,9 @@ _MEASURER = re.compile(r"\b(?:agency|agencies|cent(?:re|er)s?|survey|bureau|inst
 def _any_agency_agrees(query: Claim, qb: Quantity) -> bool:
     """The claim states this attribute's figure without naming who measured it, even in words no
     table lists, and ``qb`` meets it."""
-    return not _MEASURER.search(query.text) and any(qa.attribute == qb.attribute and not (subject_of(query, qa) or "").startswith("org:") and qa.overlaps(qb)
-               for qa in query.quantities)
+    return not _MEASURER.search(query.text) and any(
+        qa.attribute == qb.attribute and not (subject_of(query, qa) or "").startswith("org:") and qa.overlaps(qb)
+        for qa in query.quantities)
 
 
 def _places(claim: Claim, q: Quantity) -> frozenset[str]:

@@ -89,6 +89,13 @@ def _write_json_atomic(path: Path, data: dict) -> None:
             os.unlink(tmp)
 
 
+def _remember(cache: dict, key, value, limit: int) -> None:
+    """Keep ``value`` in an insertion-ordered ``cache`` of at most ``limit`` entries, the oldest let go."""
+    cache[key] = value
+    while len(cache) > limit:
+        cache.pop(next(iter(cache)))
+
+
 def _quantities_to_json(quantities: tuple[Quantity, ...]) -> str:
     return json.dumps([asdict(q) for q in quantities], ensure_ascii=False, allow_nan=True)
 
@@ -327,9 +334,8 @@ class Store:
                                  "WHERE id = ?", (article_id,)).fetchone()
             if r is None:
                 raise NotFound(f"no article {article_id!r}", code="article-not-found")
-            article = self._recent_articles[article_id] = Article(*r)
-            while len(self._recent_articles) > RECENT_ARTICLES:
-                self._recent_articles.pop(next(iter(self._recent_articles)))
+            article = Article(*r)
+            _remember(self._recent_articles, article_id, article, RECENT_ARTICLES)
         return article
 
     _CLAIM_COLS = "row, id, article_id, text, start, end_, section, language, quantities, hedged, hedge_cue, negated"
@@ -389,9 +395,8 @@ class Store:
         if missing:
             marks = ",".join("?" * len(missing))
             for r in self._db.execute(f"SELECT {self._CLAIM_COLS} FROM claims WHERE row IN ({marks})", missing):
-                got[r[0]] = self._recent[r[0]] = self._claim(r)
-            while len(self._recent) > RECENT_CLAIMS:
-                self._recent.pop(next(iter(self._recent)))
+                got[r[0]] = self._claim(r)
+                _remember(self._recent, r[0], got[r[0]], RECENT_CLAIMS)
         return [(got[r], float(s)) for r, s in found if r in got]
 
     def search_words(self, terms: list[str], k: int) -> list[tuple[Claim, float]]:
