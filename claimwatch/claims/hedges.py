@@ -29,7 +29,7 @@ _NEGATIONS_ZH = ("不包括", "不包含", "除外", "未", "没有", "并非", 
                  "暂无", "并无", "均无", "无人")  # 暂无人员伤亡: none so far
 _NEGATIONS_EN = ("not", "cannot", "can't", "no longer", "denied", "denies", "deny", "excluded", "excluding", "except", "never", "none", "isn't", "aren't",
                  "won't", "doesn't", "don't", "didn't", "wasn't", "weren't", "without", "barred", "no one", "nobody",
-                 "yet to")  # "has yet to send back any images": not so far
+                 "yet to", "no")  # "has yet to send back any images": not so far; "no tsunami waves were observed"
 # Evaluation, judgement and sentiment: what a reader cannot check against another outlet.
 _OPINIONS_ZH = ("无疑", "毫无疑问", "英明", "精明", "明智", "高明", "愚蠢", "错误的决定", "大势所趋", "遥遥领先", "令人失望",
                 "令人振奋", "令人担忧", "堪称", "不意味着", "并不意味着", "意义重大", "值得肯定", "值得警惕", "一步好棋",
@@ -66,6 +66,9 @@ def _excluded(text: str, at: int, cue: str) -> bool:
     return any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ()))
 
 
+# "no" that denies nothing: a bound ("no more than 5%"), a deadline ("no later than May"), a rank
+# ("No. 1"); nor does "one or no copies", a count that may be nought.
+_NO_DENIES_NOTHING = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|greater|higher|lower|doubt|matter)\b|\.?\s*\d|\.")
 _INSIDERS = re.compile(r"[^，。；,;]{0,16}?(?:人士|消息人士|的人|知情)")  # "接近交易的人士": sources close to it
 _PLAN_NOUN = re.compile(r"[，。；、,;（(”\"]|$|的|中|内|已|获")
 
@@ -82,7 +85,9 @@ def _first(pattern: re.Pattern[str], text: str, accept) -> re.Match[str] | None:
 def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | None:
     zh_re, en_re, canonical = _patterns(zh, en)
     a = _first(zh_re, text, lambda m: not _excluded(text, m.start(), m.group(0))) if zh else None
-    b = _first(en_re, text, lambda m: m.group(0) == "may" or m.group(0).lower() != "may") if en else None
+    b = _first(en_re, text, lambda m: (m.group(0) == "may" or m.group(0).lower() != "may")
+               and not (m.group(0).lower() == "no" and (_NO_DENIES_NOTHING.match(text, m.end())
+                                                        or text[:m.start()].endswith("or ")))) if en else None
     # the longest cue at the first position: "expected to" over "expected"; "May" the month is no cue
     best = min((m for m in (a, b) if m), key=lambda m: (m.start(), -len(m.group(0))), default=None)
     if best is None:

@@ -206,3 +206,16 @@ def test_a_forecast_stays_a_hedge():
 
 def test_yet_to_is_a_negation():
     assert find_negation("The cubesat has yet to send back any images.") == "yet to"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("No tsunami waves were observed in Japan, the agency said later.", "no"),
+    ("There were no casualties among the crew.", "no"),
+    ("Reserving the phone required no deposit.", "no"),
+    ("The fee is no more than 5% of the price.", None),
+    ("Payment is due no later than May 3.", None),
+    ("It ranked No. 1 in China.", None),
+    ("It was approved for people with one or no copies of the gene.", None),
+])
+def test_no_before_a_noun_is_a_negation_but_not_a_bound_a_rank_or_a_nought(text, cue):
+    assert find_negation(text) == cue
