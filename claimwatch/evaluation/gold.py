@@ -101,6 +101,10 @@ GOLD_SETS = {
     # March 2024), written at the end of its version and measured on that version's final code,
     # unread, to measure the next version's rules; a development set from then on
     "dev_evergrande": ("dev_evergrande_mixed.json", "repo"),
+    # our own mixed zh/en feed on a shipping disruption (attacks in the Red Sea and the diversions
+    # around the Cape, December 2023 to February 2024), written at the start of its version by a
+    # helper from a brief alone, measured unread at its start and its end; a development set after
+    "dev_redsea": ("dev_redsea_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
