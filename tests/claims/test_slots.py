@@ -520,3 +520,13 @@ def test_a_count_in_a_clause_opening_on_of_which_is_a_part_of_the_count_before_i
     text = "地震已造成9人死亡、1011人受伤，伤者分布在多个县市，其中花莲县346人，占三成以上。"
     values = {q.text: q.attribute for q in attach_slots(text, extract_quantities(text))}
     assert values["1011人"] == values["346人"] == "injured"
+
+
+@pytest.mark.parametrize("text, attributes", [
+    pytest.param("截至6月末，集团负债总额2.39万亿元，总资产1.74万亿元", ["liabilities", "total_assets"], id="zh-balance-sheet"),
+    pytest.param("The group owes creditors 2.39 trillion yuan, or about $333 billion.", ["liabilities", "liabilities"],
+                 id="en-owes-in-two-currencies"),
+    pytest.param("It reported total assets of 1.74 trillion yuan.", ["total_assets"], id="en-assets"),
+])
+def test_what_a_company_owes_and_owns_are_two_measures(text, attributes):
+    assert [a for _, _, a, _ in slots(text) if a != "date"][-len(attributes):] == attributes

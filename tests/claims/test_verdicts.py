@@ -799,3 +799,11 @@ def test_a_market_word_differs_from_a_country_across_scripts():
     assert differing(frozenset({"china"}), frozenset({"global"}), across_scripts=True) is not None
     # two romanised names of no table may be one place translated
     assert differing(frozenset({"locality:quangninh"}), frozenset({"locality:guangning"}), across_scripts=True) is None
+
+
+def test_one_debt_in_a_second_currency_refutes_another_conversion():
+    query = query_claim("恒大集团2.39万亿元的总负债约合3330亿美元")
+    assert relate(query, query_claim("The group owes creditors 2.39 trillion yuan, or about $433 billion."), 0.9,
+                  support=0.35)[0] == "refutes"
+    assert relate(query, query_claim("The group owes creditors 2.39 trillion yuan, or about $333 billion."), 0.9,
+                  support=0.35)[0] == "supports"
