@@ -807,3 +807,23 @@ def test_one_debt_in_a_second_currency_refutes_another_conversion():
                   support=0.35)[0] == "refutes"
     assert relate(query, query_claim("The group owes creditors 2.39 trillion yuan, or about $333 billion."), 0.9,
                   support=0.35)[0] == "supports"
+
+
+@pytest.mark.parametrize(("query", "evidence", "relation"), [
+    pytest.param("该片票房在3月13日突破100亿元", "据统计，2月13日下午，该片累计票房突破100亿元，成为首部破百亿元的影片。",
+                 "refutes", id="one-threshold-crossed-on-another-day"),
+    pytest.param("该片票房在2月13日突破100亿元", "据统计，2月13日下午，该片累计票房突破100亿元，成为首部破百亿元的影片。",
+                 "supports", id="one-threshold-crossed-on-the-day"),
+    pytest.param("The plant reached 5,000 workers on March 3.", "The plant's workforce reached 5,000 on May 3.",
+                 "refutes", id="one-figure-reached-on-another-day"),
+    pytest.param("该网站2月13日的访问量为490万次", "The site had 4.9 million visits on Feb. 10.", "refutes",
+                 id="one-figure-across-languages"),
+    pytest.param("该网站2月13日的访问量超过200万次", "The site had 4.9 million visits on Feb. 10.", "related",
+                 id="a-bound-is-reached-on-many-days"),
+    pytest.param("该片的观影人次在2月20日达到1.2亿", "By Feb. 10, some 120 million tickets had been sold.", "related",
+                 id="a-cut-off-is-no-event"),
+])
+def test_a_day_is_compared_when_both_mark_one_value(query, evidence, relation):
+    got = relate(query_claim(query, "2025-02-20T08:00:00+08:00"), query_claim(evidence, "2025-02-20T08:00:00+08:00"),
+                 0.9, support=0.35)
+    assert got[0] == relation, got
