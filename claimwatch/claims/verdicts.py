@@ -318,7 +318,13 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
         return False
     if _counted(query.text, qa) and _counted(evidence.text, qb) and _counted(query.text, qa) != _counted(evidence.text, qb):
         return False
-    return _share_words(_content_words(_blanked(query)), _content_words(_blanked(evidence)), ECHO_EVIDENCE, least=3)
+    mine = _content_words(_blanked(query))
+    if _share_words(mine, _content_words(_blanked(evidence)), ECHO_EVIDENCE, least=3):
+        return True
+    # a long evidence echoes the claim in the clause of its value ("…发送了面值10美元的Uber Eats礼品卡以示歉意，
+    # 但部分礼品卡…" against "…礼品卡面值为100美元")
+    c, d = clause_span(evidence.text, qb.start)
+    return _share_words(mine, _content_words(_blanked(evidence)[c:d]), ECHO_EVIDENCE, least=3)
 
 
 _CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)

@@ -827,3 +827,12 @@ def test_a_day_is_compared_when_both_mark_one_value(query, evidence, relation):
     got = relate(query_claim(query, "2025-02-20T08:00:00+08:00"), query_claim(evidence, "2025-02-20T08:00:00+08:00"),
                  0.9, support=0.35)
     assert got[0] == relation, got
+
+
+def test_a_long_evidence_echoes_the_claim_in_the_clause_of_its_value():
+    query = query_claim("该公司送给合作伙伴的礼品卡面值为100美元")
+    evidence = query_claim("上周，该公司向协助处理故障的合作伙伴发送了面值10美元的礼品卡以示歉意，"
+                           "但部分礼品卡因被系统判定为欺诈而无法兑换，公司随后表示将补发新卡，并向受影响的客户致歉。")
+    assert relate(query, evidence, 0.9, support=0.35)[0] == "refutes"
+    unrelated = query_claim("上周，该公司向协助处理故障的合作伙伴发送了礼品卡以示歉意，另向慈善机构捐款10美元。")
+    assert relate(query, unrelated, 0.9, support=0.35)[0] == "related"
