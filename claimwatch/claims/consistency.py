@@ -403,6 +403,16 @@ def _words_restated(denial: str, plain: str) -> float:
     return sum(1 for w in words if w in written or w[:5] in stems) / len(words)
 
 
+def _restates(denial: str, negated: Claim, plain: Claim) -> bool:
+    """In one language, the other claim writes much of the denial's own words: "华为本季度未能进入全球前五"
+    against "华为第三季度重返全球前五，出货量位列第五", where a figure beside the statement (its rank) does not
+    decide it. Across languages no words can be compared."""
+    if negated.language != plain.language:
+        return False
+    restated = _words_restated(denial, plain.text) if negated.language == "en" else denial_restated(denial, plain.text)
+    return restated >= DENIAL_OVERLAP
+
+
 def one_company(a: Claim, b: Claim, title_a: str, title_b: str) -> bool:
     """Both claims are about one company or product: the ones each names (else its article's title
     names) meet, or neither names any."""
@@ -557,7 +567,9 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     if acting_d and acting_p and not acting_d & acting_p:
         return None
     # a date does not decide a statement ("R1, released on January 20, has open weights")
-    if not common or any(q.kind != "date" for q in plain.quantities) or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
+    figures = any(q.kind != "date" for q in plain.quantities)
+    if not common or figures and (any(q.kind != "date" for q in negated.quantities) or not _restates(denial, negated, plain)) \
+            or any(clause_around(negated.text, q.start) == denial for q in negated.quantities):
         return None  # values decide for the statements that carry them ("2048块H800…，未使用H100" denies no value)
     subject = sorted(common)[0]
     return Conflict("", (a.id, b.id), "statement", (negated.text, plain.text), ((0.0, 0.0), (1.0, 1.0)),

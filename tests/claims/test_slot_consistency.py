@@ -1220,3 +1220,19 @@ def test_across_languages_values_of_no_known_measure_clash_when_the_claims_read_
     # two shares on one side: which is the other's counterpart is unknown
     two = ("b", "B", "2025-01-02", "调查发现，约有25%的居民步行上班，15%骑车。")
     assert _clash(english, two, 0.8) == []
+
+
+def test_a_denial_restated_in_its_own_language_is_not_decided_by_a_figure_beside_it():
+    denied = ("a", "A", "2024-10-20", "值得注意的是，华为本季度未能进入全球前五。")
+    restated = ("b", "B", "2024-10-20", "华为第三季度重返全球前五，出货量位列第五。")
+    assert [(x.severity, x.reason) for x in _clash(denied, restated, 0.55)] == [("conflict", "negation")]
+    # the figure stays what decides a statement that does not write the denial's words
+    counted = ("b", "B", "2024-10-20", "华为第三季度智能手机出货量为1000万部。")
+    assert _clash(denied, counted, 0.55) == []
+    # in English, the same, for two statements worded alike
+    articles = [Article(id=aid, source=src, title="", published="2024-11-21", text=text) for aid, src, text in (
+        ("a", "A", "Nvidia has not yet shipped any Blackwell chips to customers."),
+        ("b", "B", "Nvidia shipped 13,000 Blackwell chips to customers in the quarter."))]
+    claims = [c for art in articles for c in segment_claims(art)]
+    conflicts = build_clusters(articles, claims, [Pair(0, 1, 0.8, 0.6, 0.8)], [], threshold=0.7, clash_threshold=0.45).conflicts
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "negation")]
