@@ -303,6 +303,28 @@ def counterparts_across_languages(a: Claim, b: Claim, qa: Quantity, qb: Quantity
     return here == there if same_places else here <= there
 
 
+# In one language, a value of no known measure is the other's in a pair scoring at least this as one
+# fact (summed over the development sets: 0.85 conflict precision +0.16 and recall +0.20, no set
+# falling; 0.8 +0.15 / +0.34 with a false pair in six sets; 0.75 -0.37 / +0.37; 0.9 +0.07 / +0.06)
+AUDIT_ECHO = 0.85
+
+
+def counterparts_in_one_language(a: Claim, b: Claim, qa: Quantity, qb: Quantity, score: float,
+                                 least: float | None = None) -> bool:
+    """Two values of no known measure in one language that are one measure all the same: the claims
+    score at least ``least`` as one fact, each value is the only one of its kind and unit on its side,
+    neither is a date, and both name the same places: "达美航空累计取消约7000个航班" against
+    "达美航空共取消约4000个航班"."""
+    if a.language != b.language or score < (AUDIT_ECHO if least is None else least) or qa.kind != qb.kind or qa.kind == "date":
+        return False
+    if attribute_known(qa) or attribute_known(qb):  # a named measure against a bare figure ("这一数字为25%")
+        return False
+    if sum((x.kind, x.compared_unit) == (qa.kind, qa.compared_unit) for x in a.quantities) != 1 or \
+            sum((x.kind, x.compared_unit) == (qb.kind, qb.compared_unit) for x in b.quantities) != 1:
+        return False
+    return places_of(a.text) == places_of(b.text)
+
+
 # A clash between values whose attribute is unknown on one side: the claims are kept apart (never one
 # cluster) but nothing is reported, neither conflict nor explained difference, since no reader could
 # check what the two values measure.
@@ -328,7 +350,8 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
         unmeasured = qa.attribute in BY_AGENCY and not all((subject_of(c, q) or "").startswith("org:")
                                                           for c, q in ((a, qa), (b, qb)))
         known = attribute_known(qa) and attribute_known(qb)
-        unknown = not known and not counterparts_across_languages(a, b, qa, qb, score, same_places=True, least=AUDIT_CROSS_ECHO)
+        unknown = not known and not counterparts_across_languages(a, b, qa, qb, score, same_places=True, least=AUDIT_CROSS_ECHO) \
+            and not counterparts_in_one_language(a, b, qa, qb, score)
         if unknown or one_sided or unmeasured:  # one_sided: what one compares against is unknown
             yield Conflict("", (a.id, b.id), kind, (qa.text, qb.text), ((qa.low, qa.high), (qb.low, qb.high)),
                            "explained_difference", UNCLEAR, "")
@@ -345,9 +368,10 @@ def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[
                 kind, "value_mismatch")
             explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} for {slot}; "
                            "the two values cannot both hold.")
-            if not known:  # counterparts across languages
+            if not known:  # counterparts, across languages or in one
+                languages = "in two languages" if a.language != b.language else "in other words"
                 explanation = (f"{art_a.source} gives {qa.text} and {art_b.source} gives {qb.text} in statements that "
-                               f"read as one fact in two languages, each its only {qa.kind} value; the two values "
+                               f"read as one fact {languages}, each its only {qa.kind} value; the two values "
                                "cannot both hold.")
         else:
             explanation = f"{qa.text} and {qb.text} differ, but {why}, so they need not contradict."

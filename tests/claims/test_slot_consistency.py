@@ -1236,3 +1236,15 @@ def test_a_denial_restated_in_its_own_language_is_not_decided_by_a_figure_beside
     claims = [c for art in articles for c in segment_claims(art)]
     conflicts = build_clusters(articles, claims, [Pair(0, 1, 0.8, 0.6, 0.8)], [], threshold=0.7, clash_threshold=0.45).conflicts
     assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "negation")]
+
+
+def test_one_count_of_no_known_measure_in_two_statements_worded_as_one_fact_clashes():
+    fewer = ("a", "A", "2024-07-24", "7月19日至23日五天内，某航空公司累计取消约7000个航班。")
+    more = ("b", "B", "2024-07-24", "7月19日至23日五天内，某航空公司共取消约4000个航班。")
+    (conflict,) = _clash(fewer, more, 0.9)
+    assert (conflict.severity, conflict.reason) == ("conflict", "value_mismatch")
+    assert "read as one fact in other words" in conflict.explanation
+    assert _clash(fewer, more, 0.8) == []  # below AUDIT_ECHO: what the two counts count is not known
+    # two values of the kind on one side: which is the other's counterpart is not known
+    two = ("b", "B", "2024-07-24", "7月19日至23日五天内，某航空公司共取消约4000个航班，另有500个航班延误。")
+    assert _clash(fewer, two, 0.9) == []
