@@ -304,8 +304,8 @@ def counterparts_across_languages(a: Claim, b: Claim, qa: Quantity, qb: Quantity
 
 
 # In one language, a value of no known measure is the other's in a pair scoring at least this as one
-# fact (summed over the development sets: 0.85 conflict precision +0.16 and recall +0.20, no set
-# falling; 0.8 +0.15 / +0.34 with a false pair in six sets; 0.75 -0.37 / +0.37; 0.9 +0.07 / +0.06)
+# fact (summed over the development sets: 0.85 conflict precision +0.14 and recall +0.16, no set
+# falling; 0.8 +0.14 / +0.22 with false pairs in four sets)
 AUDIT_ECHO = 0.85
 
 
