@@ -331,6 +331,39 @@ def counterparts_in_one_language(a: Claim, b: Claim, qa: Quantity, qb: Quantity,
 UNCLEAR = "unclear_slot"
 
 
+TOLLS = frozenset({"deaths", "injured", "missing"})
+# a cut-off ("截至1月9日8时", "By Tuesday evening") times a count; it marks no event
+CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
+
+
+def anchored_days(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """Two days of one milestone: each the only date of its statement, a single day and no cut-off,
+    in two statements that state one other value alike, in any language ("票房在3月13日突破100亿元"
+    against "The film crossed 10 billion yuan on Feb. 13"): the day the value was reached."""
+    if any(q.kind == "date" and q is not mine for claim, mine in ((query, qa), (evidence, qb)) for q in claim.quantities):
+        return False
+    if qa.low != qa.high or qb.low != qb.high or any(CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
+                                                     for c, q in ((query, qa), (evidence, qb))):
+        return False
+    return any(x.kind == y.kind and x.compared_unit == y.compared_unit and same_attribute(x, y) and _one_mark(x, y)
+               for x in query.quantities if _marks_a_moment(x) for y in evidence.quantities if _marks_a_moment(y))
+
+
+def _marks_a_moment(q: Quantity) -> bool:
+    """A value that can mark one moment: no date, and no toll (the same toll stands on several days)."""
+    return q.kind != "date" and q.attribute not in TOLLS
+
+
+def _one_mark(x: Quantity, y: Quantity) -> bool:
+    """Two figures that meet, or one threshold crossed ("突破100亿元" / "crossed 10 billion yuan"): a
+    bound against a figure it admits ("超过200毫米" / 491 mm) is reached on many days."""
+    bounded = [not (math.isfinite(q.low) and math.isfinite(q.high)) for q in (x, y)]
+    if not any(bounded):
+        return x.overlaps(y)
+    return all(bounded) and math.isfinite(x.low) == math.isfinite(y.low) and (
+        x.low == y.low if math.isfinite(x.low) else x.high == y.high)
+
+
 def slot_clashes(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
                  score: float = 0.0) -> Iterator[Conflict]:
     """Each clash between two claims, one per slot (subject, attribute, kind and unit) whose values

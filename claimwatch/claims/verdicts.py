@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from typing import Literal
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
-    well_before,
+    well_before, TOLLS, CUT_OFF, anchored_days,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
@@ -235,7 +234,6 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 
 # Tolls reported day after day: the dead and injured only grow, the missing rise and fall as people are found
-TOLLS = frozenset({"deaths", "injured", "missing"})
 
 
 def another_moment(query: Claim, evidence: Claim, published: str | None) -> int:
@@ -307,7 +305,7 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
     residents walk to work")."""
     if qa.kind != qb.kind:
         return False
-    if qa.kind == "date" and _anchored_days(query, evidence, qa, qb):
+    if qa.kind == "date" and anchored_days(query, evidence, qa, qb):
         return True
     if query.language != evidence.language:
         return counterparts_across_languages(query, evidence, qa, qb, score)
@@ -327,41 +325,10 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
     return _share_words(mine, _content_words(_blanked(evidence)[c:d]), ECHO_EVIDENCE, least=3)
 
 
-_CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
-
-
-def _anchored_days(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
-    """Two days of one milestone: each the only date of its statement, a single day and no cut-off,
-    in two statements that state one other value alike, in any language ("票房在3月13日突破100亿元"
-    against "The film crossed 10 billion yuan on Feb. 13"): the day the value was reached."""
-    if any(q.kind == "date" and q is not mine for claim, mine in ((query, qa), (evidence, qb)) for q in claim.quantities):
-        return False
-    if qa.low != qa.high or qb.low != qb.high or any(_CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
-                                                     for c, q in ((query, qa), (evidence, qb))):
-        return False
-    return any(x.kind == y.kind and x.compared_unit == y.compared_unit and same_attribute(x, y) and _one_mark(x, y)
-               for x in query.quantities if _anchor(x) for y in evidence.quantities if _anchor(y))
-
-
-def _anchor(q: Quantity) -> bool:
-    """A value that can mark one moment: no date, and no toll (the same toll stands on several days)."""
-    return q.kind != "date" and q.attribute not in TOLLS
-
-
-def _one_mark(x: Quantity, y: Quantity) -> bool:
-    """Two figures that meet, or one threshold crossed ("突破100亿元" / "crossed 10 billion yuan"): a
-    bound against a figure it admits ("超过200毫米" / 491 mm) is reached on many days."""
-    bounded = [not (math.isfinite(q.low) and math.isfinite(q.high)) for q in (x, y)]
-    if not any(bounded):
-        return x.overlaps(y)
-    return all(bounded) and math.isfinite(x.low) == math.isfinite(y.low) and (
-        x.low == y.low if math.isfinite(x.low) else x.high == y.high)
-
-
 def _event_echo(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     """Two days of one event: each a single day, and the clauses that state them (values aside)
     written with the same words ("肯尼斯山火于1月7日在西山附近起火" / "肯尼斯山火于9日…起火")."""
-    if qa.low != qa.high or qb.low != qb.high or any(_CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
+    if qa.low != qa.high or qb.low != qb.high or any(CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
                                                      for c, q in ((query, qa), (evidence, qb))):
         return False  # (a cut-off, "截至1月9日8时" or "By Tuesday evening", times a count, no event)
     (a, b), (c, d) = clause_span(query.text, qa.start), clause_span(evidence.text, qb.start)
