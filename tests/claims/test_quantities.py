@@ -919,3 +919,12 @@ def test_more_units_written_out(text, kind, unit, value):
 def test_what_the_no_amount_readings_leave_alone(text, kind, value):
     assert [(q.kind, q.value) for q in extract_quantities(text)] == [(kind, pytest.approx(value))]
     assert not extract_quantities("公司成立10周年")  # an anniversary: no span of weeks
+
+
+def test_a_crowd_of_spectators_counts_people_and_a_stadium_holding_them_counts_seats():
+    (crowd,) = query_claim("The final was played in front of 56,600 spectators.", "2024-07-15").quantities
+    assert (crowd.unit, crowd.attribute) == ("people", None)
+    (capacity,) = query_claim("The stadium holds 80,800 spectators.", "2024-07-15").quantities
+    assert (capacity.unit, capacity.attribute) == ("people", "seats")
+    (chinese,) = query_claim("本场比赛共有6.56万名观众到场观战。", "2024-07-15").quantities
+    assert chinese.unit == crowd.unit
