@@ -331,6 +331,7 @@ def counterparts_in_one_language(a: Claim, b: Claim, qa: Quantity, qb: Quantity,
 UNCLEAR = "unclear_slot"
 
 
+# Tolls reported day after day: the dead and injured only grow, the missing rise and fall as people are found
 TOLLS = frozenset({"deaths", "injured", "missing"})
 # a cut-off ("截至1月9日8时", "By Tuesday evening") times a count; it marks no event
 CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
@@ -339,7 +340,7 @@ CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，
 def anchored_days(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     """Two days of one milestone: each the only date of its statement, a single day and no cut-off,
     in two statements that state one other value alike, in any language ("票房在3月13日突破100亿元"
-    against "The film crossed 10 billion yuan on Feb. 13"): the day the value was reached."""
+    against "2月13日下午，该片累计票房突破100亿元"): the day the value was reached."""
     if any(q.kind == "date" and q is not mine for claim, mine in ((query, qa), (evidence, qb)) for q in claim.quantities):
         return False
     if qa.low != qa.high or qb.low != qb.high or any(CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
@@ -355,7 +356,7 @@ def _marks_a_moment(q: Quantity) -> bool:
 
 
 def _one_mark(x: Quantity, y: Quantity) -> bool:
-    """Two figures that meet, or one threshold crossed ("突破100亿元" / "crossed 10 billion yuan"): a
+    """Two figures that meet, or one threshold crossed ("突破100亿元" / "more than 10 billion yuan"): a
     bound against a figure it admits ("超过200毫米" / 491 mm) is reached on many days."""
     bounded = [not (math.isfinite(q.low) and math.isfinite(q.high)) for q in (x, y)]
     if not any(bounded):

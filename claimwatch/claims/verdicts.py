@@ -233,9 +233,6 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     return "related", "on the same topic"
 
 
-# Tolls reported day after day: the dead and injured only grow, the missing rise and fall as people are found
-
-
 def another_moment(query: Claim, evidence: Claim, published: str | None) -> int:
     """1 when the claim times its figure on a day ("As of 9 April, 16 people had died") after every
     day the evidence speaks of ("Nine people were killed", published on 3 April): its own dates,
