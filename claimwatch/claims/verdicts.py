@@ -17,7 +17,7 @@ from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differi
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.hedges import declines_comment
 from claimwatch.claims.measures import same_measure
-from claimwatch.claims.places import countries_named, places_of
+from claimwatch.claims.places import countries_named, places_of, unsure_across_scripts
 from claimwatch.claims.scopes import SCOPED, same_scope
 from claimwatch.claims.slots import CHANGE, clause_around, clause_span, is_time_frame
 from claimwatch.claims.subjects import FRAMING, distinguishing, find_subjects, subject_mentions
@@ -30,6 +30,7 @@ Verdict = Literal["supported", "refuted", "conflicting", "not_enough_evidence"]
 
 RELATED_THRESHOLD = 0.55   # below: not evidence at all
 SUPPORT_THRESHOLD = 0.70   # a value-free claim needs this much similarity to count as support
+PLACE_FACT = 0.55  # a claim of where, against evidence of where else, needs this much similarity to be refuted
 NAMED_DENIAL = 0.45  # a same-language denial below the same-fact score bears on a claim naming its subject from here
 
 
@@ -214,6 +215,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             and (score >= (fact or support) or _names_a_common_subject(query, evidence) and distinguishing(find_subjects(query.text))
                  and (score >= NAMED_DENIAL or query.language != evidence.language))):
         return "refutes", "says the opposite (one of the two is negated)"
+    elsewhere = other_place(query, evidence) if not values and score >= PLACE_FACT else None
+    # (evidence that names nothing else, before what places it, is about the claim's subject: "The return
+    # capsule landed in …", not "The Shenzhou return capsule landed in …")
+    if elsewhere and _worded_alike(query, evidence, score, fact) and (_names_a_common_subject(query, evidence, title) or (
+            not _names_other_things(query, evidence) and not unmatched_names(_before_locative(evidence.text), query.text))):
+        return "refutes", elsewhere
     if score >= support and not values and opposite_comparisons(query, evidence):
         return "refutes", "compares the same two things the other way round"
     if score >= support and not values:
@@ -595,6 +602,38 @@ def order_across(query: Claim, evidence: list[Evidence]) -> list[Evidence]:
     note = (f"with {ea.article.source}'s {qa.text} for {names[0].split(':', 1)[1]} and {eb.article.source}'s "
             f"{qb.text} for {names[1].split(':', 1)[1]}, the order {'holds' if relation == 'supports' else 'is the other way round'}")
     return [Evidence(e.claim, e.article, e.score, relation, note) if e is ea or e is eb else e for e in evidence]
+
+
+# What puts an event or a thing somewhere: where it stands, was held, landed or set off from
+_LOCATIVE = re.compile(r"位于|坐落|举行|举办|着陆|降落|落地|发射升空|从.{1,12}发射|总部设在|"
+                       r"\b(?:located|based|held|hosted|took place|landed|touched down|splashed down|parachuted|"
+                       r"lifted off|blasted off|launched from|played at|played in|staged|headquartered)\b", re.IGNORECASE)
+
+
+def _before_locative(text: str) -> str:
+    """What a text says before it says where (the thing it places), or all of it."""
+    found = _LOCATIVE.search(text)
+    return text[:found.start()] if found else text
+
+
+def other_place(query: Claim, evidence: Claim) -> str | None:
+    """Where the evidence puts what the claim puts somewhere else, both saying where something is or
+    took place, at one level (country, region, locality) with no place in common and neither known
+    to hold the other ("landed on Hainan island" against "landed in Inner Mongolia"); ``None`` when
+    they agree, one says nowhere, or two names in two scripts may be one place."""
+    if not (_LOCATIVE.search(query.text) and _LOCATIVE.search(evidence.text)):
+        return None
+    mine, theirs = places_of(query.text), places_of(evidence.text)
+    for level in PLACES:
+        here = {p for p in mine if p.startswith(level)}
+        there = {p for p in theirs if p.startswith(level)}
+        if not here or not there or here & there:
+            continue
+        if query.language != evidence.language and unsure_across_scripts(frozenset(here), frozenset(there), mine | theirs):
+            continue
+        name = lambda keys: sorted(keys)[0].split(":", 1)[1]  # noqa: E731
+        return f"places it in {name(there)}, not {name(here)}"
+    return None
 
 
 def opposite_comparisons(a: Claim, b: Claim) -> bool:

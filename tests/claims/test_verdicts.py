@@ -836,3 +836,19 @@ def test_a_long_evidence_echoes_the_claim_in_the_clause_of_its_value():
     assert relate(query, evidence, 0.9, support=0.35)[0] == "refutes"
     unrelated = query_claim("上周，该公司向协助处理故障的合作伙伴发送了礼品卡以示歉意，另向慈善机构捐款10美元。")
     assert relate(query, unrelated, 0.9, support=0.35)[0] == "related"
+
+
+@pytest.mark.parametrize(("query", "evidence", "relation"), [
+    pytest.param("The probe's return capsule landed on Hainan island.",
+                 "The return capsule landed in Inner Mongolia on Tuesday morning.", "refutes", id="another-region"),
+    pytest.param("返回器在海南岛着陆", "返回器于周二清晨在内蒙古着陆。", "refutes", id="another-region-zh"),
+    pytest.param("The probe's return capsule landed on Hainan island.",
+                 "The return capsule landed in Wenchang on Hainan island on Tuesday.", "not-refutes", id="a-place-within"),
+    pytest.param("The probe's return capsule landed on Hainan island.",
+                 "Shares of the capsule's maker rose in Inner Mongolia on Tuesday.", "not-refutes", id="no-place-of-the-event"),
+    pytest.param("The Orion return capsule landed on Hainan island.",
+                 "The Shenzhou return capsule landed in Inner Mongolia on Tuesday.", "not-refutes", id="another-capsule"),
+])
+def test_a_claim_of_where_is_refuted_by_the_same_event_placed_elsewhere(query, evidence, relation):
+    got = relate(query_claim(query), query_claim(evidence, "2024-06-25"), 0.9, support=0.35)
+    assert (got[0] == "refutes") == (relation == "refutes"), got
