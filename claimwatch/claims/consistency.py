@@ -337,14 +337,20 @@ TOLLS = frozenset({"deaths", "injured", "missing"})
 CUT_OFF = re.compile(r"(?:截至|截止|到|\b(?:by|as of|through|until)\b)[^，。,;；]{0,8}$", re.IGNORECASE)
 
 
+def single_days(a: Claim, b: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """``qa`` of ``a`` and ``qb`` of ``b`` are each a single day, neither after a cut-off ("截至1月9日8时",
+    "By Tuesday evening": a cut-off times a count and marks no event)."""
+    return qa.low == qa.high and qb.low == qb.high and not any(
+        CUT_OFF.search(c.text, max(0, q.start - 16), q.start) for c, q in ((a, qa), (b, qb)))
+
+
 def anchored_days(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     """Two days of one milestone: each the only date of its statement, a single day and no cut-off,
     in two statements that state one other value alike, in any language ("票房在3月13日突破100亿元"
     against "2月13日下午，该片累计票房突破100亿元"): the day the value was reached."""
     if any(q.kind == "date" and q is not mine for claim, mine in ((query, qa), (evidence, qb)) for q in claim.quantities):
         return False
-    if qa.low != qa.high or qb.low != qb.high or any(CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
-                                                     for c, q in ((query, qa), (evidence, qb))):
+    if not single_days(query, evidence, qa, qb):
         return False
     return any(x.kind == y.kind and x.compared_unit == y.compared_unit and same_attribute(x, y) and _one_mark(x, y)
                for x in query.quantities if _marks_a_moment(x) for y in evidence.quantities if _marks_a_moment(y))

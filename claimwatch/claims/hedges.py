@@ -87,7 +87,7 @@ def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | Non
     a = _first(zh_re, text, lambda m: not _excluded(text, m.start(), m.group(0))) if zh else None
     b = _first(en_re, text, lambda m: (m.group(0) == "may" or m.group(0).lower() != "may")
                and not (m.group(0).lower() == "no" and (_NO_DENIES_NOTHING.match(text, m.end())
-                                                        or text[:m.start()].endswith("or ")))) if en else None
+                                                        or text.endswith("or ", 0, m.start())))) if en else None
     # the longest cue at the first position: "expected to" over "expected"; "May" the month is no cue
     best = min((m for m in (a, b) if m), key=lambda m: (m.start(), -len(m.group(0))), default=None)
     if best is None:

@@ -10,7 +10,7 @@ from typing import Literal
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
-    well_before, TOLLS, CUT_OFF, anchored_days,
+    well_before, TOLLS, anchored_days, single_days,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
@@ -320,21 +320,20 @@ def echoes(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity, score: flo
         return False
     if _counted(query.text, qa) and _counted(evidence.text, qb) and _counted(query.text, qa) != _counted(evidence.text, qb):
         return False
-    mine = _content_words(_blanked(query))
-    if _share_words(mine, _content_words(_blanked(evidence)), ECHO_EVIDENCE, least=3):
+    mine, theirs = _content_words(_blanked(query)), _blanked(evidence)
+    if _share_words(mine, _content_words(theirs), ECHO_EVIDENCE, least=3):
         return True
     # a long evidence echoes the claim in the clause of its value ("…发送了面值10美元的Uber Eats礼品卡以示歉意，
     # 但部分礼品卡…" against "…礼品卡面值为100美元")
     c, d = clause_span(evidence.text, qb.start)
-    return _share_words(mine, _content_words(_blanked(evidence)[c:d]), ECHO_EVIDENCE, least=3)
+    return _share_words(mine, _content_words(theirs[c:d]), ECHO_EVIDENCE, least=3)
 
 
 def _event_echo(query: Claim, evidence: Claim, qa: Quantity, qb: Quantity) -> bool:
     """Two days of one event: each a single day, and the clauses that state them (values aside)
     written with the same words ("肯尼斯山火于1月7日在西山附近起火" / "肯尼斯山火于9日…起火")."""
-    if qa.low != qa.high or qb.low != qb.high or any(CUT_OFF.search(c.text, max(0, q.start - 16), q.start)
-                                                     for c, q in ((query, qa), (evidence, qb))):
-        return False  # (a cut-off, "截至1月9日8时" or "By Tuesday evening", times a count, no event)
+    if not single_days(query, evidence, qa, qb):
+        return False
     (a, b), (c, d) = clause_span(query.text, qa.start), clause_span(evidence.text, qb.start)
     mine, theirs = _content_words(_blanked(query)[a:b]), _content_words(_blanked(evidence)[c:d])
     # either way round: a later clause of the evidence leaves out the subject its sentence named before
@@ -631,8 +630,7 @@ def other_place(query: Claim, evidence: Claim) -> str | None:
             continue
         if query.language != evidence.language and unsure_across_scripts(frozenset(here), frozenset(there), mine | theirs):
             continue
-        name = lambda keys: sorted(keys)[0].split(":", 1)[1]  # noqa: E731
-        return f"places it in {name(there)}, not {name(here)}"
+        return f"places it in {min(there).split(':', 1)[1]}, not {min(here).split(':', 1)[1]}"
     return None
 
 
