@@ -195,7 +195,7 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
                "input": "tokens", "output": "tokens", "cache hit": "cache", "cache miss": "cache",
                **{c: "profit basis" for c in ("excluding one-offs", "attributable", "adjusted")},
                "gaap": "accounting", "non-gaap": "accounting",
-               **{c: "period" for c in ("q1", "q2", "q3", "q4", "h1", "h2", "prior quarter")},
+               **{c: "period" for c in ("q1", "q2", "q3", "q4", "h1", "h2", "prior quarter", "first three quarters")},
                "open": "session", "close": "session", "intraday": "session", "average": "session",
                "after hours": "session", "premarket": "session",
                **{c: "share class" for c in ("a shares", "h shares", "b shares", "us listing", "ordinary shares")},
@@ -212,8 +212,10 @@ _DIMENSIONS = {**{c: "precision" for c in ("fp4", "fp6", "fp8", "fp16", "fp32", 
 
 
 # The quarter or half a figure covers, written without its year as often as with it ("第三季度营收",
-# "third-quarter revenue", Q3): Q2's revenue is not Q3's.
-_PERIODS = re.compile(r"第?(?P<zq>[一二三四1-4])(?:季度|财季|财政季度)|(?<![A-Za-z])Q(?P<q>[1-4])(?![0-9])|\b(?P<eq>first|second|third|fourth)[- ]quarter\b"
+# "third-quarter revenue", Q3): Q2's revenue is not Q3's. The first three quarters together (前三季度,
+# "the first nine months") are a period of their own, not the third quarter.
+_PERIODS = re.compile(r"(?P<nine>前三季度|前3季度|前三个季度|\bfirst (?:three quarters|nine months)\b|\bnine months (?:to|ended|ending)\b)"
+                      r"|(?<!前)第?(?P<zq>[一二三四1-4])(?:季度|财季|财政季度)|(?<![A-Za-z])Q(?P<q>[1-4])(?![0-9])|\b(?P<eq>first|second|third|fourth)[- ]quarter\b"
                       r"|(?P<prior>上一财季|上一季度|上季度|上个季度|前一季度|\b(?:prior|previous|preceding) quarter\b)"
                       r"|(?P<zh>[上下])半年|\b(?P<eh>first|second)[- ]half\b|(?<![A-Za-z])H(?P<h>[12])(?![0-9A-Za-z])",
                       re.IGNORECASE)
@@ -221,11 +223,13 @@ _ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "th
 
 
 def periods_of(text: str) -> set[str]:
-    """The quarters and halves ``text`` names (q1 … q4, h1, h2, "prior quarter")."""
+    """The quarters and halves ``text`` names (q1 … q4, h1, h2, "prior quarter", "first three quarters")."""
     out = set()
     for m in _PERIODS.finditer(text):
         quarter = m["zq"] or m["q"] or m["eq"]
-        if m["prior"]:
+        if m["nine"]:
+            out.add("first three quarters")
+        elif m["prior"]:
             out.add("prior quarter")
         elif quarter:
             out.add(f"q{_ORDINAL.get(quarter.lower(), quarter)}")
@@ -313,6 +317,22 @@ def differing(ca: frozenset[str], cb: frozenset[str], ignore: tuple[str, ...] = 
                                 and unsure_across_scripts(xa, xb, ca | cb)):
             return xa, xb
     return None
+
+
+# Periods one of which holds the other: a quarter lies in its half and in the first three quarters
+_HELD_PERIODS = frozenset({("q1", "h1"), ("q2", "h1"), ("q3", "h2"), ("q4", "h2"), ("q1", "first three quarters"),
+                           ("q2", "first three quarters"), ("q3", "first three quarters"), ("h1", "first three quarters")})
+# Dimensions whose two conditions are always a part and its whole: a window of hours inside a longer one,
+# the final training run inside all development, the active parameters among all of them
+_NESTED_DIMENSIONS = frozenset({"window", "cost scope", "parameters"})
+
+
+def nested(xa: frozenset[str], xb: frozenset[str]) -> bool:
+    """Whether a condition of ``xa`` and one of ``xb`` (of one dimension, as ``differing`` returns them)
+    are a part and its whole: one figure for both leaves nothing for the rest ("第三季度" against
+    "前三季度", "in eight hours" against "in a single hour")."""
+    return any(condition_dimension(a) == condition_dimension(b) in _NESTED_DIMENSIONS
+               or (a, b) in _HELD_PERIODS or (b, a) in _HELD_PERIODS for a in xa for b in xb)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

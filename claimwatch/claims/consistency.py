@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from claimwatch.claims.conditions import (
-    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, regions, with_title_measurer,
+    LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, nested, regions, with_title_measurer,
 )
 from claimwatch.claims.places import places_of
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
@@ -542,6 +542,30 @@ def acts_in(text: str, key: str) -> bool:
     return any(m.key == key and not _LOCATIVE.search(text, 0, m.start) for m in subject_mentions(text))
 
 
+def one_figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """The values (no dates) two claims state alike, figure for figure, for one attribute of one subject."""
+    return [(qa, qb) for qa in a.quantities for qb in b.quantities
+            if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.kind != "date" and qa.value == qb.value
+            and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
+            and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text),
+                             personal(qa, qb))]
+
+
+def one_figure_two_conditions(a: Claim, b: Claim, shared: list[tuple[Quantity, Quantity]] | None = None,
+                              part_and_whole: bool = False):
+    """One figure of one slot that the two claims state under different conditions (FP8 against FP16,
+    the third quarter against the first three): ``(qa, qb, (conditions of a, conditions of b))``; with
+    ``part_and_whole``, only conditions one of which holds the other (``conditions.nested``)."""
+    for qa, qb in one_figure_pairs(a, b) if shared is None else shared:
+        # one figure in two places can hold, a starting price is some version's price, two rates (a
+        # policy rate and a bank's base rate) can move by one step, and an outcome can meet its forecast
+        clash = differing(conditions_at(a, qa), conditions_at(b, qb),
+                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor", "prior", "measurer",
+                                  "consensus"))
+        if clash is not None and (not part_and_whole or nested(*clash)):
+            yield qa, qb, clash
+
+
 def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of: dict[str, str],
                         lexical: float, one_fact: bool = False, near: bool = False) -> Conflict | None:
     """Two claims of different origins with no clashing value that still contradict each other:
@@ -557,18 +581,8 @@ def opposite_statements(a: Claim, b: Claim, by_id: dict[str, Article], origin_of
     if find_opinion(a.text) or find_opinion(b.text):
         return None
     art_a, art_b = by_id[a.article_id], by_id[b.article_id]
-    shared = [(qa, qb) for qa in a.quantities for qb in b.quantities
-              if qa.kind == qb.kind and qa.compared_unit == qb.compared_unit and qa.kind != "date" and qa.value == qb.value
-              and same_attribute(qa, qb) and (qa.attribute or qb.attribute)
-              and same_subject(subject_of(a, qa), subject_of(b, qb), find_subjects(a.text), find_subjects(b.text),
-                               personal(qa, qb))]
-    for qa, qb in shared:
-        # one figure in two places can hold, a starting price is some version's price, and two rates
-        # (a policy rate and a bank's base rate) can move by one step
-        clash = differing(conditions_at(a, qa), conditions_at(b, qb),
-                          ignore=("place", "region", "locality", "storage", "rate kind", "tenor", "prior", "measurer"))
-        if clash is None:
-            continue
+    shared = one_figure_pairs(a, b)
+    for qa, qb, clash in one_figure_two_conditions(a, b, shared):
         cond_a, cond_b = (", ".join(sorted(x)) for x in clash)
         return Conflict("", (a.id, b.id), qa.attribute or qb.attribute or qa.kind, (qa.text, qb.text),
                         ((qa.low, qa.high), (qb.low, qb.high)), "conflict", "qualifier_mismatch",

@@ -9,7 +9,7 @@ from typing import Literal
 
 from claimwatch.claims.consistency import (
     BY_AGENCY, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
-    negated_clause, one_company, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
+    negated_clause, one_company, one_figure_two_conditions, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before, TOLLS, anchored_days, single_days,
 )
 from claimwatch.claims.quantities import FROM_TO, is_prior_value
@@ -94,6 +94,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         evidence = _without(evidence, is_prior_value)  # "to $118.42 from $128.42" states $118.42
     if _PRESENT.search(query.text) and not past:
         evidence = _without(evidence, _is_past_value)  # "目前仍超过一半": not what it once was ("一度超过95%")
+    if score >= support:  # "第三季度单季亏损61.7亿美元" against "前三季度累计亏损61.7亿美元": one figure cannot be both
+        for qa, qb, (mine, theirs) in one_figure_two_conditions(query, evidence, part_and_whole=True):
+            return "refutes", f"states the same figure ({qb.text}) under {', '.join(sorted(theirs))}, not {', '.join(sorted(mine))}"
     # (a date is a time frame whatever counted the figures it times: "In the second quarter, IDC had put …")
     evidence = _without(evidence, lambda _, qb: qb.kind != "date" and _under_other_conditions(query, evidence, qb, title))
     headline, claimed = periods_of(title), periods_of(query.text)

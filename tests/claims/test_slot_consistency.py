@@ -643,6 +643,22 @@ def test_figures_of_two_quarters_are_two_facts():
     assert not [x for x in conflicts if x.severity == "conflict"]
 
 
+def test_the_first_three_quarters_are_a_period_of_their_own():
+    from claimwatch.claims.conditions import periods_of
+    assert periods_of("该航司前三季度累计净亏损12.3亿元") == {"first three quarters"}
+    assert periods_of("a net loss of $1.2 billion in the first nine months") == {"first three quarters"}
+    assert periods_of("该航司第三季度净亏损12.3亿元") == {"q3"} and periods_of("三季度营收") == {"q3"}
+    conflicts = _clash(("a", "A", "2024-11-14", "该航司第三季度净亏损12.3亿元。"),
+                       ("b", "B", "2024-11-14", "该航司前三季度累计净亏损12.3亿元。"), 0.9)
+    assert [(x.severity, x.reason) for x in conflicts] == [("conflict", "qualifier_mismatch")]
+
+
+def test_an_outcome_that_meets_its_forecast_is_no_qualifier_mismatch():
+    conflicts = _clash(("a", "A", "2024-12-09", "经济学家此前预计该国11月出口同比增长6.7%。"),
+                       ("b", "B", "2024-12-09", "该国11月出口同比增长6.7%。"), 0.9)
+    assert not [x for x in conflicts if x.severity == "conflict"]
+
+
 def test_an_unplaced_toll_holds_where_its_article_title_says():
     arts = [Article(id="a", source="A", title="超强台风在海南文昌登陆", published="2024-09-06", text="截至6日18时，台风已造成全省2人死亡。"),
             Article(id="b", source="B", title="Storm batters the Philippines",

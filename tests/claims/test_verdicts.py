@@ -852,3 +852,17 @@ def test_a_long_evidence_echoes_the_claim_in_the_clause_of_its_value():
 def test_a_claim_of_where_is_refuted_by_the_same_event_placed_elsewhere(query, evidence, relation):
     got = relate(query_claim(query), query_claim(evidence, "2024-06-25"), 0.9, support=0.35)
     assert (got[0] == "refutes") == (relation == "refutes"), got
+
+
+@pytest.mark.parametrize(("query", "evidence", "relation"), [
+    pytest.param("该航司第三季度净亏损12.3亿元", "该航司前三季度累计净亏损12.3亿元。", "refutes", id="quarter-and-nine-months"),
+    pytest.param("该航司第二季度净亏损12.3亿元", "该航司上半年累计净亏损12.3亿元。", "refutes", id="quarter-and-half"),
+    pytest.param("Norvale received 212 mm of rain in six hours.",
+                 "Norvale was drenched by 212 mm of rain in a single hour, the weather agency said.", "refutes", id="two-windows"),
+    pytest.param("该航司第三季度净亏损12.3亿元", "该航司第三季度净亏损12.3亿元。", "supports", id="one-period"),
+    pytest.param("The airline's GAAP gross margin was 41.2% in the quarter.",
+                 "The airline's non-GAAP gross margin was 41.2% in the quarter.", "related", id="two-bases-side-by-side"),
+])
+def test_one_figure_for_a_part_and_for_its_whole_refutes(query, evidence, relation):
+    got = relate(query_claim(query), query_claim(evidence, "2024-11-14"), 0.9, support=0.35)
+    assert got[0] == relation, got
