@@ -866,3 +866,14 @@ def test_a_claim_of_where_is_refuted_by_the_same_event_placed_elsewhere(query, e
 def test_one_figure_for_a_part_and_for_its_whole_refutes(query, evidence, relation):
     got = relate(query_claim(query), query_claim(evidence, "2024-11-14"), 0.9, support=0.35)
     assert got[0] == relation, got
+
+
+@pytest.mark.parametrize(("evidence", "relation"), [
+    pytest.param("截至6月30日，该公司股份回购计划尚余50亿美元额度，有效期至2026年12月。", "refutes", id="valid-until-another-month"),
+    pytest.param("该公司的股份回购计划有效期至2025年6月。", "supports", id="valid-until-that-month"),
+])
+def test_an_expiry_date_is_compared_with_an_expiry_date(evidence, relation):
+    query = query_claim("该公司的股份回购计划将于2025年6月到期")
+    assert [q.attribute for q in query.quantities] == ["expiry_date"]
+    got = relate(query, query_claim(evidence, "2024-08-01"), 0.8, support=0.35)
+    assert got[0] == relation, got
