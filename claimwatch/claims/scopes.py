@@ -140,6 +140,29 @@ def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     return ""
 
 
+# A business unit that is the subject of the verb before the cue: "Alibaba's Local Services Group grew
+# revenue 14%", "… Digital Commerce Group, which runs AliExpress, increased revenue 29%"
+_EN_UNIT = re.compile(r"((?:[A-Z][\w&-]*\s+){1,4})(?:Group|Division|Unit|Segment)\b(?:,[^,.;]{1,80},)?\s+"
+                      r"(?:\w+\s+){0,1}(?:grew|increased|lifted|boosted|raised|posted|reported|booked|generated|recorded|"
+                      r"saw|had|cut|lost)\s+(?:its\s+|their\s+)?(?:\w+\s+)?$")
+
+
+def _acting_unit(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
+    """The business unit whose verb governs the cue, lowercased, when a named company or a possessive
+    stands right before it ("Acme's Home Appliances Group"; "Acme Group" is the company itself); ""
+    for none."""
+    start = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:cue.start])), default=0)
+    for found in _EN_UNIT.finditer(text, start, cue.start):
+        # the company: a name opening the run ("Acme Overseas Retail Group") or right before it ("Acme's …")
+        owner = next((m for m in names if found.start(1) <= m.start < found.end(1) or 0 <= found.start(1) - m.end <= 3), None)
+        possessive = re.search(r"(?:'s|’s)\s+$", text[start:found.start(1)]) is not None
+        if owner is None and not possessive:
+            continue
+        lead = text[max(owner.end, found.start(1)):found.end(1)] if owner else found.group(1)
+        return _from_conditions(" ".join(w.lower() for w in re.sub(r"^(?:'s|’s)", "", lead.strip()).split()))
+    return ""
+
+
 def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:
     """``values`` with ``scope`` set for those of a scoped attribute; a rise or fall of such an amount
     ("营销服务收入299亿元，同比增长17%") takes the amount's scope."""
@@ -169,6 +192,8 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
                     continue
             toward = _EN_TO if base in ("exports", "imports") else _EN_FROM  # "exports to the US", "revenue from China"
             source = toward.match(text, cue.end) if not scope and text[cue.start:cue.end].isascii() else None
+            if not scope and source is None and text[cue.start:cue.end].isascii():
+                scope = _acting_unit(text, cue, names)
             # "revenue from mainland China and Hong Kong": like 来自…的, a part of the whole
             out[n] = replace(q, scope=source.group(1).lower() if source else scope)
             continue

@@ -28,6 +28,12 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("Domestic games revenue climbed 24% to 34.6 billion yuan", "24%", "games", id="en-rise-to-an-amount"),
     pytest.param("非国际财务报告准则下归母净利润为598亿元", "598亿元", "", id="zh-accounting-basis-is-a-condition"),
     pytest.param("Acme's October exports came to about 3.1 trillion yuan.", "3.1 trillion yuan", "", id="en-month-is-when"),
+    pytest.param("Acme's Home Appliances Group grew revenue 12% to about 18.4 billion yuan.", "18.4 billion yuan",
+                 "home appliances", id="en-unit-that-grew-it"),
+    pytest.param("Tencent Overseas Retail Group, which runs its stores abroad, increased revenue 21% to 9.3 billion yuan.",
+                 "9.3 billion yuan", "overseas retail", id="en-unit-before-an-aside"),
+    pytest.param("Acme Group reported revenue of 236.5 billion yuan.", "236.5 billion yuan", "", id="en-the-company-itself"),
+    pytest.param("Tencent Group reported revenue of 236.5 billion yuan.", "236.5 billion yuan", "", id="en-the-named-company-itself"),
     # the people a count counts are no part of what they did ("signed up")
     pytest.param("Over a hundred million people signed up for the launch.", "a hundred million", "", id="en-counted-people"),
     pytest.param("同期QQ移动终端月活跃账户数为5.66亿", "5.66亿", "移动", id="zh-terminal-is-the-head"),
