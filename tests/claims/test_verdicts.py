@@ -877,3 +877,11 @@ def test_an_expiry_date_is_compared_with_an_expiry_date(evidence, relation):
     assert [q.attribute for q in query.quantities] == ["expiry_date"]
     got = relate(query, query_claim(evidence, "2024-08-01"), 0.8, support=0.35)
     assert got[0] == relation, got
+
+
+def test_an_agency_named_in_short_measures_on_the_same_scale_as_its_full_name():
+    query = query_claim("Nepal's earthquake monitoring centre put the tremor at magnitude 5.9.")
+    evidence = query_claim("Nepal's National Earthquake Monitoring and Research Center measured the tremor at 6.3.", "2025-03-01")
+    assert relate(query, evidence, 0.9, support=0.35)[0] == "refutes"
+    other = query_claim("The US Geological Survey measured the tremor at 6.3.", "2025-03-01")
+    assert relate(query, other, 0.9, support=0.35)[0] != "refutes"
