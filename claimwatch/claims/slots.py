@@ -91,8 +91,11 @@ def direction(text: str, q: Quantity) -> str | None:
     return "down" if _DOWN.search(before) or _DOWN_AFTER.match(text, q.end) else None
 
 
-_UP_AFTER = re.compile(r"\s*(?:higher|up)\b", re.IGNORECASE)
-_DOWN_AFTER = re.compile(r"\s*(?:lower|down)\b", re.IGNORECASE)
+_UP_AFTER = re.compile(r"\s*(?:higher|up|(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge)\s+in)\b", re.IGNORECASE)
+_DOWN_AFTER = re.compile(r"\s*(?:lower|down|(?:year-on-year\s+|annual\s+)?(?:drop|fall|decline|slide|decrease|slump)\s+in)\b", re.IGNORECASE)
+# "a 5.1% rise in third-quarter revenue": the measure that rose is named after the noun of the move
+_MOVE_IN = re.compile(r"\s*(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge|drop|fall|decline|slide|decrease|slump)\s+in\s+",
+                      re.IGNORECASE)
 
 
 _EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
@@ -190,7 +193,7 @@ _CONVERSION = re.compile(r"(?:约合|折合|合计约|合|相当于|or about|or 
 # ", about $279 billion,": a value set off by commas names no attribute of its own; it is the previous clause's
 _SPRINT_BEFORE = re.compile(r"(?:\b0\s?(?:-|–|to)\s?|(?:from|从)\s?0\s?(?:to|到|至)\s?|零至)$")
 _SPRINT_AFTER = re.compile(r"\s*(?:in|within|用时|仅需|只需)\s*[\d.]+\s*(?:s\b|sec|seconds|秒)")
-_LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s]*", re.IGNORECASE)
+_LONE_VALUE = re.compile(r"[\s约近]*(?:为|是|达到|达|至|到|共计|合计|to)?[\s约近]*(?:about|around|roughly|nearly|some|an estimated)?[\s.。]*", re.IGNORECASE)
 
 
 _SHARE_OF_SALES = re.compile(r"\s*share of [^,.;]{0,40}?\b(?:sales|revenue|revenues|proceeds)\b", re.IGNORECASE)
@@ -404,6 +407,12 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = "listing_date"  # "2018年6月11日在深交所创业板上市": a company goes public, no product comes out
     if attribute and q.kind == "date" and _PASSIVE_EVENT.search(text, clause[0], clause[1]):
         attribute = None  # "an arrangement announced by the White House on Monday": a noun's event, no name's
+    if q.kind == "percent" and attribute in (None, "growth") and (moved := _MOVE_IN.match(text, q.end)):
+        # "a 5.1% rise in third-quarter revenue": the measure that moved is named after the move
+        after = [m for m in cues if moved.end() <= m.start <= moved.end() + 24 and m.key != "growth"
+                 and (fits(m.key, "money") or m.key in _INDICES)]
+        if after:
+            return replace(q, attribute=f"{min(after, key=lambda m: m.start).key}_{direction(text, q)}")
     if attribute == "growth":
         attribute = _growth_of(q, cues, clause) or attribute
     if attribute == "market_share" and _SHARE_OF_SALES.match(text, q.end):

@@ -530,3 +530,15 @@ def test_a_count_in_a_clause_opening_on_of_which_is_a_part_of_the_count_before_i
 ])
 def test_what_a_company_owes_and_owns_are_two_measures(text, attributes):
     assert [a for _, _, a, _ in slots(text) if a != "date"][-len(attributes):] == attributes
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The retailer reported a 6.2% rise in second-quarter revenue, to 88.1 billion yuan",
+                 [("6.2%", "revenue_up"), ("88.1 billion yuan", "revenue")], id="rise-in-then-the-level"),
+    pytest.param("The group posted a 14% increase in net profit, to 2.7 billion yuan.",
+                 [("14%", "net_profit_up"), ("2.7 billion yuan", "net_profit")], id="increase-in"),
+    pytest.param("Customs data showed a 3% fall in exports last month.", [("3%", "exports_down")], id="fall-in"),
+])
+def test_a_move_named_before_its_measure_is_that_measure_s_move(text, expected):
+    got = [(t, a) for t, _, a, _ in slots(text) if a is None or not a.endswith("_date")]
+    assert [(t, a) for t, a in got if t in dict(expected)] == expected
