@@ -432,6 +432,10 @@ _WHAT_HAPPENED = re.compile(r"造成|导致|带来|致使|\b(?:caused|cost|costs
 _DAYS = re.compile(r"\d{1,4}\s*[年月日号]")  # "经济学家此前预测10月进口将下降1.5%": a month is no figure
 
 
+# Amounts reported per period, whose growth news gives year on year unless it says otherwise
+_PERIOD_AMOUNTS = frozenset({"revenue", "net_profit", "gross_profit", "operating_profit", "shipments", "exports", "imports"})
+
+
 def conditions_at(claim: Claim, q: Quantity) -> frozenset[str]:
     """The conditions of the clause that states ``q`` ("总参数6710亿，每个token激活370亿": 370亿 is
     active), else of the whole claim if it states no other value of that attribute ("671 billion
@@ -457,6 +461,9 @@ def _conditions_at(text: str, start: int, attribute: str | None, alone: bool) ->
         based = any(condition_dimension(c) == "change basis" for c in own)  # (同比上涨0.3%，环比下降0.3%: each its own)
         own |= {c for c in conditions_of(text) if not (based and condition_dimension(c) == "change basis")}
     own |= measurers_of(text)  # "据IDC统计，苹果份额为15.9%，三星…": the firm's count, every figure of it
+    if (attribute and attribute.rsplit("_", 1)[0] in _PERIOD_AMOUNTS and attribute.endswith(("_up", "_down"))
+            and not any(condition_dimension(c) == "change basis" for c in own)):
+        own |= {"year on year"}  # "Revenue rose 94%": a period's amount grows against the year before unless said
     if attribute == "magnitude":  # an aftershock's magnitude is not the main shock's
         clause = clause_around(text, start)
         after = _AFTERSHOCK.search(clause) or (_LARGEST.search(clause) and _AFTERSHOCK.search(text, 0, start))

@@ -149,7 +149,8 @@ _NUMERIC = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<prefix>{_PREFIX})?(?P<a>{_VALUE})"
     rf"(?:\s?(?P<aunit>%|percent|{_CURRENCY_WORDS}))?"
     rf"(?:(?P<sep>{_RANGE_SEP})(?P=prefix)?(?P<b>{_VALUE}))?"
-    rf"\s?(?P<unit>{_SUFFIX_UNITS})?(?:(?<=[A-Za-z0-9])(?![A-Za-z0-9])|(?<![A-Za-z0-9]))"  # 颗GPU: a CJK unit ends it
+    # "a 1,998-yuan edition", "a 24-hour window": a value and its unit joined as one adjective
+    rf"(?:\s|-(?=(?:{_SUFFIX_UNITS})(?![A-Za-z])))?(?P<unit>{_SUFFIX_UNITS})?(?:(?<=[A-Za-z0-9])(?![A-Za-z0-9])|(?<![A-Za-z0-9]))"  # 颗GPU: a CJK unit ends it
 )
 _DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s?年|(?P<ry>今年|明年|去年))?\s?(?:(?P<m>1[0-2]|0?[1-9])\s?月)"

@@ -93,6 +93,8 @@ def direction(text: str, q: Quantity) -> str | None:
 
 _UP_AFTER = re.compile(r"\s*(?:higher|up|(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge)\s+in)\b", re.IGNORECASE)
 _DOWN_AFTER = re.compile(r"\s*(?:lower|down|(?:year-on-year\s+|annual\s+)?(?:drop|fall|decline|slide|decrease|slump)\s+in)\b", re.IGNORECASE)
+# a clause that opens with a comparison basis and names no measure ("，环比下降0.3%", ", and 2.1% month on month")
+_SERIES_OPEN = re.compile(r"[\s，,;；]*(?:而|and\s+)?(?:同比|环比|较上月|较上年同期|比上月)")
 # "a 5.1% rise in third-quarter revenue": the measure that rose is named after the noun of the move
 _MOVE_IN = re.compile(r"\s*(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge|drop|fall|decline|slide|decrease|slump)\s+in\s+",
                       re.IGNORECASE)
@@ -440,6 +442,12 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         if way and attribute is None:  # "营收同比下降3.9%": the fall of the amount the clause names before it
             named = _growth_of(q, cues, clause)
             attribute = named.rsplit("_", 1)[0] if named else None
+        if way and attribute is None and _SERIES_OPEN.match(text, clause[0]):
+            # "CPI同比上涨0.3%，环比下降0.3%": the second move is the same measure's, on another basis
+            before = _previous_clause(clauses, clause)
+            named = [m for m in cues if before[0] <= m.start and m.end <= before[1] and m.key != "growth"
+                     and (fits(m.key, "money") or m.key in _INDICES) and text[m.start:m.end] not in _BARE_MOVES]
+            attribute = named[-1].key if named and before != clause else None
         if not way and attribute in _PER_SHARE:  # "71% of the shares outstanding", "溢价约40%": no price, no move
             return replace(q, attribute=None)
         return replace(q, attribute=f"{attribute or CHANGE}_{way}") if way else q
@@ -630,6 +638,8 @@ def _title_subject(title: str) -> str | None:
     if not named:
         return None
     for m in named:
+        if m is not named[0] and _SUBORDINATE_IN_TITLE.search(title, max(0, m.start - 12), m.start):
+            break  # "Huawei's tri-fold sells out as iPhone 16 reaches stores": the main clause's subject
         if m.key.startswith("product:") and not (is_product_line(m.key) and _COMPARED_IN_TITLE.search(title, max(0, m.start - 16), m.start)):
             return m.key
     return named[0].key
@@ -643,6 +653,7 @@ _RATE_OWNERS = ("org:fed", "org:boe")
 # a move of an index in points ("jumped 522 points", "收涨522.09点"), not its level
 _INDEX_MOVE = re.compile(r"(?:jumped|rose|gained|added|climbed|fell|slipped|dropped|lost|shed|declined|sank|up|down|off|"
                          r"上涨|下跌|收涨|收跌|大涨|大跌|涨|跌)\s*(?:about|nearly|more than|约|近|逾)?\s*$", re.IGNORECASE)
+_SUBORDINATE_IN_TITLE = re.compile(r"\b(?:as|while|amid|despite|before|after|when)\s+(?:\w+'s\s+)?$", re.IGNORECASE)
 _COMPARED_IN_TITLE = re.compile(r"\b(?:after|than|vs\.?|versus|from|against|rival|rivals)\b|对决|超越|力压|抢|对标|比肩|不敌", re.IGNORECASE)
 
 
@@ -663,6 +674,9 @@ def _enumerated(values: list[Quantity]) -> list[Quantity]:
                 q = replace(q, attribute=lead.attribute)
         out.append(q)
     return out
+
+
+_TIMES_THE = re.compile(r"\s*(?:that of\s+|those of\s+)?(?:the\s+)?")  # "N times the <value> … of Y": Y's value
 
 
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
@@ -728,6 +742,11 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             own = sorted(own + [m._replace(key="market:" + m.key.split(":", 1)[1]) for m in named
                                 if m.key.startswith("place:")])
         postposed = _counted_product(own, q, text) or _named_after(own, q, text)  # "10,000 H800 chips", "…on the H100"
+        times = out[-1] if out and out[-1].kind == "multiple" and out[-1].relative_to else None
+        if times is not None and _TIMES_THE.fullmatch(text, times.end, q.start):
+            # "costs four times the 5,999-yuan starting price of the iPhone 16": the iPhone's price
+            out.append(replace(q, subject=times.relative_to))
+            continue
         lead = text[clause[0]:q.start]
         if (fallback and not postposed and _PRONOUN.search(lead)
                 and not any(clause[0] <= m.start < q.start for m in own)):

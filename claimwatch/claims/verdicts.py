@@ -445,6 +445,8 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
             moved = _way(qb.attribute) if qb.kind == "percent" else None
             if moved is None or moved[1] == way_a or not (base_a == moved[0] or CHANGE in (base_a, moved[0])):
                 continue
+            if qa is not None and qa.compared_unit != qb.compared_unit:
+                continue  # a fall of 0.3% is no rise of 0.1 percentage point (a rate's own move)
             subject_a = subject_of(query, qa) if qa is not None else None
             if qa is None and not distinguishing(named_q) & distinguishing(named_e):
                 continue

@@ -928,3 +928,13 @@ def test_a_crowd_of_spectators_counts_people_and_a_stadium_holding_them_counts_s
     assert (capacity.unit, capacity.attribute) == ("people", "seats")
     (chinese,) = query_claim("本场比赛共有6.56万名观众到场观战。", "2024-07-15").quantities
     assert chinese.unit == crowd.unit
+
+
+@pytest.mark.parametrize("text, value_text, kind, unit", [
+    pytest.param("The studio also sold a 2,498-yuan deluxe box of the game.", "2,498-yuan", "money", "CNY", id="currency-adjective"),
+    pytest.param("The plant makes 5-nm chips.", "5-nm", "measure", "nm", id="unit-adjective"),
+    pytest.param("The final ended 2-1.", "2-1", "count", "", id="a-score-is-no-unit"),
+])
+def test_a_value_joined_to_its_unit_by_a_hyphen_keeps_the_unit(text, value_text, kind, unit):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
+    assert (q.text, q.kind, q.unit) == (value_text, kind, unit)

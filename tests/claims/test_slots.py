@@ -542,3 +542,19 @@ def test_what_a_company_owes_and_owns_are_two_measures(text, attributes):
 def test_a_move_named_before_its_measure_is_that_measure_s_move(text, expected):
     got = [(t, a) for t, _, a, _ in slots(text) if a is None or not a.endswith("_date")]
     assert [(t, a) for t, a in got if t in dict(expected)] == expected
+
+
+def test_a_move_on_another_basis_in_the_next_clause_is_the_same_measure_s():
+    got = {t: a for t, _, a, _ in slots("10月份全国居民消费价格指数（CPI）同比上涨0.4%，环比下降0.2%")}
+    assert got["0.4%"] == "cpi_up" and got["0.2%"] == "cpi_down"
+
+
+def test_the_value_a_multiple_is_taken_of_belongs_to_what_it_is_compared_with():
+    got = slots("At 17,999 yuan, the Mate X6 costs roughly three times the 5,999-yuan starting price of the iPhone 16.")
+    assert [(t, s) for t, s, _, _ in got if t == "5,999-yuan"] == [("5,999-yuan", "product:iphone-16")]
+
+
+def test_a_headline_is_about_its_main_clause_not_what_happens_meanwhile():
+    from claimwatch.claims.slots import _title_subject
+    assert _title_subject("Huawei's new phone sells out as iPhone 16 reaches Chinese stores") == "org:huawei"
+    assert _title_subject("iPhone 16 goes on sale in China") == "product:iphone-16"

@@ -885,3 +885,18 @@ def test_an_agency_named_in_short_measures_on_the_same_scale_as_its_full_name():
     assert relate(query, evidence, 0.9, support=0.35)[0] == "refutes"
     other = query_claim("The US Geological Survey measured the tremor at 6.3.", "2025-03-01")
     assert relate(query, other, 0.9, support=0.35)[0] != "refutes"
+
+
+def test_a_fall_in_percent_is_no_rise_in_percentage_points():
+    from claimwatch.claims.verdicts import opposite_move
+    claim = query_claim("Consumer prices fell 0.2% month on month in October.")
+    evidence = query_claim("生产者出厂价格指数同比下降2.9%，降幅较上月扩大0.1个百分点", "2024-11-09")
+    assert opposite_move(claim, evidence) is None
+
+
+def test_a_period_s_growth_stated_without_basis_is_year_on_year():
+    claim = query_claim("该公司第三财季营收环比增长12%")
+    evidence = query_claim("The company's revenue for the fiscal third quarter rose 61% to $9.2 billion.", "2024-11-21")
+    assert relate(claim, evidence, 0.8, support=0.35)[0] != "refutes"
+    sequential = query_claim("The company's revenue for the fiscal third quarter rose 20% from the previous quarter.", "2024-11-21")
+    assert relate(claim, sequential, 0.8, support=0.35)[0] == "refutes"
