@@ -163,6 +163,27 @@ def _acting_unit(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     return ""
 
 
+# A part that "accounted for" an amount of the whole: "China, including Hong Kong, accounted for about $5.4
+# billion of revenue" is China's revenue, a part
+_CONTRIBUTED = re.compile(r"\b(?:accounted for|made up|contributed|brought in)\s+(?:about|roughly|nearly|around|some|almost|"
+                          r"more than|less than)?\s*$", re.IGNORECASE)
+_PRONOUNS = frozenset("it this that they these those which".split())
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+|its\s+|their\s+|total\s+|overall\s+)?$", re.IGNORECASE)
+
+
+def _contributor(text: str, q: Quantity, cue: Mention) -> str:
+    """The part whose share of the whole the value is ("X accounted for $5.4 billion of revenue"): the
+    capitalised words the sentence opens with, lowercased; "" when the value is not read so."""
+    if not (q.end <= cue.start and _OF_WHOLE.fullmatch(text, q.end, cue.start) and _CONTRIBUTED.search(text, 0, q.start)):
+        return ""
+    verb = _CONTRIBUTED.search(text, 0, q.start).start()
+    opening = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:verb])), default=0)
+    words = text[opening:verb].split(",")[0].split()
+    if not 0 < len(words) <= 4 or not words[0][:1].isupper() or words[0].lower() in _PRONOUNS:
+        return ""  # ("It accounted for …": what it is was said before)
+    return " ".join(w.lower() for w in words)
+
+
 def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]]) -> list[Quantity]:
     """``values`` with ``scope`` set for those of a scoped attribute; a rise or fall of such an amount
     ("营销服务收入299亿元，同比增长17%") takes the amount's scope."""
@@ -193,7 +214,7 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
             toward = _EN_TO if base in ("exports", "imports") else _EN_FROM  # "exports to the US", "revenue from China"
             source = toward.match(text, cue.end) if not scope and text[cue.start:cue.end].isascii() else None
             if not scope and source is None and text[cue.start:cue.end].isascii():
-                scope = _acting_unit(text, cue, names)
+                scope = _acting_unit(text, cue, names) or _contributor(text, q, cue)
             # "revenue from mainland China and Hong Kong": like 来自…的, a part of the whole
             out[n] = replace(q, scope=source.group(1).lower() if source else scope)
             continue

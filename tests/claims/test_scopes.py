@@ -191,3 +191,15 @@ def test_a_rank_holds_in_the_table_its_section_heading_names():
     named = replace(query_claim("乙公司以4.4%的份额位列全球第四"), section="国内装车")
     rank = next(q for q in named.quantities if q.attribute == "rank")
     assert "global" in conditions_at(named, rank) and "domestic" not in conditions_at(named, rank)
+
+
+@pytest.mark.parametrize("text, scope", [
+    pytest.param("Europe, including the UK, accounted for about $2.1 billion of revenue, or a tenth of the total.", "europe",
+                 id="a-region-of-the-whole"),
+    pytest.param("Gaming accounted for $3.3 billion of the company's revenue.", "gaming", id="a-segment"),
+    pytest.param("It accounted for $3.3 billion of revenue.", "", id="a-pronoun-names-no-part"),
+    pytest.param("Revenue for the quarter came to $35.8 billion.", "", id="the-whole"),
+])
+def test_what_accounted_for_an_amount_of_the_whole_is_a_part(text, scope):
+    (amount,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
+    assert amount.scope == scope
