@@ -408,7 +408,7 @@ def _prior_period(text: str, start: int, end: int) -> bool:  # cached: a claim m
 # ("分析师此前平均预期的370.8亿美元", "compared with a forecast 1.5% decline", "Economists polled by
 # Reuters had expected growth of 5.2%"). A company's own guidance is its figure to compare.
 CONSENSUS = "consensus"
-_CONSENSUS = re.compile(r"(?:分析师|经济学家|机构)[^，。；]{0,16}(?:预期|预估|预测|预计|估计)|一致预期|市场(?:普遍|此前)?预期|"
+_CONSENSUS = re.compile(r"(?:分析师|经济学家|机构|调查)[^，。；]{0,16}(?:预期|预估|预测|预计|估计)|一致预期|市场(?:普遍|此前)?预期|"
                         r"\b(?:analysts?|economists?)\b[^,.;]{0,40}\b(?:expected|expect|estimated|forecast|predicted|"
                         r"projected|estimate|estimates|forecasts|expectations|consensus)\b|\bconsensus\b|"
                         r"\b(?:compared with|against|versus|vs\.?) (?:a |the )?(?:forecast|expected|estimated|expectations? (?:of|for))\b",

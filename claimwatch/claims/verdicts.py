@@ -119,6 +119,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     move = opposite_move(query, evidence) or other_decision(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
+    extremes = opposite_extremes(query, as_given) if score >= support else None
+    if extremes:
+        return "refutes", extremes
+    if not values and _extreme_since(query) and _extreme_since(as_given) is None:
+        # "10月出口增速为2023年3月以来最低" is not borne out by "10月出口增长强劲": the extreme is the claim
+        return "related", "on the same topic, but says nothing of a high or low since that date"
     converted = one_figure_two_currencies(query, evidence)
     if converted and score >= support:  # "$72.6 billion" against "726亿元": the figure, in another currency
         qa, qb = converted[0]
@@ -637,6 +643,34 @@ def other_place(query: Claim, evidence: Claim) -> str | None:
             continue
         return f"places it in {min(there).split(':', 1)[1]}, not {min(here).split(':', 1)[1]}"
     return None
+
+
+# The extreme of a span that runs from a date ("创2023年3月以来新高", "the slowest pace since March 2023")
+_SINCE = re.compile(r"以来|\bsince\b", re.IGNORECASE)
+_HIGHEST = re.compile(r"最高|新高|最快|最强|最多|\b(?:highest|fastest|strongest|biggest|largest|record high)\b", re.IGNORECASE)
+_LOWEST = re.compile(r"最低|新低|最慢|最弱|最少|\b(?:lowest|slowest|weakest|smallest|record low)\b", re.IGNORECASE)
+
+
+def _extreme_since(claim: Claim) -> tuple[int, float] | None:
+    """(1 for a high, -1 for a low, the date it runs from) when the claim calls something the extreme
+    since a date it states, and only one way."""
+    if not _SINCE.search(claim.text):
+        return None
+    high, low = bool(_HIGHEST.search(claim.text)), bool(_LOWEST.search(claim.text))
+    dates = {q.value for q in claim.quantities if q.kind == "date" and _SINCE.search(claim.text, q.end, q.end + 12)
+             or q.kind == "date" and _SINCE.search(claim.text, max(0, q.start - 8), q.start)}
+    if high == low or len(dates) != 1:
+        return None
+    return (1 if high else -1), dates.pop()
+
+
+def opposite_extremes(query: Claim, evidence: Claim) -> str | None:
+    """"10月出口增速为2023年3月以来最低" against "…创2023年3月以来新高": the same span from the same
+    date, its high against its low."""
+    mine, theirs = _extreme_since(query), _extreme_since(evidence)
+    if mine is None or theirs is None or mine[1] != theirs[1] or mine[0] == theirs[0]:
+        return None
+    return f"calls it the {'highest' if theirs[0] > 0 else 'lowest'} since the same date, not the {'highest' if mine[0] > 0 else 'lowest'}"
 
 
 def opposite_comparisons(a: Claim, b: Claim) -> bool:

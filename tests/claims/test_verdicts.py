@@ -900,3 +900,21 @@ def test_a_period_s_growth_stated_without_basis_is_year_on_year():
     assert relate(claim, evidence, 0.8, support=0.35)[0] != "refutes"
     sequential = query_claim("The company's revenue for the fiscal third quarter rose 20% from the previous quarter.", "2024-11-21")
     assert relate(claim, sequential, 0.8, support=0.35)[0] == "refutes"
+
+
+@pytest.mark.parametrize(("query", "evidence", "relation"), [
+    pytest.param("11月进口增速为2022年6月以来最高", "海关数据显示，11月进口同比增长9.1%，创2022年6月以来新低。", "refutes", id="high-against-low"),
+    pytest.param("Imports grew at their slowest pace since June 2022 in November.",
+                 "海关数据显示，11月进口同比增长9.1%，创2022年6月以来新低。", "supports", id="low-against-low"),
+    pytest.param("11月进口增速为2022年6月以来最高", "海关数据显示，11月进口同比增长9.1%，增速较10月加快。", "related",
+                 id="no-extreme-stated"),
+])
+def test_an_extreme_since_a_date_is_compared_with_the_extreme_stated(query, evidence, relation):
+    got = relate(query_claim(query), query_claim(evidence, "2024-12-09"), 0.8, support=0.35)
+    assert got[0] == relation, got
+
+
+def test_a_poll_s_forecast_is_not_borne_out_by_the_outcome():
+    claim = query_claim("彭博调查预计该国11月出口增长9.4%")
+    outcome = query_claim("该国11月出口同比增长9.4%，远超预期。", "2024-12-09")
+    assert relate(claim, outcome, 0.8, support=0.35)[0] != "supports"
