@@ -116,6 +116,13 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         # (宁德时代's share price is no index's level)
         if missing and (query.language == evidence.language or _names_other_things(query, evidence)):
             return "related", f"states figures of {', '.join(missing)}, which it does not name"
+        holder = _sole_holder(query, values)
+        if holder and query.language == evidence.language == "en":
+            # "CoreLogic estimated … $20 billion to $30 billion" against "Moody's RMS estimates … $20 billion
+            # to $30 billion, while CoreLogic puts … at $35 billion to $45 billion": CoreLogic's figures only
+            held = _held_by(evidence)
+            if holder in held.values():
+                evidence = _without(evidence, lambda _, qb: qb.kind != "date" and held.get(qb.start) not in (None, holder))
     move = opposite_move(query, evidence) or other_decision(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
@@ -682,6 +689,26 @@ def opposite_comparisons(a: Claim, b: Claim) -> bool:
     # names no table lists ("Ne Zha 2 fell short of Inside Out 2" / "…passed Inside Out 2"), word by word
     unlisted = _latin_names(a.text) & _latin_names(b.text) if a.language == b.language == "en" else set()
     return ca * cb < 0 and (len(common) >= 2 or len(unlisted) >= 2)
+
+
+def _held_by(claim: Claim) -> dict[int, str]:
+    """Each value's holder, by its start: the last Latin name no table lists written before it in its
+    clause ("Moody's RMS estimates insured losses at $20 billion": RMS)."""
+    names = [m for m in _name_matches(claim.text) if not subject_mentions(m.group(0))]
+    out = {}
+    for q in claim.quantities:
+        start = clause_span(claim.text, q.start)[0]
+        before = [m.group(0) for m in names if start <= m.start() and m.end() <= q.start]
+        if before:
+            out[q.start] = before[-1]
+    return out
+
+
+def _sole_holder(claim: Claim, values: list[Quantity]) -> str | None:
+    """The one unlisted Latin name that holds every value of the claim, if one does."""
+    held = _held_by(claim)
+    holders = {held.get(q.start) for q in values}
+    return holders.pop() if len(holders) == 1 and None not in holders else None
 
 
 def _latin_names(text: str) -> set[str]:

@@ -918,3 +918,14 @@ def test_a_poll_s_forecast_is_not_borne_out_by_the_outcome():
     claim = query_claim("彭博调查预计该国11月出口增长9.4%")
     outcome = query_claim("该国11月出口同比增长9.4%，远超预期。", "2024-12-09")
     assert relate(claim, outcome, 0.8, support=0.35)[0] != "supports"
+
+
+@pytest.mark.parametrize(("query", "relation"), [
+    pytest.param("Verisk estimated insured losses at between $8 billion and $12 billion.", "refutes", id="the-other-firm-s-range"),
+    pytest.param("Karen Clark estimated insured losses at between $8 billion and $12 billion.", "supports", id="its-own-range"),
+])
+def test_a_figure_of_a_firm_no_table_lists_is_compared_with_that_firm_s_figure(query, relation):
+    evidence = query_claim("Karen Clark estimates insured losses at $8 billion to $12 billion, while Verisk puts "
+                           "insured losses for homes and businesses at $15 billion to $19 billion.", "2025-01-13")
+    got = relate(query_claim(query), evidence, 0.9, support=0.35)
+    assert got[0] == relation, got
