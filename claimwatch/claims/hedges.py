@@ -103,8 +103,9 @@ def find_hedge(text: str) -> str | None:
 
 # Declining to comment denies nothing: it is no statement at all ("Huawei did not respond to a
 # request for comment", "公司未作置评").
-NO_COMMENT = re.compile(r"(?:declined|refused|did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't)\s+"
-                        r"(?:immediately\s+)?(?:to\s+)?(?:comment|respond|reply)(?:\s+(?:to|on)\s+[^,.;]*?(?:comment|request|inquir|question)\w*)?"
+NO_COMMENT = re.compile(r"(?:declined|refused|did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|has\s+not|hasn't|"
+                        r"have\s+not|haven't|had\s+not|hadn't)\s+"
+                        r"(?:immediately\s+|yet\s+|publicly\s+)?(?:to\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied))(?:\s+(?:to|on)\s+[^,.;]*?(?:comment|request|inquir|question)\w*)?"
                         r"|could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?|no\s+comment"
                         r"|(?:未|不|拒绝|没有|并未|暂未|尚未)(?:予|作|做|对此)?(?:置评|评论|回应|回复|表态)", re.IGNORECASE)
 

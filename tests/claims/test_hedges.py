@@ -141,10 +141,12 @@ def test_若干_and_a_method_are_no_condition(text):
 @pytest.mark.parametrize("text", [
     "Huawei did not respond to a request for comment.", "Huawei declined to comment on stock levels.",
     "The company could not immediately be reached for comment.", "公司对此未作置评。", "腾讯拒绝置评。",
+    "The studio has not commented publicly on the report.", "The carrier hasn't yet responded to questions.",
 ])
 def test_declining_to_comment_is_told_apart(text):
     assert declines_comment(text)
     assert not declines_comment("Huawei did not say which chip powers the device.")
+    assert not declines_comment("The chipmaker has not yet shipped any of the new parts.")
 
 
 @pytest.mark.parametrize(("text", "hedged"), [
