@@ -25,7 +25,7 @@ from claimwatch.claims.subjects import Mention, subject_mentions
 
 # Amounts that news splits into parts (segments, regions, product lines, accounting bases).
 SCOPED = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders", "capex", "rnd_spend",
-                    "investment", "buyback", "monthly_active_users", "exports", "imports"})
+                    "investment", "buyback", "monthly_active_users", "exports", "imports", "trade_surplus"})
 
 _CHANGED = re.compile(r"_(?:up|down|change)$")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
@@ -120,7 +120,7 @@ _ZH_TOWARD = re.compile(r"(?:对|向|自|从)\s*$")
 _ZH_SHORT_MARKETS = {"美": "place:us", "日": "place:japan", "韩": "place:korea", "英": "place:uk", "俄": "place:russia",
                      "欧": "place:eu"}
 _ZH_SHORT_MARKET = re.compile(r"(?:对|向|自|从)([美日韩英俄欧])$")
-_EN_TOWARD = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?$")
+_EN_TOWARD = re.compile(r"\s+(?:to|from|with)\s+(?:the\s+)?$")
 
 
 def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
@@ -135,7 +135,7 @@ def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
             continue
         if m.end == cue.start and _ZH_TOWARD.search(text, max(0, m.start - 2), m.start):
             return "to " + m.key
-        if m.start > cue.end and m.start - cue.end <= 9 and _EN_TOWARD.fullmatch(text[cue.end:m.start]):
+        if m.start > cue.end and m.start - cue.end <= 10 and _EN_TOWARD.fullmatch(text[cue.end:m.start]):
             return "to " + m.key
     return ""
 
@@ -206,9 +206,9 @@ def with_scopes(text: str, values: list[Quantity], clauses: list[tuple[int, int]
         if own:
             cue = min(own, key=lambda c: cue_distance(q, c))
             scope = scope_before(text, cue, lo, names)
-            if base in ("exports", "imports"):
+            if base in ("exports", "imports", "trade_surplus"):
                 destination = _destination(text, cue, names)
-                if destination:  # "对美国出口", "exports to the United States": the flow to one market
+                if destination:  # "对美国出口", "exports to the United States", 对美贸易顺差: the flow with one market
                     out[n] = replace(q, scope=destination)
                     continue
             toward = _EN_TO if base in ("exports", "imports") else _EN_FROM  # "exports to the US", "revenue from China"

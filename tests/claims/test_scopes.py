@@ -203,3 +203,13 @@ def test_a_rank_holds_in_the_table_its_section_heading_names():
 def test_what_accounted_for_an_amount_of_the_whole_is_a_part(text, scope):
     (amount,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
     assert amount.scope == scope
+
+
+@pytest.mark.parametrize("text, scope", [
+    pytest.param("11月该国对日本贸易顺差为120亿美元", "to place:japan", id="zh-with-one-market"),
+    pytest.param("The country's trade surplus with the United States was $12 billion.", "to place:us", id="en-with-one-market"),
+    pytest.param("The country's trade surplus reached $81.2 billion.", "", id="the-whole-surplus"),
+])
+def test_a_surplus_with_one_market_is_a_part_of_the_whole(text, scope):
+    (surplus,) = [q for q in query_claim(text).quantities if q.attribute == "trade_surplus"]
+    assert surplus.scope == scope
