@@ -39,7 +39,8 @@ _ZH_TOTAL = re.compile(r"合并|合计|总计|整体|总额|总|价格|金额|�
 _ZH_FROM = re.compile(r"来自([\u4e00-\u9fff及和、]{2,16})的\s*$")
 _ZH_THIS_PART = re.compile(r"(?:该|此|这一|这个)(?:业务|部门|板块|分部|地区|市场)[\u4e00-\u9fff]{0,4}$")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]\s*$")
-_ZH_PERIOD = re.compile(r"(?:截至|截止)?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:止|为止)?的?(?:季度|财季|年度|三个月|六个月|九个月)?")
+_ZH_PERIOD = re.compile(r"(?:截至|截止)?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日\s*(?:止|为止)?的?(?:季度|财季|年度|三个月|六个月|九个月)?|"
+                        r"(?:季度|财季))")  # "截至9月30日止季度", "9月季度" (the September quarter)
 _EN_FROM = re.compile(r"\s+from\s+(?:the\s+)?((?:mainland\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
                       r"(?:,?\s+(?:and|&|including)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)")
 _EN_TO = re.compile(_EN_FROM.pattern.replace("from", "(?:to|from)", 1))

@@ -17,6 +17,8 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("增值服务收入823亿元，同比增长9%", "9%", "增值服务", id="zh-growth-takes-its-amount's-scope"),
     pytest.param("远航第三季度本土市场游戏收入346亿元", "346亿元", "本土游戏", id="zh-after-subject-and-period"),
     pytest.param("公司2024年营收3620.13亿元", "3620.13亿元", "", id="zh-whole"),
+    pytest.param("腾讯9月季度营收约2365亿元", "2365亿元", "", id="zh-a-month-s-quarter-is-when"),
+    pytest.param("腾讯云智能集团9月季度营收约296亿元", "296亿元", "云智能", id="zh-a-unit-before-its-quarter"),
     pytest.param("2024年公司实现营业收入3620.13亿元", "3620.13亿元", "", id="zh-verb-is-no-scope"),
     pytest.param("其中海外游戏业务收入139亿元", "139亿元", "海外游戏", id="zh-head-word-dropped"),
     pytest.param("Domestic games revenue rose 14% to 34.6 billion yuan.", "34.6 billion yuan", "games", id="en-condition-stripped"),
