@@ -134,7 +134,7 @@ _CAPS_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z-]*[A-Z]{2}\s$")  # "
 _NAME_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’]*-$")  # "Chang'e-", "Shenzhou-": a name's number follows
 _TICKER_BEFORE = re.compile(r"(?:股票代码|证券代码|代码|ticker|stock code)\s*(?:为|是|:|：)?\s*$", re.IGNORECASE)
 
-_VALUE = rf"(?:{_NUM})(?:\s?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"
+_VALUE = rf"(?:{_NUM})(?:\s?(?:多|余)?(?:{_ZH_MAG_RE}))?(?:{_EN_MAG_RE})?"  # "160多万": 多 before the magnitude
 _PREFIX = r"(?:US\$|HK\$|NT\$|RMB\s?|\$|¥|€)"
 _RANGE_SEP = r"\s?(?:-|–|—|~|至|到|to)\s?"
 _CURRENCY_WORDS = r"美元|港元|欧元|元人民币|人民币|元新台币|新台币|日元|越南盾|泰铢|英镑|韩元|元"
@@ -581,7 +581,7 @@ def _with_raw_text(q: Quantity, original: str) -> Quantity:
 
 def _to_number(token: str) -> float:
     """``"1.2万"`` → 12000.0, ``"57 bn"`` → 5.7e10; an English magnitude may follow a Chinese one."""
-    token = token.strip()
+    token = re.sub(r"(?<=\d)[多余](?=万|亿|千)", "", token.strip())  # "160多万" counts from 160万
     mag = 1.0
     m = re.search(r"(trillion|billion|million|thousand|tn|bn|mn|m|k)$", token)
     if m:
@@ -791,7 +791,12 @@ def _qualify(q: Quantity, text: str) -> Quantity:
     cue = max(cues)[1] if cues else None
     if cue == "lower" and q.kind == "duration" and before.endswith("over"):
         cue = None  # "over 76 weeks": during them, no floor
-    if cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := written_step(q)):
+    inner = _MORE_INSIDE.search(q.text)
+    if cue is None and inner is not None and low == high and q.value:
+        # "160多万人" is 1,600,000 to 1,700,000; "300余亿元" 300亿 to 400亿: the next step of the digits
+        digits = float(inner.group(1).replace(",", ""))
+        high = low + step_of(digits) * q.value / digits
+    elif cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := written_step(q)):
         high = low + step  # "2400多人" is 2,400 to 2,500, "1.2万余" 12,000 to 13,000: the next step, not beyond
     elif cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
@@ -803,7 +808,8 @@ def _qualify(q: Quantity, text: str) -> Quantity:
     return Quantity(q.kind, q.value, q.unit, low, high, q.text, q.start, q.end, approx)
 
 
-_MAGNITUDE_CHARS = ("十", "百", "千", "万", "亿")  # "1000多万": the magnitude comes after 多, unread here
+_MAGNITUDE_CHARS = ("十", "百", "千", "万", "亿")  # "1000多万": the magnitude comes after 多 (_MORE_INSIDE)
+_MORE_INSIDE = re.compile(r"(\d[\d,]*)\s?[多余](?:万亿|亿|万|千)")
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure as written, thousands separators included
 
 

@@ -701,7 +701,7 @@ def test_jobs_are_people_but_the_word_stays_outside_the_value():
 
 
 @pytest.mark.parametrize("text, low, high", [("集集地震曾造成2400多人罹难", 2400, 2500), ("运动员1.2万余名", 12000, 13000),
-                                             ("共20多人受伤", 20, 30), ("超过2400多人", 2400, INF), ("达1000多万", 1000, INF),
+                                             ("共20多人受伤", 20, 30), ("超过2400多人", 2400, INF), ("达1000多万", 10_000_000, 20_000_000),
                                              ("两百多人受伤", 200, 300), ("十余家公司", 10, 20),
                                              ("已将三十多万名无证人员清出", 300_000, 400_000)])
 def test_duo_and_yu_after_a_number_reach_the_next_step_of_its_last_digit(text, low, high):
@@ -938,3 +938,13 @@ def test_a_crowd_of_spectators_counts_people_and_a_stadium_holding_them_counts_s
 def test_a_value_joined_to_its_unit_by_a_hyphen_keeps_the_unit(text, value_text, kind, unit):
     (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
     assert (q.text, q.kind, q.unit) == (value_text, kind, unit)
+
+
+@pytest.mark.parametrize("text, value_text, unit, low, high", [
+    pytest.param("其中120多万人来自境外", "120多万人", "people", 1_200_000, 1_300_000, id="more-than-before-wan"),
+    pytest.param("全年营收300余亿元", "300余亿元", "CNY", 3e10, 4e10, id="yu-before-yi"),
+    pytest.param("罚款超过2000多万美元", "2000多万美元", "USD", 2e7, math.inf, id="a-floor-cue-wins"),
+])
+def test_more_than_written_before_the_magnitude_counts_to_the_next_step(text, value_text, unit, low, high):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
+    assert (q.text, q.unit, q.low, q.high) == (value_text, unit, low, high)
