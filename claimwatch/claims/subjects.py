@@ -175,7 +175,8 @@ def subject_mentions(text: str) -> tuple[Mention, ...]:
 
 # A named fire is a subject of its own: "the Eaton Fire", "帕利塞德山火" (its area is not the Palisades
 # Fire's). A Chinese name is keyed apart (``event:zh-…``): whether 伊顿 is Eaton is not known here.
-_EN_FIRE = re.compile(r"\b(?!(?:The|A|This|That|Its|Of|In)\b)(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Fire|Wildfire|Complex Fire)\b")
+# ("Cal Fire" is California's fire agency, no fire.)
+_EN_FIRE = re.compile(r"\b(?!(?:The|A|This|That|Its|Of|In|Cal)\b)(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Fire|Wildfire|Complex Fire)\b")
 _ZH_FIRE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:山火|野火|大火)")
 # a count or a pointer, no name: "洛杉矶两处山火", "这几场大火", "此次山火", "其中一场"
 _NOT_FIRE_NAMES = ("处", "场", "此", "该", "这次", "本次", "其他", "其余", "其中")

@@ -90,3 +90,9 @@ def test_a_model_number_is_no_count_and_a_headline_is_about_its_first_uncompared
     assert [q.text for q in query_claim("国行iPhone 16起售价为5999元").quantities] == ["5999元"]
     assert _title_subject("Huawei unveils tri-fold phone hours after Apple's iPhone 16 launch") == "org:huawei"
     assert _title_subject("华为发布三折叠屏手机Mate XT 售价19999元起") == "product:mate-xt"
+
+
+def test_cal_fire_is_an_agency_not_a_fire():
+    from claimwatch.claims.subjects import subject_mentions
+    keys = {m.key for m in subject_mentions("Cal Fire inspectors counted 2,130 homes destroyed in the Mesa Fire.")}
+    assert "event:fire-mesa" in keys and "event:fire-cal" not in keys
