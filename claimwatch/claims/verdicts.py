@@ -12,7 +12,7 @@ from claimwatch.claims.consistency import (
     negated_clause, one_company, one_figure_two_conditions, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before, TOLLS, anchored_days, single_days,
 )
-from claimwatch.claims.quantities import FROM_TO, is_prior_value
+from claimwatch.claims.quantities import DIGITS, FROM_TO, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.hedges import declines_comment
@@ -828,9 +828,19 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
             and not (qa.kind == "date" and qb.high - qb.low > qa.high - qa.low)  # "in September" is no "on 4 September"
             # a figure of a named measure is not borne out by one whose measure is unknown ("产能利用率不到八成"
             # against "占比45.1%")
-            and not (qa.kind != "date" and attribute_known(qa) and qb.attribute is None)
+            and not (qa.kind != "date" and attribute_known(qa) and qb.attribute is None
+                     and not _one_precise_figure(qa, qb, subject_of(evidence, qb)))
             # a part of a whole is no rise ("made up roughly 15% of Nvidia's revenue" / "营收同比增长15%")
             and not (_portion(query.text, qa) and _changed(qb) or _portion(evidence.text, qb) and _changed(qa))]
+
+
+def _one_precise_figure(qa: Quantity, qb: Quantity, holder: str | None) -> bool:
+    """The same exact figure of four significant digits or more, held by a named subject ("蔡英文的得票率
+    是57.13%" against "Tsai took 57.13% in 2020"): too precise to be another measure's by chance."""
+    digits = DIGITS.search(qa.text)
+    written = digits.group(0).replace(",", "").replace(".", "").lstrip("0").rstrip("0") if digits else ""
+    return (holder is not None and qa.value == qb.value and qa.low == qa.high and qb.low == qb.high
+            and len(written) >= 4)
 
 
 # A percentage that is a part of a whole: "占总营收的15%", "约占七成", "15% of the total", "accounted for 15%"

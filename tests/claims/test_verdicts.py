@@ -929,3 +929,12 @@ def test_a_figure_of_a_firm_no_table_lists_is_compared_with_that_firm_s_figure(q
                            "insured losses for homes and businesses at $15 billion to $19 billion.", "2025-01-13")
     got = relate(query_claim(query), evidence, 0.9, support=0.35)
     assert got[0] == relation, got
+
+
+@pytest.mark.parametrize(("query", "evidence", "relation"), [
+    pytest.param("2016年蔡英文的得票率是56.12%", "Tsai took 56.12% in 2016, a record for her party.", "supports", id="four-digits"),
+    pytest.param("该厂的产能利用率为45.1%", "该厂产品占全国出货量的45.1%。", "related", id="three-digits-stay-apart"),
+])
+def test_one_precise_figure_of_a_named_holder_needs_no_named_measure(query, evidence, relation):
+    got = relate(query_claim(query), query_claim(evidence, "2024-01-15"), 0.8, support=0.35)
+    assert got[0] == relation, got
