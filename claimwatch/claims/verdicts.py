@@ -141,6 +141,12 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         return "refutes", f"says the {beat_missed[0].replace('_', ' ')} did the opposite against expectations"
     if comparable_slots(query, evidence):
         disjoint = sorted(disjoint_slots(query, evidence), key=clash_order)
+        if disjoint and all(qa.kind == "date" and not (attribute_known(qa) and attribute_known(qb))
+                            and not echoes(query, evidence, qa, qb, score) for _, qa, qb in disjoint) \
+                and any(qa.kind != "date" for qa, _ in agreeing_values(query, evidence, past=past)):
+            # "10月CPI环比下降0.3%" against "国家统计局11月9日发布数据显示，…环比下降0.3%": the figure agrees,
+            # and the other date is of nothing the claim dates
+            disjoint = []
         if not disjoint:
             agreeing = agreeing_values(query, evidence, past=past)
             if not agreeing:

@@ -938,3 +938,13 @@ def test_a_figure_of_a_firm_no_table_lists_is_compared_with_that_firm_s_figure(q
 def test_one_precise_figure_of_a_named_holder_needs_no_named_measure(query, evidence, relation):
     got = relate(query_claim(query), query_claim(evidence, "2024-01-15"), 0.8, support=0.35)
     assert got[0] == relation, got
+
+
+def test_a_release_date_of_nothing_the_claim_dates_does_not_hide_an_agreeing_figure():
+    from claimwatch.claims.segment import segment_claims
+    article = Article(id="a", source="A", title="3月CPI同比上涨0.1% PPI同比下降2.8%", published="2024-04-11T10:00:00+08:00",
+                      text="国家统计局4月11日发布数据显示，3月份全国居民消费价格指数（CPI）同比上涨0.1%，环比下降0.6%")
+    (evidence,) = segment_claims(article)
+    query = query_claim("Consumer prices fell 0.6% month on month in March 2024.")
+    got = relate(query, evidence, 0.8, support=0.35, published=article.published, title=article.title)
+    assert got[0] == "supports", got
