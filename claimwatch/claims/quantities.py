@@ -453,10 +453,20 @@ def _increase_multiples(found: tuple[Quantity, ...], text: str) -> tuple[Quantit
                  else q for q in found)
 
 
+_IN_CURRENCY = re.compile(r"(?:按|以)(?P<cur>日元|美元|人民币|欧元|港元|英镑|韩元)(?:计算?|计价)|"
+                          r"\bin (?P<cur2>yen|dollar|euro|yuan|sterling) terms\b", re.IGNORECASE)
+_EN_BASIS = {"yen": "JPY", "dollar": "USD", "euro": "EUR", "yuan": "CNY", "sterling": "GBP"}
+
+
 def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:
     """"671 billion parameters, of which 37 billion are active": a bare count after "of which" / 其中
     counts what the count before it counts."""
     out = list(found)
+    for n, q in enumerate(out):  # "按日元计约为2万亿", "in yen terms, about 2 trillion": an amount in that currency
+        basis = _IN_CURRENCY.search(text, max(0, q.start - 40), q.start) if q.kind == "count" and not q.unit else None
+        if basis is not None and not re.search(r"\d|[;；。]", text[basis.end():q.start]):
+            code = dict(_CURRENCY_SUFFIX)[basis["cur"]] if basis["cur"] else _EN_BASIS[basis["cur2"].lower()]
+            out[n] = replace(q, kind="money", unit=code)
     for n in range(1, len(out)):
         q, before = out[n], out[n - 1]
         if (q.kind == before.kind == "count" and not q.unit and before.unit
@@ -524,13 +534,17 @@ def _vague_english(text: str) -> list[Quantity]:
 
 
 # "阵风达每小时100公里", "时速约160公里": a speed written with its hour first
-_PER_HOUR = re.compile(r"(?:每小时|时速)\s?(?:达|为|约|近|超过|逾|高达)*\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>公里|千米|英里)(?![/每])")
+# a speed written rate first: 时速200公里, 每小时100公里, 每秒45米 (45 m/s, in km/h)
+_PER_HOUR = re.compile(r"(?:(?P<hour>每小时|时速)|每秒|秒速)\s?(?:达|为|约|近|超过|逾|高达)*\s?(?P<n>\d+(?:\.\d+)?)\s?"
+                       r"(?P<u>公里|千米|英里|米)(?![/每])")
 
 
 def _per_hour(text: str) -> list[Quantity]:
     out = []
     for m in _PER_HOUR.finditer(text):
-        v = float(m["n"]) * (1.609344 if m["u"] == "英里" else 1.0)
+        if bool(m["hour"]) == (m["u"] == "米"):
+            continue  # (metres an hour, kilometres a second: not how news writes a speed)
+        v = float(m["n"]) * (1.609344 if m["u"] == "英里" else 3.6 if m["u"] == "米" else 1.0)
         out.append(_qualify(Quantity("measure", v, "km/h", v, v, text[m.start("n"):m.end()], m.start("n"), m.end()), text))
     return out
 

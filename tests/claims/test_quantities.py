@@ -948,3 +948,14 @@ def test_a_value_joined_to_its_unit_by_a_hyphen_keeps_the_unit(text, value_text,
 def test_more_than_written_before_the_magnitude_counts_to_the_next_step(text, value_text, unit, low, high):
     (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
     assert (q.text, q.unit, q.low, q.high) == (value_text, unit, low, high)
+
+
+@pytest.mark.parametrize("text, value_text, kind, unit, value", [
+    pytest.param("台风登陆时风速约每秒38米", "38米", "measure", "km/h", 38 * 3.6, id="metres-a-second-rate-first"),
+    pytest.param("列车时速350公里", "350公里", "measure", "km/h", 350, id="kilometres-an-hour-rate-first"),
+    pytest.param("这笔交易按日元计约为1.2万亿", "1.2万亿", "money", "JPY", 1.2e12, id="zh-in-a-currency's-terms"),
+    pytest.param("In euro terms, the deal is worth about 3 billion.", "3 billion", "money", "EUR", 3e9, id="en-in-a-currency's-terms"),
+])
+def test_a_unit_written_before_the_number_is_its_unit(text, value_text, kind, unit, value):
+    (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
+    assert (q.text, q.kind, q.unit) == (value_text, kind, unit) and q.value == pytest.approx(value)
