@@ -228,16 +228,16 @@ _NOUN_UNITS = {"chips": "chips", "gpus": "chips", "accelerators": "chips", "card
                # jobs cut are people laid off ("cut about 18,000 jobs" / "裁员约1.7万人")
                "jobs": "people", "golds": "medals", "gold medals": "medals", "medals": "medals",
                # a crowd that watched is people; a stadium that "holds 80,800 spectators" states its seats
-               "spectators": "people"}
+               "spectators": "people", "fans": "people", "观众": "people", "球迷": "people"}
 # the noun may follow a brand and a product code: "10,000 Nvidia H800 chips", "2048块英伟达H800 GPU"
 _EN_COUNT_NOUN = re.compile(r"\s+(?:(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9]*\s+|(?:new|more|additional|ordinary|common)\s+|"
                             r"[A-Z][a-z]+\s+(?=devices\b))?"  # "8.5 million Windows devices"
                             r"(?P<noun>GPU hours|chips|GPUs|cards|accelerators|units|servers|shares|employees|staff|"
                             r"workers|people|companies|firms|clusters|transistors|customers|parameters|tokens|engineers|homes|houses|households|"
-                            r"personnel|residents|crew members|members|lawmakers|passengers|victims|jobs|devices|spectators)\b")
+                            r"personnel|residents|crew members|members|lawmakers|passengers|victims|jobs|devices|spectators|fans)\b")
 _ZH_COUNT_NOUN = re.compile(r"(?:多|余)?(?:块|张|颗|个|名|位)?(?:(?:英伟达|Nvidia|NVIDIA)\s*)?(?:[A-Za-z]+\d+[A-Za-z]*\s*)?"
                             r"(?P<noun>晶体管|智算集群|集群|GPU\s*小时|GPU(?!\s*hours)|芯片|服务器|员工|客户|公司|参数|token|"
-                            r"工程师|研发人员|消防员|居民|人|用户|户)")
+                            r"工程师|研发人员|消防员|居民|观众|球迷|人|用户|户)")
 # "about 50,000 H100s", "10,000 Nvidia H800": a product code as the counted noun counts devices
 _EN_CODE_NOUN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z]{1,4}\d{1,4}[A-Za-z]?s?(?![A-Za-z0-9])(?!\s+(?:GPU hours|hours))")
 # "总参数6710亿", "参数量为6710亿": the counted noun stands before the number

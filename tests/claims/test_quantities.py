@@ -923,11 +923,11 @@ def test_what_the_no_amount_readings_leave_alone(text, kind, value):
 
 def test_a_crowd_of_spectators_counts_people_and_a_stadium_holding_them_counts_seats():
     (crowd,) = query_claim("The final was played in front of 56,600 spectators.", "2024-07-15").quantities
-    assert (crowd.unit, crowd.attribute) == ("people", None)
+    assert (crowd.unit, crowd.attribute) == ("people", "attendance")
     (capacity,) = query_claim("The stadium holds 80,800 spectators.", "2024-07-15").quantities
     assert (capacity.unit, capacity.attribute) == ("people", "seats")
     (chinese,) = query_claim("本场比赛共有6.56万名观众到场观战。", "2024-07-15").quantities
-    assert chinese.unit == crowd.unit
+    assert (chinese.unit, chinese.attribute) == (crowd.unit, crowd.attribute)
 
 
 @pytest.mark.parametrize("text, value_text, kind, unit", [

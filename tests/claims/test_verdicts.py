@@ -948,3 +948,15 @@ def test_a_release_date_of_nothing_the_claim_dates_does_not_hide_an_agreeing_fig
     query = query_claim("Consumer prices fell 0.6% month on month in March 2024.")
     got = relate(query, evidence, 0.8, support=0.35, published=article.published, title=article.title)
     assert got[0] == "supports", got
+
+
+@pytest.mark.parametrize(("evidence", "relation"), [
+    pytest.param("The match was played in front of 41,200 spectators at the national stadium.", "refutes", id="another-crowd"),
+    pytest.param("本场比赛共有4.82万名观众到场观战。", "supports", id="the-same-crowd-in-chinese"),
+    pytest.param("The national stadium holds 41,200 spectators.", "related", id="seats-are-no-crowd"),
+])
+def test_a_crowd_that_attended_is_compared_with_a_crowd(evidence, relation):
+    query = query_claim("About 48,200 fans attended the cup final.")
+    assert [(q.unit, q.attribute) for q in query.quantities] == [("people", "attendance")]
+    got = relate(query, query_claim(evidence, "2024-07-15"), 0.8, support=0.35)
+    assert got[0] == relation, got
