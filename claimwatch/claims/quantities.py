@@ -974,11 +974,11 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
 
 
 # A time of day: "16时20分", "14时许", "晚上8点", "1 p.m.", "08:20 GMT".
-_CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:许|前后|左右)?"
+_CLOCK = re.compile(r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|晚)(?=\d))?(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:许|前后|左右)?"
                     r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:[01]?\d|2[0-4])\s?点(?:[0-5]?\d分|半)?"
                     r"|\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                     r"|\b(?:[01]\d|2[0-3]):?[0-5]\d\s?(?:GMT|UTC|local time)\b", re.IGNORECASE)
-_CLOCK_PARTS = re.compile(r"(?P<pm>下午|傍晚|晚上|晚间)|(?P<am>凌晨|早上|上午)|(?P<noon>中午)|(?P<h>\d{1,2})(?::?(?P<m>[0-5]\d))?|"
+_CLOCK_PARTS = re.compile(r"(?P<pm>下午|傍晚|晚上|晚间|晚)|(?P<am>凌晨|早上|上午)|(?P<noon>中午)|(?P<h>\d{1,2})(?::?(?P<m>[0-5]\d))?|"
                           r"(?P<half>半)|(?P<epm>p\.m\.|pm)|(?P<eam>a\.m\.|am)", re.IGNORECASE)
 _UTC_AFTER = re.compile(r"\s?(?:\(?\s*)?(?:GMT|UTC)\b", re.IGNORECASE)
 _BEIJING_AFTER = re.compile(r"\s?[(（]?\s*Beijing time\b", re.IGNORECASE)

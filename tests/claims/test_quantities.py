@@ -959,3 +959,14 @@ def test_more_than_written_before_the_magnitude_counts_to_the_next_step(text, va
 def test_a_unit_written_before_the_number_is_its_unit(text, value_text, kind, unit, value):
     (q,) = [q for q in extract_quantities(text, PUB) if q.kind != "date"]
     assert (q.text, q.kind, q.unit) == (value_text, kind, unit) and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value_text, utc_minutes", [
+    pytest.param("开幕式于9月23日晚8时举行", "晚8时", 12 * 60, id="evening-one-character"),
+    pytest.param("演出在下午3时开始", "下午3时", 7 * 60, id="afternoon-with-shi"),
+    pytest.param("开幕式在晚上8点开始", "晚上8点", 12 * 60, id="evening-with-dian"),
+    pytest.param("会议于16时20分结束", "16时20分", 8 * 60 + 20, id="a-24-hour-clock"),
+])
+def test_a_part_of_the_day_before_a_chinese_clock_time_sets_its_half(text, value_text, utc_minutes):
+    (t,) = [q for q in extract_quantities(text, PUB) if q.kind == "time"]
+    assert (t.text, t.value) == (value_text, utc_minutes)
