@@ -244,7 +244,8 @@ def periods_of(text: str) -> set[str]:
 _WINDOW = re.compile(r"\b(?:in|within|over|during)\s+(?:the\s+(?:past|last|first)\s+)?(?:a\s+single|a|an|one|(\d+)|"
                      r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|forty-eight))\s+(hour|day|minute)s?\b"
                      r"|(\d+|[一二三四五六七八九十两]+)个?(小时|天|日|分钟)(?:内|之内|降雨|降水|雨量|累计)"
-                     r"|(全天|全日|\b(?:over|for) the (?:whole |entire )?day\b)", re.IGNORECASE)
+                     r"|(全天|全日|\b(?:over|for|in) the (?:whole |entire )?day\b|\b(?:over|for|during) the (?:whole|entirety) of\s+"
+                     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)", re.IGNORECASE)
 _WINDOW_UNITS = {"hour": 60, "小时": 60, "day": 1440, "天": 1440, "日": 1440, "minute": 1, "分钟": 1}
 WINDOWED = frozenset({"rainfall"})  # amounts that are told over a span of time
 

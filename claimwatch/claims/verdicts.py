@@ -12,7 +12,7 @@ from claimwatch.claims.consistency import (
     negated_clause, one_company, one_figure_two_conditions, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before, TOLLS, anchored_days, single_days,
 )
-from claimwatch.claims.quantities import DIGITS, FROM_TO, is_prior_value
+from claimwatch.claims.quantities import DIGITS, FROM_TO, count_word, is_prior_value
 from claimwatch.claims.conditions import LOCATED, PLACES, conditions_at, differing, periods_of, with_title_measurer
 from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.hedges import declines_comment
@@ -123,6 +123,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
             held = _held_by(evidence)
             if holder in held.values():
                 evidence = _without(evidence, lambda _, qb: qb.kind != "date" and held.get(qb.start) not in (None, holder))
+    rounds_q, rounds_e = _rounds(query.text), _rounds(as_given.text)
+    if rounds_q and rounds_e and not rounds_q & rounds_e:  # "第二轮援助计划" is not "首轮援助计划"
+        return "related", f"on the same topic, but about another round ({', '.join(f'{n:g}' for n in sorted(rounds_e))})"
     move = opposite_move(query, evidence) or other_decision(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
@@ -436,6 +439,26 @@ def _way(attribute: str | None) -> tuple[str, str] | None:
     if not way:
         return None
     return (CHANGE if attribute == "growth" else base), way[1:]
+
+
+# Which of several rounds, phases or batches a text is about: 首轮 / 第二轮, "the second round"
+_ROUND = re.compile(r"(?P<zh>首|第[一二三四五六七八九十\d]+)(?:轮|批|期|阶段)|"
+                    r"\b(?P<en>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:round|phase|batch|tranche|package)\b",
+                    re.IGNORECASE)
+_ORDINALS = {"首": 1, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+
+
+def _rounds(text: str) -> set[int]:
+    out = set()
+    for m in _ROUND.finditer(text):
+        word = (m["zh"] or m["en"]).lower()
+        if word in _ORDINALS:
+            out.add(_ORDINALS[word])
+        else:
+            n = count_word(word[1:])
+            if n:
+                out.add(n)
+    return out
 
 
 def _at_other_times(query: Claim, evidence: Claim) -> bool:

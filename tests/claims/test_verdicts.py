@@ -960,3 +960,18 @@ def test_a_crowd_that_attended_is_compared_with_a_crowd(evidence, relation):
     assert [(q.unit, q.attribute) for q in query.quantities] == [("people", "attendance")]
     got = relate(query, query_claim(evidence, "2024-07-15"), 0.8, support=0.35)
     assert got[0] == relation, got
+
+
+def test_a_day_s_rain_is_not_the_same_figure_an_hour_took():
+    query = query_claim("Alcudia recorded 96.4 mm of rain over the whole of 3 March.")
+    evidence = query_claim("Nearby Alcudia logged 402.5 mm over the day, including 96.4 mm in a single hour.", "2025-03-05")
+    assert relate(query, evidence, 0.8, support=0.35)[0] == "refutes"
+
+
+@pytest.mark.parametrize(("evidence", "relation"), [
+    pytest.param("首轮援助计划已于3月4日获批，金额为50亿欧元。", "related", id="another-round"),
+    pytest.param("第二轮援助计划已于3月4日获批，金额为80亿欧元。", "supports", id="the-same-round"),
+])
+def test_a_round_is_compared_with_the_same_round(evidence, relation):
+    got = relate(query_claim("第二轮援助计划于3月4日获批"), query_claim(evidence, "2025-03-06"), 0.8, support=0.35)
+    assert got[0] == relation, got
