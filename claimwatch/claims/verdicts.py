@@ -87,6 +87,11 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if (frames and not query.hedged and not any(q.kind == "date" for q in evidence.quantities)
             and published_before(frames, published)):  # a forecast is made before its time; a date can clash
         return "related", f"published before the time the claim speaks of ({frames[0].text})"
+    if (frames and not any(q.kind == "date" for q in evidence.quantities) and any(q.kind != "date" for q in query.quantities)
+            and _years_before(frames, published, 2)):
+        # "The original Ne Zha took 488 million yuan on its first day in 2019" is not borne out or denied by an
+        # undated figure of a 2025 article ("该片首日票房为4.88亿元"): the article tells of its own time
+        return "related", f"about its own time, not {frames[0].text}"
     past = bool(_PAST.search(query.text))
     if past:  # "份额曾超过95%": what it was, not what a change left it at
         evidence = _without(evidence, _is_final_value)
@@ -459,6 +464,14 @@ def _rounds(text: str) -> set[int]:
             if n:
                 out.add(n)
     return out
+
+
+def _years_before(dates: list[Quantity], published: str | None, years: int) -> bool:
+    """Every date lies in a year at least ``years`` before the year of ``published``."""
+    if not published or not published[:4].isdigit():
+        return False
+    year = int(published[:4])
+    return all(q.high and int(q.high) // 10000 <= year - years for q in dates)
 
 
 def _at_other_times(query: Claim, evidence: Claim) -> bool:

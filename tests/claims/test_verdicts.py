@@ -975,3 +975,14 @@ def test_a_day_s_rain_is_not_the_same_figure_an_hour_took():
 def test_a_round_is_compared_with_the_same_round(evidence, relation):
     got = relate(query_claim("第二轮援助计划于3月4日获批"), query_claim(evidence, "2025-03-06"), 0.8, support=0.35)
     assert got[0] == relation, got
+
+
+@pytest.mark.parametrize(("published", "relation"), [
+    pytest.param("2025-01-30", "related", id="an-article-six-years-on"),
+    pytest.param("2019-07-27", "supports", id="an-article-of-that-year"),
+])
+def test_an_undated_figure_tells_of_its_article_s_own_time(published, relation):
+    query = query_claim("The first film took 140 million yuan on its opening day in 2019.")
+    evidence = query_claim("The film took 140 million yuan on its opening day.", published)
+    got = relate(query, evidence, 0.8, support=0.35, published=published)
+    assert got[0] == relation, got
