@@ -80,7 +80,10 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     own ``published`` time ("2015年4月尼泊尔发生的7.8级地震曾造成近9000人死亡") bears out no undated claim
     by wording ("这次地震在尼泊尔造成了人员死亡"). A quarter the evidence's article ``title`` names times
     the evidence's period figures when the evidence names none ("非国际财务报告准则下归母净利润为598亿元"
-    under a third-quarter headline is no second-quarter profit).
+    under a third-quarter headline is no second-quarter profit). One figure given for a part and for
+    its whole (a quarter and the first three, an hour and a day) refutes; so does the opposite extreme
+    since the same date. A claim dated years before the evidence's article is not judged by its
+    undated figures, and a claim about one round (第二轮) is not judged by another round's.
     """
     as_given = evidence
     frames = [q for q in query.quantities if q.kind == "date" and q.attribute is None]
