@@ -109,6 +109,11 @@ GOLD_SETS = {
     # of 2023 and the weeks after), written at the end of its version by a helper from a brief alone
     # and measured on that version's final code, unread, to measure the next version's rules
     "dev_byd": ("dev_byd_mixed.json", "repo"),
+    # our own mixed zh/en feed on a bank failure (the run on Silicon Valley Bank in March 2023, the
+    # rescue of its depositors and the sale of the bank), written at the end of its version by a
+    # helper from a brief alone and measured on that version's final code, unread, to measure the
+    # next version's rules
+    "dev_svb": ("dev_svb_mixed.json", "repo"),
 }
 # Test sets: never calibrated on, no rule written from them. Every other set is a development set.
 TEST_SETS = frozenset({"sample_zh"} | {name for name in GOLD_SETS if name.startswith("heldout_")})
