@@ -465,7 +465,7 @@ def _inherit_units(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ..
     for n, q in enumerate(out):  # "按日元计约为2万亿", "in yen terms, about 2 trillion": an amount in that currency
         basis = _IN_CURRENCY.search(text, max(0, q.start - 40), q.start) if q.kind == "count" and not q.unit else None
         if basis is not None and not re.search(r"\d|[;；。]", text[basis.end():q.start]):
-            code = dict(_CURRENCY_SUFFIX)[basis["cur"]] if basis["cur"] else _EN_BASIS[basis["cur2"].lower()]
+            code = _classify(None, basis["cur"])[1] if basis["cur"] else _EN_BASIS[basis["cur2"].lower()]
             out[n] = replace(q, kind="money", unit=code)
     for n in range(1, len(out)):
         q, before = out[n], out[n - 1]

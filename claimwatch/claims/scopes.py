@@ -141,6 +141,11 @@ def _destination(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     return ""
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the English sentence holding offset ``at`` begins."""
+    return max((m.end() for m in re.finditer(r"[.;!?]\s", text[:at])), default=0)
+
+
 # A business unit that is the subject of the verb before the cue: "Alibaba's Local Services Group grew
 # revenue 14%", "… Digital Commerce Group, which runs AliExpress, increased revenue 29%"
 _EN_UNIT = re.compile(r"((?:[A-Z][\w&-]*\s+){1,4})(?:Group|Division|Unit|Segment)\b(?:,[^,.;]{1,80},)?\s+"
@@ -152,7 +157,7 @@ def _acting_unit(text: str, cue: Mention, names: tuple[Mention, ...]) -> str:
     """The business unit whose verb governs the cue, lowercased, when a named company or a possessive
     stands right before it ("Acme's Home Appliances Group"; "Acme Group" is the company itself); ""
     for none."""
-    start = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:cue.start])), default=0)
+    start = _sentence_start(text, cue.start)
     for found in _EN_UNIT.finditer(text, start, cue.start):
         # the company: a name opening the run ("Acme Overseas Retail Group") or right before it ("Acme's …")
         owner = next((m for m in names if found.start(1) <= m.start < found.end(1) or 0 <= found.start(1) - m.end <= 3), None)
@@ -175,11 +180,10 @@ _OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+|its\s+|their\s+
 def _contributor(text: str, q: Quantity, cue: Mention) -> str:
     """The part whose share of the whole the value is ("X accounted for $5.4 billion of revenue"): the
     capitalised words the sentence opens with, lowercased; "" when the value is not read so."""
-    if not (q.end <= cue.start and _OF_WHOLE.fullmatch(text, q.end, cue.start) and _CONTRIBUTED.search(text, 0, q.start)):
+    verb = _CONTRIBUTED.search(text, 0, q.start) if q.end <= cue.start and _OF_WHOLE.fullmatch(text, q.end, cue.start) else None
+    if verb is None:
         return ""
-    verb = _CONTRIBUTED.search(text, 0, q.start).start()
-    opening = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:verb])), default=0)
-    words = text[opening:verb].split(",")[0].split()
+    words = text[_sentence_start(text, verb.start()):verb.start()].split(",")[0].split()
     if not 0 < len(words) <= 4 or not words[0][:1].isupper() or words[0].lower() in _PRONOUNS:
         return ""  # ("It accounted for …": what it is was said before)
     return " ".join(w.lower() for w in words)

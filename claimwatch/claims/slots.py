@@ -91,13 +91,14 @@ def direction(text: str, q: Quantity) -> str | None:
     return "down" if _DOWN.search(before) or _DOWN_AFTER.match(text, q.end) else None
 
 
-_UP_AFTER = re.compile(r"\s*(?:higher|up|(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge)\s+in)\b", re.IGNORECASE)
-_DOWN_AFTER = re.compile(r"\s*(?:lower|down|(?:year-on-year\s+|annual\s+)?(?:drop|fall|decline|slide|decrease|slump)\s+in)\b", re.IGNORECASE)
+# "a 5.1% rise in third-quarter revenue": a move written as a noun, the measure that moved named after it
+_RISE_IN = r"(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge)\s+in"
+_FALL_IN = r"(?:year-on-year\s+|annual\s+)?(?:drop|fall|decline|slide|decrease|slump)\s+in"
+_UP_AFTER = re.compile(rf"\s*(?:higher|up|{_RISE_IN})\b", re.IGNORECASE)
+_DOWN_AFTER = re.compile(rf"\s*(?:lower|down|{_FALL_IN})\b", re.IGNORECASE)
+_MOVE_IN = re.compile(rf"\s*(?:{_RISE_IN}|{_FALL_IN})\s+", re.IGNORECASE)
 # a clause that opens with a comparison basis and names no measure ("，环比下降0.3%", ", and 2.1% month on month")
 _SERIES_OPEN = re.compile(r"[\s，,;；]*(?:而|and\s+)?(?:同比|环比|较上月|较上年同期|比上月)")
-# "a 5.1% rise in third-quarter revenue": the measure that rose is named after the noun of the move
-_MOVE_IN = re.compile(r"\s*(?:year-on-year\s+|annual\s+)?(?:rise|increase|jump|gain|climb|surge|drop|fall|decline|slide|decrease|slump)\s+in\s+",
-                      re.IGNORECASE)
 
 
 _EN_FOR = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)

@@ -137,12 +137,14 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     move = opposite_move(query, evidence) or other_decision(query, evidence)
     if move is not None and score >= support:
         return "refutes", move
-    extremes = opposite_extremes(query, as_given) if score >= support else None
-    if extremes:
-        return "refutes", extremes
-    if not values and _extreme_since(query) and _extreme_since(as_given) is None:
-        # "10月出口增速为2023年3月以来最低" is not borne out by "10月出口增长强劲": the extreme is the claim
-        return "related", "on the same topic, but says nothing of a high or low since that date"
+    claimed_extreme = _extreme_since(query)
+    if claimed_extreme:
+        stated_extreme = _extreme_since(as_given)
+        if stated_extreme and score >= support and (other := opposite_extremes(claimed_extreme, stated_extreme)):
+            return "refutes", other
+        if not values and stated_extreme is None:
+            # "10月出口增速为2023年3月以来最低" is not borne out by "10月出口增长强劲": the extreme is the claim
+            return "related", "on the same topic, but says nothing of a high or low since that date"
     converted = one_figure_two_currencies(query, evidence)
     if converted and score >= support:  # "$72.6 billion" against "726亿元": the figure, in another currency
         qa, qb = converted[0]
@@ -716,11 +718,10 @@ def _extreme_since(claim: Claim) -> tuple[int, float] | None:
     return (1 if high else -1), dates.pop()
 
 
-def opposite_extremes(query: Claim, evidence: Claim) -> str | None:
-    """"10月出口增速为2023年3月以来最低" against "…创2023年3月以来新高": the same span from the same
-    date, its high against its low."""
-    mine, theirs = _extreme_since(query), _extreme_since(evidence)
-    if mine is None or theirs is None or mine[1] != theirs[1] or mine[0] == theirs[0]:
+def opposite_extremes(mine: tuple[int, float], theirs: tuple[int, float]) -> str | None:
+    """"10月出口增速为2023年3月以来最低" against "…创2023年3月以来新高" (each as ``_extreme_since``
+    reads it): the same span from the same date, its high against its low."""
+    if mine[1] != theirs[1] or mine[0] == theirs[0]:
         return None
     return f"calls it the {'highest' if theirs[0] > 0 else 'lowest'} since the same date, not the {'highest' if mine[0] > 0 else 'lowest'}"
 
