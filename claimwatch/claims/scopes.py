@@ -31,7 +31,7 @@ _CHANGED = re.compile(r"_(?:up|down|change)$")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 _ZH_STOP = re.compile(r"其中|实现|录得|取得|获得|创造|完成|达到|(?<![数证依])据|[的为是在和与及、对较比按将已于了共约达其该占下]")
 # the period, the whole, the company itself: no part of the amount
-_ZH_WHOLE = re.compile(r"我国|全国|本国|月份|第?[一二三四1-4]季度|[一二三四]季度|季度|第?[一二三四1-4]财季|财季|财年|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
+_ZH_WHOLE = re.compile(r"我国|全国|本国|月份|[本当上该同](?:季度|财季|财年|年度)|第?[一二三四1-4]季度|[一二三四]季度|季度|第?[一二三四1-4]财季|财季|财年|[上下]半年|全年|年度|本季|当季|单季|同期|今年|去年|前年|上年|本年|当天|当日|"
                        r"分钟内|小时内|天内|周内|月内|年内|之内|分钟|小时|以来|累计|累积|共计|总共|一共|"
                        r"每年|每月|每季|年|月|集团|公司|项目|工程|计划|预计|预期")
 # words that make a part its total ("游戏业务总收入": the games total) or the company's whole (总营收)

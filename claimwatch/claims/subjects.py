@@ -206,6 +206,8 @@ _EN_PLACE = re.compile(r"\b(?P<name>(?:(?!(?:In|At|On|The|From|Of|For|By|And|Nea
 
 _GENERIC_HEADS = frozenset("股份 科技 投资 量化 商业 国有 中央 地方 外资 这家 该家 一家 多家 新能源 金融 控股".split())
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
+# a head that is a time or a pointer names no one: "本季度集团收入" is the group's revenue this quarter
+_TIME_HEAD = re.compile(r"^(?:本|该|这|此|其|今|去|明|上|下|同|当|全)(?:季度|季|年度|年|月|期|财年|半年)")
 
 
 def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
@@ -234,7 +236,7 @@ def _suffixed_names(text: str, known: list[Mention]) -> list[Mention]:
                 break
         if start is None or m.start() - start < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:m.start()]):
             continue
-        if text[start:m.start()] in _GENERIC_HEADS or not m["place"] and any(
+        if text[start:m.start()] in _GENERIC_HEADS or _TIME_HEAD.search(text[start:m.start()]) or not m["place"] and any(
                 k.end <= m.start() and m.start() - k.end <= 10 and _HAN_ONLY.fullmatch(text[k.end:m.start()])
                 for k in known):
             continue  # "宁德时代新能源科技股份有限公司": a known name's full form; "股份有限公司" names no one

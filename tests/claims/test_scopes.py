@@ -215,3 +215,13 @@ def test_what_accounted_for_an_amount_of_the_whole_is_a_part(text, scope):
 def test_a_surplus_with_one_market_is_a_part_of_the_whole(text, scope):
     (surplus,) = [q for q in query_claim(text).quantities if q.attribute == "trade_surplus"]
     assert surplus.scope == scope
+
+
+@pytest.mark.parametrize("text, scope", [
+    pytest.param("本季度集团收入为2365.03亿元人民币，同比增长5%。", "", id="this-quarter-the-group"),
+    pytest.param("当季度公司收入为500亿元。", "", id="that-quarter-the-company"),
+    pytest.param("本季度游戏业务收入为300亿元。", "游戏", id="a-part-after-the-quarter-stays-a-part"),
+])
+def test_a_quarter_written_before_the_group_is_when_not_a_part(text, scope):
+    (revenue,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
+    assert revenue.scope == scope

@@ -52,6 +52,11 @@ def test_an_organisation_outside_the_alias_table_is_named_by_its_suffix():
     assert [m.key for m in subject_mentions("英伟达集团")] == ["org:nvidia"]  # a known name keeps its key
 
 
+@pytest.mark.parametrize("text", ["本季度集团收入为2365.03亿元人民币", "今年公司净利润增长", "当季集团营收创新高"])
+def test_a_time_before_the_suffix_names_no_organisation(text):
+    assert not {s for s in find_subjects(text) if s.startswith("org:")}
+
+
 @pytest.mark.parametrize("zh, en", [("比亚迪", "BYD"), ("宁德时代", "CATL"), ("中国石化", "Sinopec")])
 def test_well_known_companies_are_one_subject_in_both_languages(zh, en):
     assert find_subjects(f"{zh}营收增长") == find_subjects(f"{en} revenue grew") != frozenset()
