@@ -477,8 +477,14 @@ def _relative(text: str, q: Quantity, mentions: list[Mention],
     if m:
         lo = max(0, q.start - 30) + m.start("y")
         inside = [x for x in mentions if lo <= x.start and x.end <= q.start]
-        if inside:  # the copula may be matched early ("英伟达" holds 达): only the last name is Y
-            return inside[-1], [inside[-1]]
+        if inside:  # the copula may be matched early ("英伟达" holds 达): only the last name is Y, with the
+            # names written right before it ("为Meta Llama 3.1 405B的二十分之一": Meta's Llama)
+            y = [inside[-1]]
+            for x in reversed(inside[:-1]):
+                if text[x.end:y[0].start].strip():
+                    break
+                y.insert(0, x)
+            return inside[-1], y
     m = after.match(text[q.end:q.end + 60])
     if m:
         lo, hi = q.end + m.start("y"), q.end + m.end("y")

@@ -5,6 +5,7 @@ import pytest
 from claimwatch.claims.quantities import extract_quantities
 from claimwatch.claims.slots import attach_slots
 from claimwatch.claims.words import word_edges
+from claimwatch.pipeline import query_claim
 
 
 def slots(text: str, title: str = "") -> list[tuple[str, str | None, str | None, str | None]]:
@@ -558,3 +559,11 @@ def test_a_headline_is_about_its_main_clause_not_what_happens_meanwhile():
     from claimwatch.claims.slots import _title_subject
     assert _title_subject("Huawei's new phone sells out as iPhone 16 reaches Chinese stores") == "org:huawei"
     assert _title_subject("iPhone 16 goes on sale in China") == "product:iphone-16"
+
+
+def test_a_maker_written_before_the_thing_compared_against_is_no_subject_of_the_fraction():
+    (tenth,) = [q for q in query_claim("其最终训练所用算力约为Meta Llama 3.1 405B的二十分之一。").quantities
+                if q.kind == "fraction"]
+    assert tenth.relative_to == "product:llama" and tenth.subject != "org:meta"
+    (double,) = [q for q in query_claim("H200与H100相比，H200的性能是H100的两倍").quantities if q.kind == "multiple"]
+    assert double.subject == "product:H200" and double.relative_to == "product:H100"
