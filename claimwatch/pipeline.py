@@ -616,7 +616,8 @@ def verify_claim(store: Store, embedder: Embedder, text: str, top_k: int = 10,
     judgement = judge(query, candidates, related=limits.related, support=limits.support,
                       origin_source=store.origin_sources(), confidence_table=limits.confidence,
                       support_cross=limits.support_cross, support_fact=limits.support_fact,
-                      support_fact_cross=limits.support_fact_cross)
+                      support_fact_cross=limits.support_fact_cross,
+                      disagreements=store.conflicts_by_claim() if mode == "hybrid" else None)
     return answer_of(store, query, judgement, top_k)
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from claimwatch.claims.conditions import (
     LOCATED, NATIONAL, PLACES, PRIOR_PERIOD, conditions_at, conditions_of, differing, nested, regions, with_title_measurer,
@@ -84,6 +84,14 @@ class Conflict:
     explanation: str
     subject: str | None = None  # the slot: subject, attribute (above), unit
     unit: str = ""
+
+
+class Disagreement(NamedTuple):
+    """A conflict as one of its claims sees it: the other claim's id, and the two values as written."""
+
+    partner: str
+    own_value: str
+    partner_value: str
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
+    BY_AGENCY, Disagreement, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_conditions, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before, TOLLS, anchored_days, single_days,
 )
@@ -1024,7 +1024,8 @@ def flat_over_hedged(evidence: list["Evidence"]) -> list["Evidence"]:
 def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related: float = RELATED_THRESHOLD,
           support: float = SUPPORT_THRESHOLD, origin_source: dict[str, str] | None = None,
           confidence_table: dict[str, float] | None = None, support_cross: float | None = None,
-          support_fact: float | None = None, support_fact_cross: float | None = None) -> Judgement:
+          support_fact: float | None = None, support_fact_cross: float | None = None,
+          disagreements: dict[str, list[Disagreement]] | None = None) -> Judgement:
     """Verdict from the candidates (already retrieved and scored), counting independent outlets, not rows.
 
     ``origin_source`` maps a syndicated article's id to the outlet it copied, so a copy and its
@@ -1049,6 +1050,8 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
     def outlet(e: Evidence) -> str:
         return origin_source.get(e.article.id, e.article.source)
 
+    if disagreements:
+        evidence = refuted_through_conflicts(query, evidence, disagreements)
     evidence = latest_per_outlet(evidence, outlet)
     if not any(e.relation in ("supports", "refutes") for e in evidence):
         evidence = order_across(query, evidence)
@@ -1079,6 +1082,34 @@ def judge(query: Claim, candidates: list[tuple[Claim, Article, float]], related:
     if confidence_table and outcome in confidence_table:
         confidence = confidence_table[outcome]
     return Judgement(verdict, round(confidence, 3), tuple(evidence), explanation, outcome)
+
+
+# what relate() says of a value it cannot tell the measure of; the audit, comparing the two statements
+# slot by slot, can
+_UNSURE_MEASURE = re.compile(r"^states .+, but (?:what it measures is unclear|may be about something else)$")
+
+
+def refuted_through_conflicts(query: Claim, evidence: list[Evidence],
+                              disagreements: dict[str, list[Disagreement]]) -> list[Evidence]:
+    """Evidence the audit found in conflict with a statement that bears out the claim's figure
+    refutes the claim: "营收1671.9亿元" supports "腾讯第三季度营收约1672亿元", and the audit found
+    "posted third-quarter revenue of 176.2 billion yuan" in conflict with it on that figure. The
+    audit compares each pair by its own slots, subjects and times, which a claim of a few words
+    may not name."""
+    by_id = {e.claim.id: e for e in evidence}
+    turned: dict[str, Evidence] = {}
+    for e in evidence:
+        if e.relation != "supports" or not e.note.startswith("states the same value"):
+            continue
+        agreeing = {qb.text for qa, qb in agreeing_values(query, e.claim) if qa.kind != "date"}
+        for d in disagreements.get(e.claim.id, ()):
+            other = by_id.get(d.partner)
+            if other is None or not _UNSURE_MEASURE.search(other.note) or d.own_value not in agreeing:
+                continue
+            turned[other.claim.id] = replace(other, relation="refutes", note=(
+                f"states {d.partner_value} where {e.article.source} states the claim's {d.own_value}, "
+                f"a conflict the audit found"))
+    return [turned.get(e.claim.id, e) for e in evidence]
 
 
 def _confidence(agree: int, disagree: int) -> float:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimwatch.claims.consistency import Cluster, Conflict, SyndicationGroup
+from claimwatch.claims.consistency import Cluster, Conflict, Disagreement, SyndicationGroup
 from claimwatch.claims.models import Article, Claim, Quantity
 from claimwatch.claims.places import learn_regions
 from claimwatch.claims.subjects import learn_names
@@ -114,7 +114,7 @@ class Store:
         self._lock = threading.RLock()
         self.analysis_lock = threading.Lock()  # one re-analysis at a time, each on a fresh snapshot
         self._origin_sources: dict[str, str] | None = None  # cached until the next save_analysis
-        self._partners: dict[str, list[str]] | None = None  # likewise
+        self._partners: dict[str, list[Disagreement]] | None = None  # likewise
         self._recent: dict[int, Claim] = {}  # claims read lately by row (rows never change), oldest first
         self._recent_articles: dict[str, Article] = {}  # likewise articles by id (never changed once stored)
         self._db = sqlite3.connect(path / "claimwatch.db", check_same_thread=False, isolation_level=None)
@@ -477,14 +477,19 @@ class Store:
     def conflict_partners(self) -> dict[str, list[str]]:
         """Claim id → ids of the claims the last analysis found in conflict with it (explained
         differences excluded); cached until the next save_analysis."""
+        return {claim: [p.partner for p in found] for claim, found in self.conflicts_by_claim().items()}
+
+    def conflicts_by_claim(self) -> dict[str, list[Disagreement]]:
+        """Claim id → the conflicts the last analysis found it in (explained differences excluded),
+        each as the partner's id and the two values as written; cached until the next save_analysis."""
         with self._lock:
             if self._partners is None:
-                partners: dict[str, list[str]] = {}
+                partners: dict[str, list[Disagreement]] = {}
                 for c in self.conflicts():
                     if c["severity"] == "conflict":
-                        a, b = c["claim_ids"]
-                        partners.setdefault(a, []).append(b)
-                        partners.setdefault(b, []).append(a)
+                        (a, b), (va, vb) = c["claim_ids"], c.get("values") or ("", "")
+                        partners.setdefault(a, []).append(Disagreement(b, va, vb))
+                        partners.setdefault(b, []).append(Disagreement(a, vb, va))
                 self._partners = partners
             return self._partners
 

@@ -986,3 +986,23 @@ def test_an_undated_figure_tells_of_its_article_s_own_time(published, relation):
     evidence = query_claim("The film took 140 million yuan on its opening day.", published)
     got = relate(query, evidence, 0.8, support=0.35, published=published)
     assert got[0] == relation, got
+
+
+def test_a_figure_of_unclear_measure_the_audit_found_against_the_claims_figure_refutes_it():
+    from dataclasses import replace
+
+    from claimwatch.claims.consistency import Disagreement
+
+    query = query_claim("奥比纳跳过5.90米，赢得男子撑竿跳高金牌")
+    same = replace(query_claim("男子撑竿跳高决赛中，奥比纳跳过5.90米夺冠。"), id="c1")
+    other = replace(query_claim("菲律宾撑竿跳高选手奥比纳以5.80米的成绩夺冠。"), id="c2")
+    candidates = [(same, _art("a1", "Wire A"), 0.8), (other, _art("a2", "Wire B"), 0.8)]
+    assert judge(query, candidates, support=0.35).verdict == "supported"  # 5.80米 alone: what it measures is unclear
+    found = {"c1": [Disagreement("c2", "5.90米", "5.80米")], "c2": [Disagreement("c1", "5.80米", "5.90米")]}
+    judged = judge(query, candidates, support=0.35, disagreements=found)
+    assert judged.verdict == "conflicting"
+    turned = next(e for e in judged.evidence if e.claim.id == "c2")
+    assert turned.relation == "refutes" and "5.80米" in turned.note and "Wire A" in turned.note
+    # a conflict over a figure the claim does not state turns nothing
+    elsewhere = {"c1": [Disagreement("c2", "金牌", "5.80米")]}
+    assert judge(query, candidates, support=0.35, disagreements=elsewhere).verdict == "supported"

@@ -268,7 +268,7 @@ def test_counting_waits_for_the_store_lock_like_every_use_of_the_connection(tmp_
 
 
 def test_conflict_partners_name_both_sides_of_each_conflict_and_follow_the_latest_analysis(tmp_path, fake_embedder):
-    from claimwatch.claims.consistency import Conflict
+    from claimwatch.claims.consistency import Conflict, Disagreement
 
     store = open_store(tmp_path / "s", fake_embedder.name, fake_embedder.dim)
 
@@ -278,6 +278,9 @@ def test_conflict_partners_name_both_sides_of_each_conflict_and_follow_the_lates
     store.save_analysis([], [conflict("k1", "a", "b", "conflict"), conflict("k2", "a", "c", "conflict"),
                              conflict("k3", "b", "d", "explained_difference")], [])
     assert store.conflict_partners() == {"a": ["b", "c"], "b": ["a"], "c": ["a"]}
+    # each side sees its own value first: verify turns a partner's value against the claim's (verdicts.py)
+    assert store.conflicts_by_claim()["a"][0] == Disagreement("b", "1", "2")
+    assert store.conflicts_by_claim()["b"] == [Disagreement("a", "2", "1")]
     store.save_analysis([], [conflict("k4", "c", "d", "conflict")], [])
     assert store.conflict_partners() == {"c": ["d"], "d": ["c"]}  # the cache follows the new analysis
     store.close()
