@@ -567,3 +567,17 @@ def test_a_maker_written_before_the_thing_compared_against_is_no_subject_of_the_
     assert tenth.relative_to == "product:llama" and tenth.subject != "org:meta"
     (double,) = [q for q in query_claim("H200与H100相比，H200的性能是H100的两倍").quantities if q.kind == "multiple"]
     assert double.subject == "product:H200" and double.relative_to == "product:H100"
+
+
+@pytest.mark.parametrize(("text", "attribute"), [
+    ("The crater is roughly 540 km wide.", "width"),
+    ("The site lies in a crater which is about 540 kilometres across.", "width"),
+    ("该撞击坑直径约240公里。", "width"),
+    ("大桥全长约1.6公里。", "length"),
+    ("The bridge has a total length of 2.6 km.", "length"),
+    # "long" is no cue: a long exposure above 40C is no length
+    ("Older people face a higher risk of heatstroke during long exposure outdoors above 40C.", None),
+])
+def test_a_width_and_a_length_are_measures_of_their_own(text, attribute):
+    (value,) = [q for q in query_claim(text).quantities if q.kind == "measure"]
+    assert value.attribute == attribute
