@@ -225,3 +225,15 @@ def test_a_surplus_with_one_market_is_a_part_of_the_whole(text, scope):
 def test_a_quarter_written_before_the_group_is_when_not_a_part(text, scope):
     (revenue,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
     assert revenue.scope == scope
+
+
+@pytest.mark.parametrize("text, scope", [
+    pytest.param("阿里云智能集团9月季度营收约296亿元", "云智能", id="zh-the-cloud-unit-named-with-its-parent"),
+    pytest.param("阿里云收入增长7%至296亿元", "云", id="zh-the-cloud-unit-in-short"),
+    pytest.param("Alibaba Cloud revenue rose 7% to 29.6 billion yuan.", "cloud", id="en-the-cloud-unit"),
+])
+def test_a_unit_named_after_its_parent_is_the_parents_part_not_the_parent(text, scope):
+    # 阿里云 / Alibaba Cloud is the company's cloud unit: its revenue is a part of Alibaba's, so
+    # '阿里云智能集团营收约296亿元' meets 'Cloud Intelligence Group revenue … 29.6 billion yuan'
+    (revenue,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
+    assert revenue.subject == "org:alibaba" and revenue.scope == scope
