@@ -686,6 +686,20 @@ def _enumerated(values: list[Quantity]) -> list[Quantity]:
 _TIMES_THE = re.compile(r"\s*(?:that of\s+|those of\s+)?(?:the\s+)?")  # "N times the <value> … of Y": Y's value
 
 
+# a currency priced in dollars ("Sterling rose above $1.32", "the euro fell to $1.05"): its exchange rate
+_PRICED_CURRENCY = re.compile(r"\b(?:sterling|the (?:british )?pound|the euro|the yen|the yuan|the renminbi|the won|"
+                              r"the rupee|the (?:australian|canadian|new zealand|hong kong) dollar|the swiss franc)\b",
+                              re.IGNORECASE)
+
+
+def _as_exchange_rate(text: str, q: Quantity, clause: tuple[int, int]) -> Quantity:
+    """A dollar price of another currency named before it in its clause as the exchange rate it is
+    ("Sterling rose above $1.32" is "英镑兑美元升破1.32"); any other amount unchanged."""
+    if q.unit != "USD" or not 0 < q.value < 1000 or not _PRICED_CURRENCY.search(text, clause[0], q.start):
+        return q
+    return replace(q, kind="count", unit="", attribute="exchange_rate")
+
+
 def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "") -> tuple[Quantity, ...]:
     """``quantities`` of the claim ``text`` with ``subject``, ``attribute`` and ``relative_to`` set.
 
@@ -713,6 +727,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
         q = _with_attribute(text, q, cues, clauses, clause)
+        if q.kind == "money" and q.attribute is None:
+            q = _as_exchange_rate(text, q, clause)
         if q.kind == "fraction" and q.attribute is None:
             q = _as_share(text, q, cues, clauses, clause)
         if out and out[-1].kind == q.kind and out[-1].attribute and FROM_TO.search(text, max(0, out[-1].start - 4), q.start):

@@ -581,3 +581,15 @@ def test_a_maker_written_before_the_thing_compared_against_is_no_subject_of_the_
 def test_a_width_and_a_length_are_measures_of_their_own(text, attribute):
     (value,) = [q for q in query_claim(text).quantities if q.kind == "measure"]
     assert value.attribute == attribute
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("Sterling rose above $1.32 on Thursday.", True),
+    ("The euro fell to $1.05 after the vote.", True),
+    ("英镑兑美元周四升破1.32", True),
+    ("The pound's rally cost exporters $120 million.", False),  # an amount, not a price of the pound
+    ("Shares rose to $1.32.", False),
+])
+def test_a_currency_priced_in_dollars_is_an_exchange_rate(text, rate):
+    (value,) = query_claim(text).quantities
+    assert (value.attribute == "exchange_rate" and value.unit == "") == rate
