@@ -245,7 +245,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
                  and _worded_alike(query, evidence, score, fact))
             and not declines_comment(query.text) and not declines_comment(evidence.text)
             and all(q.kind == "date" for q in evidence.quantities)  # a date decides no statement
-            and negation_bears_on_common_subject(query, evidence)
+            and negation_bears_on_common_subject(query, evidence) and denies_what_is_said(query, evidence)
             # a denial of nothing named bears on a claim of nothing named only when it reads as one fact
             and (score >= (fact or support) or _names_a_common_subject(query, evidence) and distinguishing(find_subjects(query.text))
                  and (score >= NAMED_DENIAL or query.language != evidence.language))):
@@ -849,6 +849,24 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     # another clause names is not what is denied ("… has not moved to block the deal, which is
     # still under review by CFIUS")
     return bool(common) or not distinguishing(find_subjects(clause)) and not distinguishing(find_subjects(plain.text))
+
+
+def denies_what_is_said(a: Claim, b: Claim) -> bool:
+    """In one language, the clause that holds the negation shares a word, names aside, with the other
+    claim: what it denies is what the other says ("Rubin chips are not included" / "Rubin is
+    included"), not another thing of the same subject ("Nvidia has not yet shipped any Blackwell
+    chips" denies nothing of "Nvidia's networking revenue grew"). Across languages, words cannot tell."""
+    if a.language != b.language:
+        return True
+    negated, plain = (a, b) if a.negated else (b, a)
+    clause = negated_clause(negated)
+    if clause is None:
+        return False
+    return bool((_content_words(clause) - _DENIAL_WORDS) & _content_words(plain.text))
+
+
+_DENIAL_WORDS = frozenset("not yet any never none nor neither did does can cannot could would should still also "
+                          "able said says whether".split())
 
 
 def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[tuple]:

@@ -1006,3 +1006,19 @@ def test_a_figure_of_unclear_measure_the_audit_found_against_the_claims_figure_r
     # a conflict over a figure the claim does not state turns nothing
     elsewhere = {"c1": [Disagreement("c2", "金牌", "5.80米")]}
     assert judge(query, candidates, support=0.35, disagreements=elsewhere).verdict == "supported"
+
+
+@pytest.mark.parametrize(("claim", "evidence", "refutes"), [
+    # a denial of another thing about the same subject denies nothing of the claim
+    ("Nvidia's networking revenue grew from a year earlier in the third quarter.",
+     "Nvidia has not yet shipped any Blackwell chips to customers.", False),
+    ("Apple overtook Nvidia as the world's most valuable company on Thursday.",
+     "Nvidia has not yet shipped any Blackwell chips to customers.", False),
+    ("美联储本次会议决定放缓缩表步伐", "美联储主席鲍威尔表示，美联储并未预设降息路径。", False),
+    # a denial of what the claim says refutes it
+    ("Nvidia has shipped Blackwell chips to customers.", "Nvidia has not yet shipped any Blackwell chips to customers.", True),
+    ("美联储已预设降息路径", "美联储主席鲍威尔表示，美联储并未预设降息路径。", True),
+])
+def test_a_denial_refutes_only_what_it_denies(claim, evidence, refutes):
+    relation, _ = relate(query_claim(claim), query_claim(evidence), 0.66, support=0.35, fact=0.5)
+    assert (relation == "refutes") == refutes
