@@ -273,8 +273,9 @@ def _event_object(mentions: list[Mention], cues: list[Mention], q: Quantity, cla
 def _attribute(q: Quantity, cues: list[Mention], clause: tuple[int, int], text: str = "") -> str | None:
     by_unit = attribute_of_unit(q.unit)
     lo, hi = clause
-    if by_unit == "weight":  # "出口钢材1118.1万吨": a tonnage exported or imported is the trade flow's
-        flows = [m for m in cues if lo <= m.start and m.end <= hi and m.key in ("exports", "imports")]
+    if by_unit == "weight":  # "出口钢材1118.1万吨": a tonnage exported or imported is the trade flow's, and one
+        # produced or that can be ("年产量约4440万吨", "年粗钢产能约8600万吨") the output's or the capacity's
+        flows = [m for m in cues if lo <= m.start and m.end <= hi and m.key in ("exports", "imports", "output", "capacity")]
         if flows:
             return min(flows, key=lambda m: cue_distance(q, m)).key
     if by_unit:  # a unit that names an attribute (TB/s, GPU hours, parameters) names it whatever the cues

@@ -593,3 +593,15 @@ def test_a_width_and_a_length_are_measures_of_their_own(text, attribute):
 def test_a_currency_priced_in_dollars_is_an_exchange_rate(text, rate):
     (value,) = query_claim(text).quantities
     assert (value.attribute == "exchange_rate" and value.unit == "") == rate
+
+
+@pytest.mark.parametrize(("text", "attribute"), [
+    ("两家公司合并后年粗钢产能约8600万吨", "capacity"),
+    ("日本制铁2022年的产量约为4440万吨", "output"),
+    ("Nippon Steel produced about 44.4 million tonnes of crude steel in 2022.", "output"),
+    ("10月我国出口钢材1118.1万吨", "exports"),
+    ("The ship carried 20,000 tonnes of cargo.", "weight"),
+])
+def test_what_can_be_made_is_no_output_and_a_tonnage_made_is_the_outputs(text, attribute):
+    (tonnage,) = [q for q in query_claim(text).quantities if q.unit == "kg"]
+    assert tonnage.attribute == attribute
