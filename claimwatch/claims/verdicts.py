@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from claimwatch.claims.consistency import (
-    BY_AGENCY, Disagreement, acts_in, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
+    BY_AGENCY, Disagreement, acts_in, as_percent, counterparts_across_languages, personal, published_before, roundings_apart, attribute_known, clash_order, comparable_slots, direction_of, disjoint_slots, explain_difference,
     negated_clause, one_company, one_figure_two_conditions, one_figure_two_currencies, same_attribute, paired_slots, same_subject, subject_of,
     well_before, TOLLS, anchored_days, single_days,
 )
@@ -883,7 +883,8 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
         x, y = subject_of(query, qa), subject_of(evidence, qb)
         return same_subject(x, y, named_q, named_e, personal(qa, qb)) or (x in named_e and y in named_q)
 
-    return [(qa, qb) for qa in query.quantities for qb in evidence.quantities
+    # (a fraction as the percentage it is, as the audit compares it: "seven in ten" households and "约七成用户")
+    return [(qa, qb) for qa in map(as_percent, query.quantities) for qb in map(as_percent, evidence.quantities)
             if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and not roundings_apart(qa, qb)

@@ -1022,3 +1022,10 @@ def test_a_figure_of_unclear_measure_the_audit_found_against_the_claims_figure_r
 def test_a_denial_refutes_only_what_it_denies(claim, evidence, refutes):
     relation, _ = relate(query_claim(claim), query_claim(evidence), 0.66, support=0.35, fact=0.5)
     assert (relation == "refutes") == refutes
+
+
+def test_a_fraction_bears_out_the_percentage_it_is():
+    # the audit compares "seven in ten" as 70 %; verify now does too, in agreement as in a clash
+    evidence = query_claim("受台风影响，海南全省约七成用户一度停电。")
+    assert relate(query_claim("About seven in ten Hainan households lost power."), evidence, 0.6, 0.35)[0] == "supports"
+    assert relate(query_claim("Roughly a third of Hainan households lost power."), evidence, 0.6, 0.35)[0] == "refutes"
