@@ -574,6 +574,9 @@ def test_a_maker_written_before_the_thing_compared_against_is_no_subject_of_the_
     ("The site lies in a crater which is about 540 kilometres across.", "width"),
     ("该撞击坑直径约240公里。", "width"),
     ("大桥全长约1.6公里。", "length"),
+    ("一条宽400英尺的航道已经开通。", "width"),
+    ("这座桥长375米，建于1995年。", "length"),
+    ("深圳湾大桥全长5.5公里。", "length"),  # 深 of 深圳 is no depth
     ("The bridge has a total length of 2.6 km.", "length"),
     # "long" is no cue: a long exposure above 40C is no length
     ("Older people face a higher risk of heatstroke during long exposure outdoors above 40C.", None),
@@ -581,6 +584,11 @@ def test_a_maker_written_before_the_thing_compared_against_is_no_subject_of_the_
 def test_a_width_and_a_length_are_measures_of_their_own(text, attribute):
     (value,) = [q for q in query_claim(text).quantities if q.kind == "measure"]
     assert value.attribute == attribute
+
+
+def test_a_depth_is_read_from_one_character_too():
+    channel = query_claim("一条宽400英尺、深50英尺的航道已经开通。").quantities
+    assert [(q.text, q.attribute) for q in channel] == [("400英尺", "width"), ("50英尺", "depth")]
 
 
 @pytest.mark.parametrize(("text", "rate"), [
