@@ -687,6 +687,8 @@ def _enumerated(values: list[Quantity]) -> list[Quantity]:
 _TIMES_THE = re.compile(r"\s*(?:that of\s+|those of\s+)?(?:the\s+)?")  # "N times the <value> … of Y": Y's value
 
 
+# goods sold or shipped to other countries are exports
+_ABROAD = re.compile(r"\b(?:abroad|overseas|to foreign (?:buyers|markets|customers))\b|出口|销往海外|海外销量", re.IGNORECASE)
 # a currency priced in dollars ("Sterling rose above $1.32", "the euro fell to $1.05"): its exchange rate
 _PRICED_CURRENCY = re.compile(r"\b(?:sterling|the (?:british )?pound|the euro|the yen|the yuan|the renminbi|the won|"
                               r"the rupee|the (?:australian|canadian|new zealand|hong kong) dollar|the swiss franc)\b",
@@ -728,6 +730,8 @@ def attach_slots(text: str, quantities: tuple[Quantity, ...], context: str = "")
             out.append(replace(q, subject=converted.subject, attribute=converted.attribute))
             continue
         q = _with_attribute(text, q, cues, clauses, clause)
+        if q.attribute == "shipments" and _ABROAD.search(text, clause[0], clause[1]):
+            q = replace(q, attribute="exports")  # "China sold around 577,000 vehicles abroad": 出口汽车57.7万辆
         if q.kind == "money" and q.attribute is None:
             q = _as_exchange_rate(text, q, clause)
         if q.kind == "fraction" and q.attribute is None:

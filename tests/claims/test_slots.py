@@ -613,3 +613,14 @@ def test_a_currency_priced_in_dollars_is_an_exchange_rate(text, rate):
 def test_what_can_be_made_is_no_output_and_a_tonnage_made_is_the_outputs(text, attribute):
     (tonnage,) = [q for q in query_claim(text).quantities if q.unit == "kg"]
     assert tonnage.attribute == attribute
+
+
+@pytest.mark.parametrize(("text", "attribute"), [
+    ("China sold around 577,000 vehicles abroad in October.", "exports"),
+    ("Chinese carmakers shipped 577,000 vehicles overseas in October.", "exports"),
+    ("10月我国出口汽车57.7万辆。", "exports"),
+    ("BYD sold 526,000 vehicles in December.", "shipments"),
+])
+def test_goods_sold_abroad_are_exports(text, attribute):
+    (count,) = [q for q in query_claim(text).quantities if q.kind == "count"]
+    assert count.attribute == attribute
