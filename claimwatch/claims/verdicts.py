@@ -792,11 +792,19 @@ def unmatched_names(query: str, evidence: str) -> list[str]:
     and works in title marks (《王者荣耀》) when the evidence is written in Chinese too."""
     known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
-    latin = [m.group(0) for m in _name_matches(query)
+    matches = _name_matches(query)
+    # a romanised Chinese or Korean given name after its surname ("Lin Pei-jung"): a text that writes
+    # the surname names the person ("the DPP's Lin held the seat")
+    given = {m.start() for m, before in zip(matches[1:], matches) if _GIVEN_NAME.fullmatch(m.group(0))
+             and query[before.end():m.start()] == " " and _written_in(before.group(0).lower(), folded)}
+    latin = [m.group(0) for m in matches
              if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known)
-             and not _written_in(m.group(0).lower(), folded)]
+             and m.start() not in given and not _written_in(m.group(0).lower(), folded)]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
+
+
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")  # Pei-jung, Ching-te, Jae-in
 
 
 def _written_in(name: str, folded: str) -> bool:

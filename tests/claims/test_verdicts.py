@@ -1029,3 +1029,11 @@ def test_a_fraction_bears_out_the_percentage_it_is():
     evidence = query_claim("受台风影响，海南全省约七成用户一度停电。")
     assert relate(query_claim("About seven in ten Hainan households lost power."), evidence, 0.6, 0.35)[0] == "supports"
     assert relate(query_claim("Roughly a third of Hainan households lost power."), evidence, 0.6, 0.35)[0] == "refutes"
+
+
+def test_a_romanised_given_name_may_be_left_out_where_the_surname_is_written():
+    claim = query_claim("Lin Pei-jung took 51.2% of the vote in Taichung's 2nd district.")
+    same = query_claim("In Taichung's second district, the DPP's Lin held the seat with 51.2% of the vote.")
+    other = query_claim("In Taichung's second district, the DPP's Chen held the seat with 51.2% of the vote.")
+    assert relate(claim, same, 0.95, 0.35)[0] == "supports"
+    assert relate(claim, other, 0.95, 0.35)[0] != "supports"
