@@ -614,7 +614,10 @@ def _magnitude(token: str) -> float:
 _HYPHEN_UNIT = re.compile(r"-(inch|foot|mile|metre|meter|kilometre|kilometer|km|acre|terabyte|gigabyte)(?![A-Za-z])", re.IGNORECASE)
 # Numbers that name, order or place, and state no amount: 第19届 (an edition), 第2周 (which week),
 # 25年来 ("in 25 years", a span of comparison), the “921” earthquake, 401(k), 北纬28.5度, 2232×3184 pixels
-_ORDINAL_AFTER = re.compile(r"届|周|天|轮|期|批")
+_ORDINAL_AFTER = re.compile(r"届|周|天|轮|期|批|区|号|条|款|章|节")  # 工会第751区: a district's number
+# a number that names a district, a flight, a route or an article ("IAM District 751", "Flight 2216")
+_DESIGNATED = re.compile(r"\b(?:District|Local|Route|Highway|Interstate|Flight|Gate|Terminal|Pier|Platform|Article|"
+                         r"Section|Chapter|Ward|Zone|Block|Unit|Lot|Room|Building|No\.)\s$")
 _NOT_AMOUNT_AFTER = re.compile(r"\s?(?:年来|年以来|多年来|周年|\(k\)|[×xX]\s?\d)")
 _NOT_AMOUNT_BEFORE = re.compile(r"(?:[北南]纬|[东西]经)\s?$|\d\s?[×xX]\s?$")
 _QUOTED = ("“”", '""', "「」")  # a number alone between quotation marks is a name: the “921” earthquake
@@ -698,6 +701,8 @@ def _numerics(text: str) -> list[Quantity]:
         if not m["unit"] and not m["aunit"] and m["b"] is None and _CAPS_NAME_BEFORE.search(text, max(0, start - 24), start) \
                 and re.fullmatch(r"\d{1,2}", m["a"]):
             continue  # a name's number after a word in capitals: TRAILBLAZER-ALZ 2, the NASDAQ 100
+        if not m["unit"] and not m["aunit"] and m["b"] is None and _DESIGNATED.search(text, max(0, start - 12), start):
+            continue  # IAM District 751, Flight 2216: which one, not how many
         if m["b"] is None and not m["prefix"] and (
                 text[start - 1:start] == "第" and _ORDINAL_AFTER.match(text, m.end("a"))
                 or _NOT_AMOUNT_AFTER.match(text, m.end("a")) or _NOT_AMOUNT_BEFORE.search(text, max(0, start - 4), start)

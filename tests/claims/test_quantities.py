@@ -970,3 +970,11 @@ def test_a_unit_written_before_the_number_is_its_unit(text, value_text, kind, un
 def test_a_part_of_the_day_before_a_chinese_clock_time_sets_its_half(text, value_text, utc_minutes):
     (t,) = [q for q in extract_quantities(text, PUB) if q.kind == "time"]
     assert (t.text, t.value) == (value_text, utc_minutes)
+
+
+@pytest.mark.parametrize("text", [
+    "工会第751区主席霍尔登在投票结束后宣布辞职", "IAM District 751 recommended that members accept the offer.",
+    "Flight 2216 crashed on landing.", "根据第5条规定", "今年第3号台风",
+])
+def test_a_number_that_names_which_one_is_no_amount(text):
+    assert extract_quantities(text) == [] or all(q.kind == "date" for q in extract_quantities(text))
