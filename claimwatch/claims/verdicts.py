@@ -892,7 +892,8 @@ def agreeing_values(query: Claim, evidence: Claim, past: bool = False) -> list[t
         return same_subject(x, y, named_q, named_e, personal(qa, qb)) or (x in named_e and y in named_q)
 
     # (a fraction as the percentage it is, as the audit compares it: "seven in ten" households and "约七成用户")
-    return [(qa, qb) for qa in map(as_percent, query.quantities) for qb in map(as_percent, evidence.quantities)
+    mine, theirs = [as_percent(q) for q in query.quantities], [as_percent(q) for q in evidence.quantities]
+    return [(qa, qb) for qa in mine for qb in theirs
             if (past or is_prior_value(query.text, qa) == is_prior_value(evidence.text, qb)) and qa.kind == qb.kind
             and not _bounds_apart(qa, qb) and qa.compared_unit == qb.compared_unit and same_attribute(qa, qb) and qa.overlaps(qb)
             and not roundings_apart(qa, qb)
