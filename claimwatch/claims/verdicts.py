@@ -436,9 +436,9 @@ def _content_words(text: str) -> set[str]:
     return han_pairs(kept) | words
 
 
-_RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|收涨|收高|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared|"
+_RISE_WORDS = re.compile(r"上涨|上升|走高|反弹|大涨|收涨|收高|回升|攀升|\b(?:rose|rise|rises|gained|jumped|climbed|rebounded|surged|soared|grew|grow|grows|increased|expanded|"
                          r"(?:closed|ended|finished) (?:higher|up))\b", re.IGNORECASE)
-_FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|收跌|收低|\b(?:fell|fall|falls|dropped|declined|slid|plunged|tumbled|sank|slumped|"
+_FALL_WORDS = re.compile(r"下跌|下降|走低|大跌|暴跌|收跌|收低|下滑|减少|萎缩|回落|\b(?:fell|fall|falls|dropped|declined|slid|plunged|tumbled|sank|slumped|shrank|shrink|shrinks|contracted|decreased|"
                          r"(?:closed|ended|finished) (?:lower|down))\b", re.IGNORECASE)
 
 
@@ -508,7 +508,7 @@ def opposite_move(query: Claim, evidence: Claim) -> str | None:
             if qa is not None and qa.compared_unit != qb.compared_unit:
                 continue  # a fall of 0.3% is no rise of 0.1 percentage point (a rate's own move)
             subject_a = subject_of(query, qa) if qa is not None else None
-            if qa is None and not distinguishing(named_q) & distinguishing(named_e):
+            if qa is None and not distinguishing(named_q) & distinguishing(named_e) and not _shares_a_name(query.text, evidence.text):
                 continue
             if not same_subject(subject_a, subject_of(evidence, qb), named_q, named_e, qa is not None and personal(qa, qb)):
                 continue
@@ -759,6 +759,14 @@ def _sole_holder(claim: Claim, values: list[Quantity]) -> str | None:
 
 def _latin_names(text: str) -> set[str]:
     return {m.group(0) for m in _name_matches(text)}
+
+
+def _shares_a_name(query: str, evidence: str) -> bool:
+    """``evidence`` writes one of the names no table lists that ``query`` writes ("IDC", "Zhong")."""
+    known = [(m.start, m.end) for m in subject_mentions(query)]
+    folded = evidence.lower()
+    return any(_written_in(m.group(0).lower(), folded) for m in _name_matches(query)
+               if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known))
 
 
 def _name_matches(text: str) -> list[re.Match[str]]:

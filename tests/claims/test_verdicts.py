@@ -181,6 +181,12 @@ def _claim(text, published="2025-01-28"):
     ("Nvidia shares rose on January 27.", "英伟达股价1月27日下跌17%。", True),
     ("Nvidia shares rose on January 28.", "英伟达股价1月27日下跌17%。", False),   # another day
     ("Broadcom shares rose on January 27.", "英伟达股价1月27日下跌17%。", False),  # another company
+    # a name no table lists, written in both, is the subject they share
+    ("Zentrix shares rebounded on Monday, January 27.", "Zentrix shares fell 11% on Monday, January 27.", True),
+    ("Zentrix shares rebounded on Monday, January 27.", "Orbitel shares fell 11% on Monday, January 27.", False),
+    # 下滑, shrank: falls as well
+    ("Zentrix称三季度全球手机出货量同比下滑", "Zentrix said global phone shipments rose 4% in the third quarter.", True),
+    ("Zentrix's shipments shrank on January 27.", "Zentrix shares fell 11% on Monday, January 27.", False),
 ])
 def test_a_move_the_other_way_refutes(claim, evidence, refutes):
     from claimwatch.claims.verdicts import opposite_move
