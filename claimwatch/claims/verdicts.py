@@ -271,8 +271,43 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
         dated = [q for q in evidence.quantities if q.kind == "date"]  # its dates of saying are left out above
         if dated and not any(q.kind == "date" for q in query.quantities) and well_before(dated, published):
             return "related", f"on the same topic, but about an earlier time ({dated[0].text})"
+        contrary = contrary_predicates(query.text, evidence.text)
+        if contrary:
+            return "refutes", contrary
         return "supports", "states the same fact"
     return "related", "on the same topic"
+
+
+# Predicates that cannot both hold of one subject and one event: what was done, against its contrary
+_CONTRARIES = (
+    ("resigned", r"辞职|辞去|辞任|下台|卸任|\b(?:resign(?:ed|s)?|step(?:ped|s)? down|quit|quits)\b",
+     "stayed on", r"留任|续约|继续执教|继续担任|\b(?:stay(?:ed|s)? on|remain(?:ed|s)? (?:in charge|as|in office))\b"),
+    ("congratulated", r"祝贺|道贺|\bcongratulat\w*",
+     "criticised", r"批评|谴责|抨击|\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*)"),
+    ("accepted", r"接受|\baccept(?:ed|s)?\b|\bapprov(?:e|ed|es)\b|批准",
+     "rejected", r"否决|拒绝|驳回|\b(?:reject(?:ed|s)?|vot(?:e|ed) down|turn(?:ed|s)? down|veto(?:ed|es)?)\b"),
+    ("backed", r"支持|赞成|\b(?:endorse[ds]?|back(?:ed|s)|support(?:ed|s))\b",
+     "opposed", r"反对|\b(?:oppose[ds]?)\b"),
+    ("safe", r"平安|无恙|获救|生还|\b(?:safe|survived|rescued)\b",
+     "dead", r"遇难|身亡|死亡|罹难|\b(?:died|killed|dead)\b"),
+    ("won", r"夺冠|获胜|击败|战胜|\b(?:won|beat|defeated)\b",
+     "lost", r"不敌|落败|输给|\b(?:lost to|lost the|was beaten|were beaten)\b"),
+    ("demolished", r"拆除|拆毁|\b(?:demolish\w*|pull(?:ed|ing)? down|torn down|tear(?:ing)? down)\b",
+     "kept", r"保留|\b(?:keep|kept|preserve[ds]?)\b"),
+)
+
+
+def contrary_predicates(query: str, evidence: str) -> str | None:
+    """"says X, not Y" when the claim says one predicate of a contrary pair (stayed on, resigned) and the
+    evidence the other, and neither says both."""
+    for name_a, a, name_b, b in _CONTRARIES:
+        qa, qb = re.search(a, query, re.IGNORECASE), re.search(b, query, re.IGNORECASE)
+        ea, eb = re.search(a, evidence, re.IGNORECASE), re.search(b, evidence, re.IGNORECASE)
+        if qa and not qb and eb and not ea:
+            return f"says {name_b}, not {name_a}"
+        if qb and not qa and ea and not eb:
+            return f"says {name_a}, not {name_b}"
+    return None
 
 
 def another_moment(query: Claim, evidence: Claim, published: str | None) -> int:

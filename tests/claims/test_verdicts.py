@@ -194,6 +194,20 @@ def test_a_move_the_other_way_refutes(claim, evidence, refutes):
     assert (opposite_move(_claim(claim), _claim(evidence)) is not None) is refutes
 
 
+@pytest.mark.parametrize(("claim", "evidence", "relation"), [
+    ("Marta Lindqvist decided to stay on as Sweden's coach.", "Marta Lindqvist resigned as Sweden's coach on Tuesday.", "refutes"),
+    ("Marta Lindqvist resigned as Sweden's coach.", "Marta Lindqvist resigned as Sweden's coach on Tuesday.", "supports"),
+    ("Japan's foreign minister criticised the Lai government.", "Japan's foreign minister congratulated the Lai government.", "refutes"),
+    ("工会会员投票否决了波音的合同", "工会会员投票接受了波音的合同", "refutes"),
+    # a text that says both says neither against the other
+    ("工会会员投票否决了波音的合同", "工会会员此前曾否决合同，此次投票接受了波音的合同", "supports"),
+])
+def test_a_contrary_predicate_refutes_what_is_worded_alike(claim, evidence, relation):
+    from claimwatch.claims.verdicts import relate
+
+    assert relate(query_claim(claim), query_claim(evidence), 0.85, support=0.35, fact=0.5)[0] == relation
+
+
 @pytest.mark.parametrize(("claim", "relation"), [
     ("英伟达在中国的市场份额曾超过90%", "supports"),      # what it once was
     ("英伟达目前在中国的市场份额仍超过一半", "refutes"),  # what it is now
