@@ -75,11 +75,11 @@ def is_change(text: str, q: Quantity) -> bool:
 
 # "made up roughly 15% of revenue" is a share, not a rise
 _UP = re.compile(r"(?:上涨|上升|增长|增加|反弹|回升|大涨|涨幅|增幅|提升|提高|扩大|涨|升|增)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                 r"\b(?:rose|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|edged up|edged higher|ticked up|inched up|(?<!made )(?<!make )(?<!makes )(?<!making )up)"
+                 r"\b(?:rose|rise|rises|grew|grow|grows|gained|jumped|climbed|rebounded|increased|added|soared|surged|widened|expanded|improved|edged up|edged higher|ticked up|inched up|(?<!made )(?<!make )(?<!makes )(?<!making )up)"
                  r"\s+(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$",
                  re.IGNORECASE)
 _DOWN = re.compile(r"(?:下跌|下降|减少|下滑|大跌|暴跌|跌幅|降幅|收窄|缩小|跌|降|缩水)了?(?:为|达|达到)?(?:约|近|超过|逾)?\s*$|"
-                   r"\b(?:fell|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|narrowed|shrank|dipped|dips|slipped|eased|edged down|edged lower|ticked down|down)\s+"
+                   r"\b(?:fell|fall|falls|shrink|shrinks|dropped|declined|slid|lost|shed|plunged|tumbled|sank|slumped|narrowed|shrank|dipped|dips|slipped|eased|edged down|edged lower|ticked down|down)\s+"
                    r"(?:by\s+)?(?:about|nearly|some|over|more than|roughly)?\s*$", re.IGNORECASE)
 
 

@@ -141,6 +141,9 @@ def test_a_name_used_as_a_descriptor_is_not_the_subject():
 def test_a_percentage_change_records_its_direction():
     assert slots("英伟达股价1月27日下跌17%")[-1][2] == "share_price_down"
     assert slots("英伟达股价次日反弹了8.9%")[-1][2] == "share_price_up"
+    # a move that is still to come is written in the present: "could rise", "may fall"
+    assert slots("Sales could rise about 3% next year")[0][2] == "revenue_up"
+    assert slots("Sales may fall 2% next year")[0][2] == "revenue_down"
 
 
 def test_a_move_named_after_its_figure_and_a_percentage_of_shares():
