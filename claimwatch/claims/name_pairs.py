@@ -27,6 +27,7 @@ _SMALL = frozenset({"of", "for", "and", "the", "on", "de"})
 _PERSON_TITLES = re.compile(r"(?:董事长|总裁|总经理|首席执行官|CEO|主席|部长|总理|总统|发言人|创始人|局长|市长|先生|女士)$")
 
 
+_TITLE_PART = re.compile(r"执行官|财务官|运营官|技术官")  # jieba cuts 首席执行官 into 首席 / 执行官
 _CLOSED_TAGS = ("p", "c", "u", "r")  # prepositions, conjunctions, particles, pronouns open no name
 _LEADING_VERBS = frozenset("采用 使用 包括 成为 收购 投资 宣布 发布 表示 推出 旗下 据 称 是 由 即 其中 以及 联合 携手 "
                            "入股 控股 合作 对手 竞争对手 同行 龙头 巨头 企业 公司 机构 部门".split())
@@ -38,6 +39,10 @@ def _tail_words(run: str) -> str:
     import jieba.posseg
 
     words = [(w.word, w.flag) for w in jieba.posseg.lcut(run)]
+    # a title ends what comes before the name: "波音首席执行官奥特伯格" is 奥特伯格
+    titled = [n for n, (word, _) in enumerate(words[:-1]) if _PERSON_TITLES.search(word) or _TITLE_PART.fullmatch(word)]
+    if titled:
+        words = words[titled[-1] + 1:]
     while len(words) > 1 and (words[0][1].startswith(_CLOSED_TAGS) or words[0][0] in _LEADING_VERBS
                               or _PERSON_TITLES.search(words[0][0])):
         words.pop(0)

@@ -107,3 +107,12 @@ def test_a_company_named_with_its_suffix_is_also_named_without_it():
     assert found["美国钢铁"] == found["美国钢铁公司"] == found["U.S. Steel"]
     # a stem the feed never writes alone is not learned
     assert "宁德时代" not in mine_names(["宁德时代集团（CATL）宣布。宁德时代集团股价上涨。"])
+
+
+def test_a_title_ends_what_stands_before_the_name():
+    # the title-and-name run is written often enough to outscore the name alone if the title were kept
+    texts = ["星河航空首席执行官莫里森（Dana Morrison）表示，航线将恢复。",
+             "星河航空首席执行官莫里森称，停飞将持续一周。", "星河航空首席执行官莫里森道歉。", "莫里森上月刚刚上任。"]
+    found = mine_names(texts)
+    assert found["莫里森"] == found["Dana Morrison"]
+    assert not any("执行官" in name for name in found)
