@@ -265,8 +265,9 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if _same_in_words(query, evidence, score, support, fact, title):
-        if evidence.negated and not query.negated and negation_bears_on_common_subject(query, evidence):
-            # "Samsung, which sells the Fold6 for 13,999 yuan, has not announced a tri-fold": worded alike, denied
+        if evidence.negated != query.negated and negation_bears_on_common_subject(query, evidence):
+            # "Samsung, which sells the Fold6 for 13,999 yuan, has not announced a tri-fold": worded alike, denied;
+            # and a denial ("Nobody died in Andalusia") is not borne out by its words said plainly
             return "related", "worded alike, but one of the two is negated"
         dated = [q for q in evidence.quantities if q.kind == "date"]  # its dates of saying are left out above
         if dated and not any(q.kind == "date" for q in query.quantities) and well_before(dated, published):

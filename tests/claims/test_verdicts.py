@@ -194,6 +194,16 @@ def test_a_move_the_other_way_refutes(claim, evidence, refutes):
     assert (opposite_move(_claim(claim), _claim(evidence)) is not None) is refutes
 
 
+def test_a_denial_is_not_borne_out_by_the_same_words_said_plainly():
+    from claimwatch.claims.verdicts import relate
+
+    query = query_claim("Zentrix's booking system was not affected by the outage.")
+    evidence = query_claim("Zentrix's booking system was affected by the outage for six hours.")
+    assert relate(query, evidence, 0.85, support=0.35, fact=0.5)[0] != "supports"
+    plain = query_claim("Zentrix's booking system was affected by the outage.")
+    assert relate(plain, evidence, 0.85, support=0.35, fact=0.5)[0] == "supports"
+
+
 @pytest.mark.parametrize(("claim", "evidence", "relation"), [
     ("Marta Lindqvist decided to stay on as Sweden's coach.", "Marta Lindqvist resigned as Sweden's coach on Tuesday.", "refutes"),
     ("Marta Lindqvist resigned as Sweden's coach.", "Marta Lindqvist resigned as Sweden's coach on Tuesday.", "supports"),
