@@ -41,9 +41,9 @@ MAX_CLASHES = 8  # conflicts, and explained differences, reported per claim at m
 _REL_TOL = {"percent": 0.0, "money": 0.01, "count": 0.01, "measure": 0.01, "multiple": 0.05,
             "fraction": 0.01, "date": 0.0, "duration": 0.0}
 _ABS_TOL = {"percent": 0.5}
-# Levels set in exact steps and never rounded in news: a rate of 5 % is no rounded 5.25 % (a change
-# of a quarter point against half a point keeps the points' tolerance).
-EXACT = frozenset({"interest_rate"})
+# Levels set in exact steps and never rounded in news: a rate of 5 % is no rounded 5.25 %, and a cut of
+# a quarter point is no half-point cut (the half point of tolerance other percentages keep would hide it).
+EXACT = frozenset({"interest_rate", "prime_rate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -916,7 +916,7 @@ def disjoint_slots(a: Claim, b: Claim):
         # dates keep the looser rule, since a date's attribute is often read from a neighbouring clause
         judged = ([(qa, qb) for qa, qb in pairs if attribute_known(qa) and attribute_known(qb) and kind != "date"]
                   or [(qa, qb) for qa, qb in pairs if attribute_known(qa) or attribute_known(qb)] or pairs)
-        meets = lambda x, y: (_exact_levels_meet(x, y) if x.attribute in EXACT and y.attribute in EXACT and x.unit == "%"  # noqa: E731
+        meets = lambda x, y: (_exact_levels_meet(x, y) if x.attribute in EXACT and y.attribute in EXACT and x.unit in ("%", "pp")  # noqa: E731
                               else x.overlaps(y, rel, abs_) and not scale_slip(x, y) and not precisely_apart(x, y)
                               and not roundings_apart(x, y))
         if any(meets(qa, qb) for qa, qb in judged):

@@ -923,6 +923,20 @@ def test_a_target_range_is_a_value_not_an_estimates_span():
     assert not [c for c in same.conflicts if c.severity == "conflict"]
 
 
+def test_a_rate_moves_in_exact_steps_and_a_prime_rate_is_no_policy_rate():
+    # a quarter point is no half point: the half point's tolerance on percentages does not cover a step
+    steps = _clusters(("a", "A", "2024-09-19", "The Fed lowered rates by a quarter of a percentage point on Wednesday."),
+                      ("b", "B", "2024-09-19", "美联储18日宣布降息50个基点。"))
+    assert [c.severity for c in steps.conflicts] == ["conflict"]
+    same = _clusters(("a", "A", "2024-09-19", "The Fed lowered rates by half a percentage point on Wednesday."),
+                     ("b", "B", "2024-09-19", "美联储18日宣布降息50个基点。"))
+    assert not [c for c in same.conflicts if c.severity == "conflict"]
+    # a bank's prime rate moving a quarter point is another rate than the central bank's
+    prime = _clusters(("a", "A", "2024-09-19", "美联储18日宣布降息50个基点。"),
+                      ("b", "B", "2024-09-19", "Several lenders trimmed their prime rates by a quarter point on Thursday."))
+    assert not [c for c in prime.conflicts if c.severity == "conflict"]
+
+
 def test_announcing_is_no_approving():
     result = _clusters(("a", "A", "2024-11-06", "首相2日宣布再增派1万名士兵赴灾区。"), ("b", "B", "2024-11-06", "内阁5日批准了首轮援助。"))
     assert not [c for c in result.conflicts if c.severity == "conflict"]
