@@ -1310,9 +1310,13 @@ def _ranks(text: str) -> list[Quantity]:
 
 
 # How long a run of wins or firsts is: "连续第11次", "连续第四届", "the 11th straight time", "a fourth consecutive Games".
-_ZH_STREAK = re.compile(r"连续(?:第)?(?P<n>[一二三四五六七八九十]+|\d+)(?:次|届|年|个赛季|季)")
+_ZH_STREAK = re.compile(r"连续(?:第)?(?P<n>[一二三四五六七八九十]+|\d+)(?:次|届|年|个赛季|个季度|季度|季|个月)")
 _EN_STREAK = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
-                        r"\s+(?:straight|consecutive|successive)\s+(?:time|times|year|years|Games|season|seasons|term|edition)\b",
+                        r"\s+(?:straight|consecutive|successive)\s+(?:time|times|year|years|Games|season|seasons|term|edition|"
+                        r"quarter|quarters|month|months)\b"
+                        # "for five straight quarters", "five quarters in a row"
+                        r"|\b(?P<k>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:straight|consecutive|"
+                        r"successive)\s+(?:years|quarters|months|seasons|times)|(?:years|quarters|months|seasons|times)\s+in\s+a\s+row)\b",
                         re.IGNORECASE)
 
 
@@ -1324,8 +1328,8 @@ def _streaks(text: str) -> list[Quantity]:
         if n:
             out.append(Quantity("count", n, "streak", n, n, m.group(0), m.start(), m.end()))
     for m in _EN_STREAK.finditer(text):
-        word = m["n"].lower()
-        n = _EN_ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
+        word = (m["n"] or m["k"]).lower()
+        n = _EN_ORDINALS.get(word) or _EN_NUMBER_WORDS.get(word) or float(re.match(r"\d+", word).group(0))
         out.append(Quantity("count", float(n), "streak", float(n), float(n), m.group(0), m.start(), m.end()))
     return out
 

@@ -469,9 +469,18 @@ def test_an_ordinal_that_places_nothing_is_no_rank(text):
 
 @pytest.mark.parametrize("text, streak", [("乙队连续第五次位居奖牌榜首位", 5), ("连续第11届夺冠", 11),
                                           ("It was the 11th straight time the club won the title.", 11),
-                                          ("a fourth consecutive year of growth", 4)])
+                                          ("a fourth consecutive year of growth", 4),
+                                          # quarters and months run too, counted or ordinal, in a row or straight
+                                          ("云收入连续第五个季度实现三位数增长", 5), ("出口连续三个月下降", 3),
+                                          ("Sales have grown for five quarters in a row.", 5),
+                                          ("It posted a loss for three straight quarters.", 3),
+                                          ("It was the fifth consecutive quarter of growth.", 5)])
 def test_the_length_of_a_run_is_a_streak_not_a_rank(text, streak):
     assert [q.value for q in extract_quantities(text, PUB) if q.unit == "streak"] == [streak]
+
+
+def test_five_quarters_in_a_row_are_no_fraction():
+    assert not [q for q in extract_quantities("Sales have grown for five quarters in a row.", PUB) if q.kind == "fraction"]
 
 
 def test_capped_at_is_an_upper_bound():
