@@ -194,6 +194,19 @@ def test_a_move_the_other_way_refutes(claim, evidence, refutes):
     assert (opposite_move(_claim(claim), _claim(evidence)) is not None) is refutes
 
 
+def test_a_part_s_share_of_a_whole_is_one_measure_however_written():
+    from claimwatch.claims.verdicts import relate
+
+    claim = query_claim("China made up about 15% of Zentrix revenue in the quarter.")
+    assert claim.quantities[0].attribute == "portion"
+    fifth = query_claim("China accounted for about a fifth of Zentrix revenue in the quarter.")
+    assert relate(claim, fifth, 0.8, support=0.35, fact=0.5)[0] == "refutes"
+    same = query_claim("China accounted for about 15% of Zentrix revenue in the quarter.")
+    assert relate(claim, same, 0.8, support=0.35, fact=0.5)[0] == "supports"
+    (zh,) = [q for q in query_claim("受影响的设备约占设备总数的二十分之一。").quantities if q.kind == "fraction"]
+    assert zh.attribute == "portion"
+
+
 def test_a_denial_is_not_borne_out_by_the_same_words_said_plainly():
     from claimwatch.claims.verdicts import relate
 
