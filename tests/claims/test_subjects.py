@@ -10,6 +10,8 @@ from claimwatch.claims.subjects import distinguishing, find_subjects, subject_me
     pytest.param("英伟达获准向中国出口H200", {"org:nvidia", "place:china", "product:H200"}, id="zh-org-product"),
     pytest.param("Nvidia may ship the H200 to China", {"org:nvidia", "place:china", "product:H200"}, id="en-same"),
     pytest.param("黄仁勋表示", {"person:jensen-huang"}, id="zh-person"),
+    pytest.param("该片北美首周末票房约270万美元", {"place:north-america"}, id="zh-region"),
+    pytest.param("It made $7.2 million in its North American opening weekend", {"place:north-america"}, id="en-region"),
     pytest.param("Jensen Huang said", {"person:jensen-huang"}, id="en-person"),
     pytest.param("美国商务部调查超微", {"org:us-commerce", "org:supermicro"}, id="longest-name-wins"),
     pytest.param("The mayor of Intelligence Park spoke", set(), id="no-partial-words"),
