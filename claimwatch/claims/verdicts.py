@@ -298,12 +298,15 @@ _CONTRARIES = (
 )
 
 
+_CONTRARY_PATTERNS = tuple((name_a, re.compile(a, re.IGNORECASE), name_b, re.compile(b, re.IGNORECASE))
+                           for name_a, a, name_b, b in _CONTRARIES)
+
+
 def contrary_predicates(query: str, evidence: str) -> str | None:
     """"says X, not Y" when the claim says one predicate of a contrary pair (stayed on, resigned) and the
     evidence the other, and neither says both."""
-    for name_a, a, name_b, b in _CONTRARIES:
-        qa, qb = re.search(a, query, re.IGNORECASE), re.search(b, query, re.IGNORECASE)
-        ea, eb = re.search(a, evidence, re.IGNORECASE), re.search(b, evidence, re.IGNORECASE)
+    for name_a, a, name_b, b in _CONTRARY_PATTERNS:
+        qa, qb, ea, eb = a.search(query), b.search(query), a.search(evidence), b.search(evidence)
         if qa and not qb and eb and not ea:
             return f"says {name_b}, not {name_a}"
         if qb and not qa and ea and not eb:
@@ -797,12 +800,18 @@ def _latin_names(text: str) -> set[str]:
     return {m.group(0) for m in _name_matches(text)}
 
 
+def _unlisted_names(text: str, matches: list[re.Match[str]] | None = None) -> list[re.Match[str]]:
+    """The capitalised words of ``text`` (``matches``: its ``_name_matches``) that may be names no
+    table lists: outside the alias table's mentions, and no quarter or half ("Q3", "H1")."""
+    known = [(m.start, m.end) for m in subject_mentions(text)]
+    return [m for m in (_name_matches(text) if matches is None else matches)
+            if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known)]
+
+
 def _shares_a_name(query: str, evidence: str) -> bool:
     """``evidence`` writes one of the names no table lists that ``query`` writes ("IDC", "Zhong")."""
-    known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
-    return any(_written_in(m.group(0).lower(), folded) for m in _name_matches(query)
-               if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known))
+    return any(_written_in(m.group(0).lower(), folded) for m in _unlisted_names(query))
 
 
 def _name_matches(text: str) -> list[re.Match[str]]:
@@ -834,16 +843,14 @@ _NOT_NAMES = frozenset(
 def unmatched_names(query: str, evidence: str) -> list[str]:
     """Names in ``query`` (outside the alias table) that ``evidence`` does not write: Latin names,
     and works in title marks (《王者荣耀》) when the evidence is written in Chinese too."""
-    known = [(m.start, m.end) for m in subject_mentions(query)]
     folded = evidence.lower()
     matches = _name_matches(query)
     # a romanised Chinese or Korean given name after its surname ("Lin Pei-jung"): a text that writes
     # the surname names the person ("the DPP's Lin held the seat")
     given = {m.start() for m, before in zip(matches[1:], matches) if _GIVEN_NAME.fullmatch(m.group(0))
              and query[before.end():m.start()] == " " and _written_in(before.group(0).lower(), folded)}
-    latin = [m.group(0) for m in matches
-             if not _PERIOD_CODE.fullmatch(m.group(0)) and not any(s <= m.start() < e for s, e in known)
-             and m.start() not in given and not _written_in(m.group(0).lower(), folded)]
+    latin = [m.group(0) for m in _unlisted_names(query, matches)
+             if m.start() not in given and not _written_in(m.group(0).lower(), folded)]
     works = [w for w in _TITLED.findall(query) if w not in evidence] if CJK.search(evidence) else []
     return latin + works
 
