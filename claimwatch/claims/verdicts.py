@@ -280,7 +280,7 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
 
 
 # Predicates that cannot both hold of one subject and one event: what was done, against its contrary
-_CONTRARIES = (
+_CONTRARIES = tuple((name_a, re.compile(a, re.IGNORECASE), name_b, re.compile(b, re.IGNORECASE)) for name_a, a, name_b, b in (
     ("resigned", r"辞职|辞去|辞任|下台|卸任|\b(?:resign(?:ed|s)?|step(?:ped|s)? down|quit|quits)\b",
      "stayed on", r"留任|续约|继续执教|继续担任|\b(?:stay(?:ed|s)? on|remain(?:ed|s)? (?:in charge|as|in office))\b"),
     ("congratulated", r"祝贺|道贺|\bcongratulat\w*",
@@ -295,17 +295,13 @@ _CONTRARIES = (
      "lost", r"不敌|落败|输给|\b(?:lost to|lost the|was beaten|were beaten)\b"),
     ("demolished", r"拆除|拆毁|\b(?:demolish\w*|pull(?:ed|ing)? down|torn down|tear(?:ing)? down)\b",
      "kept", r"保留|\b(?:keep|kept|preserve[ds]?)\b"),
-)
-
-
-_CONTRARY_PATTERNS = tuple((name_a, re.compile(a, re.IGNORECASE), name_b, re.compile(b, re.IGNORECASE))
-                           for name_a, a, name_b, b in _CONTRARIES)
+))
 
 
 def contrary_predicates(query: str, evidence: str) -> str | None:
     """"says X, not Y" when the claim says one predicate of a contrary pair (stayed on, resigned) and the
     evidence the other, and neither says both."""
-    for name_a, a, name_b, b in _CONTRARY_PATTERNS:
+    for name_a, a, name_b, b in _CONTRARIES:
         qa, qb, ea, eb = a.search(query), b.search(query), a.search(evidence), b.search(evidence)
         if qa and not qb and eb and not ea:
             return f"says {name_b}, not {name_a}"
