@@ -265,7 +265,8 @@ def relate(query: Claim, evidence: Claim, score: float, support: float = SUPPORT
     if query.quantities and score >= support:  # its values (a year included) are what it asserts
         return "related", "same topic, but states no comparable value"
     if _same_in_words(query, evidence, score, support, fact, title):
-        if evidence.negated != query.negated and negation_bears_on_common_subject(query, evidence):
+        if evidence.negated != query.negated and (negation_bears_on_common_subject(query, evidence)
+                                                  or not said_beside_the_denial(query, evidence)):
             # "Samsung, which sells the Fold6 for 13,999 yuan, has not announced a tri-fold": worded alike, denied;
             # and a denial ("Nobody died in Andalusia") is not borne out by its words said plainly
             return "related", "worded alike, but one of the two is negated"
@@ -904,6 +905,19 @@ def negation_bears_on_common_subject(a: Claim, b: Claim) -> bool:
     # another clause names is not what is denied ("… has not moved to block the deal, which is
     # still under review by CFIUS")
     return bool(common) or not distinguishing(find_subjects(clause)) and not distinguishing(find_subjects(plain.text))
+
+
+def said_beside_the_denial(query: Claim, evidence: Claim) -> bool:
+    """A denial that bears on nothing the claim names still says the claim's fact only outside its
+    negated clause: "Blackwell不在名单之内，AMD也适用同一规则" bears out "AMD and Intel are subject to the
+    same rules" in its other clause; "No tsunami waves were observed in Japan, the agency said" bears
+    out no tsunami in Japan, and a claim that denies ("Nobody died in Andalusia") is not borne out
+    by words that state."""
+    if query.negated:
+        return False
+    clause = negated_clause(evidence)
+    rest = evidence.text.replace(clause, " ", 1) if clause else evidence.text
+    return bool(distinguishing(find_subjects(rest)) & distinguishing(find_subjects(query.text)))
 
 
 def denies_what_is_said(a: Claim, b: Claim) -> bool:

@@ -1080,3 +1080,15 @@ def test_a_romanised_given_name_may_be_left_out_where_the_surname_is_written():
     other = query_claim("In Taichung's second district, the DPP's Chen held the seat with 51.2% of the vote.")
     assert relate(claim, same, 0.95, 0.35)[0] == "supports"
     assert relate(claim, other, 0.95, 0.35)[0] != "supports"
+
+
+@pytest.mark.parametrize(("claim", "evidence", "relation"), [
+    # the denial is all the evidence says: it bears out nothing, though its place is no subject it denies
+    ("那霸观测到了海啸", "No tsunami waves were observed in Japan, the agency said later.", "related"),
+    ("Ferries to Macau resumed on Friday.", "No ferries to Macau resumed on Friday, the port authority said.", "related"),
+    ("该片已在香港上映", "该片已在澳大利亚、新西兰等地上映，但目前尚未在香港上映。", "related"),
+    # another clause says what the claim says of a subject it names
+    ("AMD and Intel are subject to the same rules.", "Blackwell不在名单之内，AMD也适用同一规则", "supports"),
+])
+def test_a_denial_bears_out_only_what_it_says_beside_its_negated_clause(claim, evidence, relation):
+    assert relate(query_claim(claim), query_claim(evidence), 0.6, 0.35, 0.5)[0] == relation
