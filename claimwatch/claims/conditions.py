@@ -131,8 +131,8 @@ def rate_kinds(text: str) -> set[str]:
 
 
 # The currency a series is counted in: "以人民币计，出口增长11.2%" against "in dollar terms, 12.7%"
-_CURRENCY_BASIS = re.compile(r"(以人民币计|按人民币计(?:价|算)?|人民币计价|\bin (?:yuan|renminbi|RMB) terms\b)"
-                             r"|(以美元计|按美元计(?:价|算)?|美元计价|\bin (?:dollar|US dollar|USD) terms\b)", re.IGNORECASE)
+_CURRENCY_BASIS = re.compile(r"(以人民币计|按人民币计(?:价|算)?|人民币计价|[（(]人民币计[）)]|\bin (?:yuan|renminbi|RMB) terms\b)"
+                             r"|(以美元计|按美元计(?:价|算)?|美元计价|[（(]美元计[）)]|\bin (?:dollar|U\.?S\.? dollar|USD) terms\b)", re.IGNORECASE)
 
 
 # Which games: the Para Games (亚残运会, Paralympics) after the Games (亚运会, Olympics) are another event

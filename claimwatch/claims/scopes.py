@@ -75,6 +75,9 @@ def _from_conditions(words: str) -> str:
     return strip_conditions(words)
 
 
+_ZH_UNIT_ONLY = re.compile(r"(?:万亿|亿|万|千)?(?:美元|港元|日元|欧元|英镑|人民币|元)|万亿|亿|万")
+
+
 def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]) -> str:
     """The scope words between ``start`` (the clause's start) and ``cue``, normalised; "" for none."""
     names = tuple(m for m in names if start <= m.start < cue.start)
@@ -109,6 +112,8 @@ def scope_before(text: str, cue: Mention, start: int, names: tuple[Mention, ...]
     run = m.group(0)
     stop = max((x.end() for x in _ZH_STOP.finditer(run)), default=0)
     run = run[stop:]
+    if _ZH_UNIT_ONLY.fullmatch(run):  # "约占当月3090.6亿美元出口总额": the amount's unit, not a part of the exports
+        return ""
     if run.endswith("市场"):  # "中国智能手机市场出货量": the market's, the whole (本土市场游戏收入 is a part)
         return ""
     # 集团 after a name is a business group, a part ("云智能集团收入"); alone it is the company ("集团收入")

@@ -40,6 +40,8 @@ def _scopes(text: str) -> list[tuple[str, str | None, str | None]]:
     pytest.param("Over a hundred million people signed up for the launch.", "a hundred million", "", id="en-counted-people"),
     pytest.param("同期QQ移动终端月活跃账户数为5.66亿", "5.66亿", "移动", id="zh-terminal-is-the-head"),
     pytest.param("Acme's Friday revenue was $2 billion.", "$2 billion", "", id="en-weekday-is-when"),
+    # the amount's own unit is no part of the whole it is a share of
+    pytest.param("当月对东盟出口513亿美元，约占当月3090.6亿美元出口总额的四分之一", "3090.6亿美元", "", id="zh-unit-is-no-scope"),
 ])
 def test_scope_is_the_words_before_the_cue(text, value, scope):
     assert (value, scope) in [(v, s) for v, _, s in _scopes(text)]
@@ -237,3 +239,14 @@ def test_a_unit_named_after_its_parent_is_the_parents_part_not_the_parent(text, 
     # '阿里云智能集团营收约296亿元' meets 'Cloud Intelligence Group revenue … 29.6 billion yuan'
     (revenue,) = [q for q in query_claim(text).quantities if q.attribute == "revenue"]
     assert revenue.subject == "org:alibaba" and revenue.scope == scope
+
+
+@pytest.mark.parametrize("text, basis", [
+    ("以人民币计，10月出口增长11.2%", "in yuan"),
+    ("10月出口（美元计）同比增长12.7%", "in dollars"),
+    ("10月出口(人民币计)增长11.2%", "in yuan"),
+    ("Exports grew 12.7% in October in U.S. dollar terms", "in dollars"),
+])
+def test_the_currency_a_series_is_counted_in_is_a_condition(text, basis):
+    from claimwatch.claims.conditions import conditions_of
+    assert basis in conditions_of(text)
