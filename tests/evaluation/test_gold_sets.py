@@ -27,7 +27,7 @@ MIXED_SETS = ("example_mixed", "heldout_quake", "dev_typhoon", "dev_quake", "dev
               "dev_shipments", "dev_merger", "heldout_crash",
               "dev_election", "dev_boxoffice", "dev_outage", "dev_lunar",
               "dev_alzheimer", "dev_strike", "dev_euro",
-              "dev_bridge", "dev_hajj", "dev_wukong", "dev_evergrande", "dev_redsea", "dev_byd", "dev_svb")
+              "dev_bridge", "dev_hajj", "dev_wukong", "dev_evergrande", "dev_redsea", "dev_byd", "dev_svb", "dev_rally")
 
 
 @pytest.fixture(params=sorted(GOLD_SETS))
