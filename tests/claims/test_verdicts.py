@@ -1092,3 +1092,15 @@ def test_a_romanised_given_name_may_be_left_out_where_the_surname_is_written():
 ])
 def test_a_denial_bears_out_only_what_it_says_beside_its_negated_clause(claim, evidence, relation):
     assert relate(query_claim(claim), query_claim(evidence), 0.6, 0.35, 0.5)[0] == relation
+
+
+@pytest.mark.parametrize(("claim", "evidence", "relation"), [
+    # the evidence says where without a verb of placing: "the trade fair in Hanover"
+    ("The trade fair was held in Leipzig.", "Thousands of visitors came to the trade fair in Hanover on its first day.", "refutes"),
+    ("The cup final was played at the national stadium in Cardiff.", "The cup final in Glasgow ended in a draw after extra time.",
+     "refutes"),
+    # where people came from is not where it took place
+    ("The cup final was played in Cardiff.", "Fans of both clubs travelled from Glasgow and Aberdeen for the cup final.", "related"),
+])
+def test_a_claim_that_places_something_is_refuted_by_evidence_naming_another_place(claim, evidence, relation):
+    assert relate(query_claim(claim), query_claim(evidence), 0.7, 0.35, 0.5)[0] == relation
