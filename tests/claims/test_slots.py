@@ -627,3 +627,9 @@ def test_what_can_be_made_is_no_output_and_a_tonnage_made_is_the_outputs(text, a
 def test_goods_sold_abroad_are_exports(text, attribute):
     (count,) = [q for q in query_claim(text).quantities if q.kind == "count"]
     assert count.attribute == attribute
+
+
+def test_a_date_something_was_published_on_is_its_release_date():
+    # "published" is 发布 / 公布 in English: one event, whose two dates can clash
+    got = {t: a for t, _, a, _ in slots("The research firm published its third-quarter figures on October 14.")}
+    assert got["October 14"] == "release_date"
