@@ -15,8 +15,14 @@ from claimwatch.claims.attributes import attribute_mentions
 from claimwatch.claims.models import CACHE_SIZE
 
 _EXPECTED = r"(?:市场|分析师|机构)?(?:的)?(?:普遍)?(?:预期|预估|预测|一致预期)"
-_EXPECTED_EN = (r"(?:the\s+)?(?:analysts'?\s+|market\s+|consensus\s+|lseg\s+|average\s+)?"
+# (the figure expected may stand before the word: "above the $75.0 billion forecast")
+_EXPECTED_EN = (r"(?:the\s+|an?\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|percent|trillion|billion|million)?\s+)?"
+                r"(?:analysts'?\s+|market\s+|consensus\s+|lseg\s+|average\s+)?"
                 r"(?:expectations|estimates|forecasts|forecast|consensus|estimate)")
+# "above the $75.0 billion economists had expected": the figure, then who expected it
+_EXPECTED_BY = (r"(?:the\s+|an?\s+)?[$€£¥]?\d[\d.,]*\s*(?:%|percent|trillion|billion|million)?\s+(?:that\s+)?"
+                r"(?:economists|analysts|investors|the market|markets|forecasters)\s+(?:had\s+)?(?:expected|forecast|predicted|estimated)")
+_END = r"(?![\w-])"
 _BEAT = re.compile(rf"(?:好于|优于|高于|超出|超过|超|胜过){_EXPECTED}|"
                    rf"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|surpassing)\s+{_EXPECTED_EN}\b",
                    re.IGNORECASE)
@@ -28,7 +34,7 @@ _MISS = re.compile(rf"(?:低于|不及|逊于|未能达到|未达到|未达|没�
 OUTCOME = re.compile(rf"(?:好于|优于|低于|高于|超出|超过|不及|逊于|符合|未能达到|未达到|没有达到|未达|如|那样|于)"
                      rf"[^，。,]{{0,8}}(?:市场预期|预期|预计|预测|预估)|"
                      rf"\b(?:beat|beats|topped|tops|exceeded|exceeds|ahead of|above|surpassed|missed|misses|below|"
-                     rf"short of|trailed|in line with|matched|met)\s+{_EXPECTED_EN}\b", re.IGNORECASE)
+                     rf"short of|trailed|in line with|matched|met)\s+(?:{_EXPECTED_EN}|{_EXPECTED_BY}){_END}", re.IGNORECASE)
 # the measures results are judged on
 _MEASURES = frozenset({"revenue", "net_profit", "gross_profit", "gross_margin", "shipments", "orders"})
 
