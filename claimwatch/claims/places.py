@@ -217,6 +217,17 @@ def unsure_across_scripts(xa: frozenset[str], xb: frozenset[str], around: frozen
     return not (xa & listed or xb & listed) and "place:china" not in around
 
 
+def learned_regions() -> int:
+    """How many localities have learned what holds them."""
+    return len(_REGIONS)
+
+
+def forget_regions() -> None:
+    """Forget what was learned of which place holds which (``forget_learned`` in subjects.py)."""
+    _REGIONS.clear()
+    forget_places()
+
+
 def forget_places() -> None:
     """Clear every cache that holds places (after names or regions were learned)."""
     from claimwatch.claims import conditions
@@ -228,4 +239,4 @@ def forget_places() -> None:
     conditions._conditions_at.cache_clear()
 
 
-__all__ = ["PLACES", "places_of", "countries_named", "mine_regions", "learn_regions", "forget_places", "unsure_across_scripts", "MAX_REGIONS"]
+__all__ = ["PLACES", "places_of", "countries_named", "mine_regions", "learn_regions", "learned_regions", "forget_regions", "forget_places", "unsure_across_scripts", "MAX_REGIONS"]

@@ -44,6 +44,24 @@ def learn_names(names: dict[str, str]) -> int:
     if not new:
         return 0
     _LEARNED.update(new)
+    _names_changed()
+    return len(new)
+
+
+def forget_learned() -> None:
+    """Forget every name and region learned from feeds, as a fresh process knows none: evaluating one
+    gold set after another, the names of one story must not read the next."""
+    from claimwatch.claims import places
+
+    if not _LEARNED and not places.learned_regions():
+        return
+    _LEARNED.clear()
+    places.forget_regions()
+    _names_changed()
+
+
+def _names_changed() -> None:
+    """Clear every cache that depends on the known names."""
     _aliases.cache_clear()
     listed_keys.cache_clear()
     learned_keys.cache_clear()
@@ -53,7 +71,6 @@ def learn_names(names: dict[str, str]) -> int:
 
     words.forget_names()
     places.forget_places()
-    return len(new)
 
 
 @cache
@@ -276,5 +293,5 @@ def people_named(text: str) -> frozenset[str]:
     return frozenset(f"person:{w.word}" for w in jieba.posseg.lcut(text) if w.flag == "nr" and len(w.word) >= 2)
 
 
-__all__ = ["key_of", "learn_names", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing",
+__all__ = ["key_of", "learn_names", "forget_learned", "find_subjects", "subject_mentions", "Mention", "alias_names", "distinguishing",
            "FRAMING", "PRODUCT_CODE", "singular_code", "people_named", "listed_keys", "learned_keys"]

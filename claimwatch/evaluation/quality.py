@@ -16,6 +16,7 @@ import numpy as np
 from claimwatch.claims.consistency import disjoint_slots
 from claimwatch.claims.feeds import parse_feed
 from claimwatch.claims.masking import mask_quantities
+from claimwatch.claims.subjects import forget_learned
 from claimwatch.evaluation.gold import GoldSet, SpanLocator
 from claimwatch.evaluation.metrics import (
     accuracy, bcubed, best_threshold, expected_calibration_error, macro_f1, pair_prf, roc_auc, spearman,
@@ -33,7 +34,9 @@ VERDICTS = ("supported", "refuted", "conflicting", "not_enough_evidence")
 
 
 def evaluate_gold(gold: GoldSet, embedder: Embedder, mode: Similarity, verify_limit: int | None = None) -> dict:
-    """Clustering, conflicts, syndication and verify metrics of one gold set under one similarity."""
+    """Clustering, conflicts, syndication and verify metrics of one gold set under one similarity,
+    read with no names or places learned from another set (as a fresh process would read it)."""
+    forget_learned()
     articles = parse_feed(gold.feed_path.read_bytes())
     report = audit_articles(articles, embedder, mode=mode)
     locate = SpanLocator(report, [a.text for a in articles])

@@ -103,3 +103,20 @@ def test_cal_fire_is_an_agency_not_a_fire():
     from claimwatch.claims.subjects import subject_mentions
     keys = {m.key for m in subject_mentions("Cal Fire inspectors counted 2,130 homes destroyed in the Mesa Fire.")}
     assert "event:fire-mesa" in keys and "event:fire-cal" not in keys
+
+
+def test_forgetting_what_was_learned_leaves_only_the_tables():
+    from claimwatch.claims import places, subjects
+    saved_names = dict(subjects._LEARNED)
+    saved_regions = {k: sorted(v) for k, v in places._REGIONS.items()}
+    try:
+        subjects.learn_names({"泽恩特里克斯": "org:zentrix"})
+        places.learn_regions({"locality:qingshi": ["region:hainan"]})
+        assert subjects.key_of("泽恩特里克斯") == "org:zentrix" and places.learned_regions() >= 1
+        subjects.forget_learned()
+        assert subjects.key_of("泽恩特里克斯") is None and places.learned_regions() == 0
+        assert "org:zentrix" not in subjects.find_subjects("泽恩特里克斯发布了新品")
+        assert subjects.key_of("英伟达") == "org:nvidia"  # the alias table stays
+    finally:
+        subjects.learn_names(saved_names)
+        places.learn_regions(saved_regions)
