@@ -236,8 +236,8 @@ def _converted_from(done: list[Quantity], q: Quantity, text: str) -> Quantity | 
 
 # "受DeepSeek低成本模型冲击，英伟达…", "After DeepSeek's release, Nvidia…": a cause or circumstance
 # set before the sentence names what acted on its topic, not the topic
-_ADJUNCT = re.compile(r"\s*(?:受.{1,24}(?:影响|冲击|拖累|带动|推动|刺激)\s*$|(?:after|amid|following|due to|because of|"
-                      r"thanks to|in the wake of)\b)", re.IGNORECASE)
+_ADJUNCT = re.compile(r"\s*(?:受.{1,24}(?:影响|冲击|拖累|带动|推动|刺激|提振|打压|利好)\s*$|(?:after|amid|following|due to|because of|"
+                      r"thanks to|in the wake of|buoyed by|boosted by|lifted by|spurred by|weighed down by)\b)", re.IGNORECASE)
 
 
 def _nearest_subject(mentions: list[Mention], q: Quantity, clauses: list[tuple[int, int]], text: str = "") -> str | None:

@@ -633,3 +633,13 @@ def test_a_date_something_was_published_on_is_its_release_date():
     # "published" is 发布 / 公布 in English: one event, whose two dates can clash
     got = {t: a for t, _, a, _ in slots("The research firm published its third-quarter figures on October 14.")}
     assert got["October 14"] == "release_date"
+
+
+@pytest.mark.parametrize("text, value", [
+    # what lifted the market is a cause, not what moved: the move is the index's
+    ("受美联储降息提振，美股周四大涨，道指收涨522点，涨幅约2.6%", "2.6%"),
+    ("Buoyed by the Fed's cut, the Dow closed at 42,025, up 1.3%.", "1.3%"),
+])
+def test_a_cause_before_the_subject_is_not_the_subject(text, value):
+    got = {t: s for t, s, _, _ in slots(text)}
+    assert got[value] == "index:dow"
