@@ -123,6 +123,12 @@ _APPROX_AFTER = ("左右", "上下")
 _LOWER_AFTER = ("以上", "多", "余", "+")
 _UPPER_AFTER = ("以下", "以内")
 _APPROX_REL = 0.05
+# A bound written as close ("just under half", "略高于三成"): the value lies within _NEAR_REL of it, on that side
+_JUST_UNDER = ("just under", "just below", "slightly under", "slightly below", "slightly less than", "a little under",
+               "a little less than", "略低于", "略少于", "稍低于", "略不足", "稍不足")
+_JUST_OVER = ("just over", "just above", "slightly over", "slightly above", "slightly more than", "a little over",
+              "a little more than", "略高于", "略多于", "稍高于", "略超过", "稍超过")
+_NEAR_REL = 0.1
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_NAMES}\b")
@@ -801,7 +807,8 @@ def _qualify(q: Quantity, text: str) -> Quantity:
     after = text[q.end:q.end + 3]
     low, high, approx = q.low, q.high, q.approx
     cues = [(len(w), kind) for kind, words in (("lower", _LOWER_BOUND), ("upper", _UPPER_BOUND),
-                                               ("approx", _APPROX_BEFORE))
+                                               ("approx", _APPROX_BEFORE), ("just under", _JUST_UNDER),
+                                               ("just over", _JUST_OVER))
             for w in words if before.endswith(w) and (not w.isascii() or _word_start(before, w))]
     if not cues and (far := _DISTANT.search(window)):
         cue = far["cue"]
@@ -817,6 +824,10 @@ def _qualify(q: Quantity, text: str) -> Quantity:
         high = low + step_of(digits) * q.value / digits
     elif cue is None and after[:1] in ("多", "余") and after[1:2] not in _MAGNITUDE_CHARS and (step := written_step(q)):
         high = low + step  # "2400多人" is 2,400 to 2,500, "1.2万余" 12,000 to 13,000: the next step, not beyond
+    elif cue == "just under" and low == high and q.value > 0:
+        low = low * (1 - _NEAR_REL)
+    elif cue == "just over" and low == high and q.value > 0:
+        high = high * (1 + _NEAR_REL)
     elif cue == "lower" or after.startswith(_LOWER_AFTER):
         high = math.inf
     elif cue == "upper" or after.startswith(_UPPER_AFTER):

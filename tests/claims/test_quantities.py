@@ -987,3 +987,17 @@ def test_a_part_of_the_day_before_a_chinese_clock_time_sets_its_half(text, value
 ])
 def test_a_number_that_names_which_one_is_no_amount(text):
     assert extract_quantities(text) == [] or all(q.kind == "date" for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text, low, high", [
+    # a bound written as close holds the value within a tenth of it, on that side
+    ("Lai won just under half of the presidential vote.", 0.45, 0.5),
+    ("赖清德得票率略低于一半", 0.45, 0.5),
+    ("The drug slowed decline by just over a third.", 1 / 3, 1 / 3 * 1.1),
+    ("营收略高于300亿元", 3.0e10, 3.3e10),
+    # a plain bound stays open
+    ("Revenue was under 10 billion yuan.", -math.inf, 1.0e10),
+])
+def test_a_bound_written_as_close_is_near_it(text, low, high):
+    (q,) = [q for q in query_claim(text).quantities if q.kind != "date"]
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
