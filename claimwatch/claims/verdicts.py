@@ -717,10 +717,11 @@ def _before_locative(text: str) -> str:
 
 
 def other_place(query: Claim, evidence: Claim) -> str | None:
-    """Where the evidence puts what the claim puts somewhere else, the claim saying where something is or
-    took place (the evidence may only name where: "the trade fair in Hanover"), at one level (country, region, locality) with no place in common and neither known
-    to hold the other ("landed on Hainan island" against "landed in Inner Mongolia"); ``None`` when
-    they agree, one says nowhere, or two names in two scripts may be one place."""
+    """Where the evidence puts what the claim puts somewhere else: the claim says where something is
+    or took place (the evidence may only name where: "the trade fair in Hanover"), at one level
+    (country, region, locality), with no place in common and neither known to hold the other
+    ("landed on Hainan island" against "landed in Inner Mongolia"); ``None`` when they agree, one
+    says nowhere, or two names in two scripts may be one place."""
     if not _LOCATIVE.search(query.text):
         return None
     mine, theirs = places_of(query.text), places_of(evidence.text)
