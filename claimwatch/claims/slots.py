@@ -325,6 +325,8 @@ _RESULTS_OUT = re.compile(r"(?:公布|发布|披露|公告)[^，。；]{0,16}(?:
 _READING = re.compile(r"\b(?:measured|reported|rated|put|recorded|registered|estimated)\s+(?:the\s+(?:[A-Z]\w+\s+)?"
                       r"(?:quake|earthquake|tremor)|it)\s+at\s+$")
 _SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
+# shares offered: without them, "priced at" is what a product costs, not an issue price
+_OFFERING = re.compile(r"[股发募]|\b(?:shares?|IPO|issue|offering|offered|listing|float(?:ation)?|stock)\b", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 # ... unless the count is what the toll rose by: "遇难人数又增加12人", "the death toll rose by 12 to 217"
 _TOLL_ROSE_BY = re.compile(r"(?:增加|上升)(?:了)?(?:约|近|超过|逾)?\s*$|"
@@ -426,6 +428,8 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = "gap"  # "领先侯友宜约91.5万票", "nearly 915,000 ahead of Hou": a lead, no tally
     if q.kind == "percent" and _PREMIUM_AFTER.match(text, q.end):
         attribute = "premium"  # "about 40% above U.S. Steel's closing price": the offer's premium
+    if attribute == "issue_price" and not _OFFERING.search(text):
+        attribute = "price"  # "the 512GB version is priced at 21,999 yuan": a product's price, no share's
     q = replace(q, attribute=attribute)
     if attribute == "top_speed" and q.low == -math.inf and q.high != math.inf:
         q = replace(q, low=q.high)  # "winds of up to 62 metres per second": a top speed of 62, no bound

@@ -643,3 +643,12 @@ def test_a_date_something_was_published_on_is_its_release_date():
 def test_a_cause_before_the_subject_is_not_the_subject(text, value):
     got = {t: s for t, s, _, _ in slots(text)}
     assert got[value] == "index:dow"
+
+
+@pytest.mark.parametrize("text, unit, attribute", [
+    ("The phone's 512GB version is priced at 21,999 yuan.", "CNY", "price"),
+    ("The shares were priced at HK$263 in the Hong Kong offering.", "HKD/share", "issue_price"),
+])
+def test_priced_at_is_an_issue_price_only_where_shares_are_offered(text, unit, attribute):
+    (q,) = [q for q in query_claim(text).quantities if q.kind == "money"]
+    assert (q.unit, q.attribute) == (unit, attribute)
