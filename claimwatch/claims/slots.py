@@ -316,7 +316,9 @@ def _growth_of(q: Quantity, cues: list[Mention], clause: tuple[int, int]) -> str
 _PER_SHARE = ("share_price", "issue_price", "target_price")
 _NO_SHARE_PRICE = 1e7  # "buy back HK$100 billion of shares": an amount this large is no price of one share
 _REPORT_PERIOD = re.compile(r"\s*的?(?:全年|年度|第?[一二三四1-4]季度|上半年|下半年|中期|季度)?(?:业绩|财报|年报|季报|中报|财务报告)|"
-                            r"[\s-]*(?:quarter(?:ly)?\s+|full-year\s+|annual\s+)?(?:results|earnings|financial results)\b",
+                            r"[\s-]*(?:quarter(?:ly)?\s+|full-year\s+|annual\s+)?(?:results|earnings|financial results)\b|"
+                            # a quarter's figures of anything: "第三季度全球智能手机出货数据", "its third-quarter figures"
+                            r"(?<=季度)[^，。；、\d]{0,12}?(?:数据|统计)|(?<=quarter)[\s-]+(?:[a-z]+\s+){0,3}?(?:figures|data|numbers|statistics)\b",
                             re.IGNORECASE)
 # a company putting out its results: 公布/发布/披露…业绩, published/reported/released … results
 _RESULTS_OUT = re.compile(r"(?:公布|发布|披露|公告)[^，。；]{0,16}(?:业绩|财报|年报|季报|中报)|"

@@ -356,6 +356,9 @@ def _dated(text, published="2024-11-15"):
     # a Hong Kong close is no listing: 港股 alone does not make a release a listing
     ("Acme周三（11月13日）港股收盘后发布2024年第三季度业绩。", [("11月13日", "results_date"), ("2024年第三季度", None)]),
     ("Acme于2018年6月11日在深交所创业板上市。", [("2018年6月11日", "listing_date")]),
+    # a quarter's figures of anything, not only results: the quarter is what they cover, not when they came out
+    ("Acme于10月18日发布了第三季度全球手机出货数据。", [("10月18日", "release_date"), ("第三季度", None)]),
+    ("Acme published its third-quarter figures on October 14.", [("third-quarter", None), ("October 14", "release_date")]),
 ])
 def test_the_day_results_come_out_is_not_the_period_they_report(text, expected):
     assert _dated(text) == expected
