@@ -1176,8 +1176,10 @@ def explain_difference(a: Claim, b: Claim, title_a: str = "", title_b: str = "",
             if dated and not other_before and well_before(dated, other_published):
                 return "explained_difference", (f"different_time: one is dated {dated[0].text}, long before the "
                                                 f"other's article ({other_published[:10]}), which names no date")
-    running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text))
-    tally = qa is not None and qa.attribute in TALLIES and not _final_first(a, b, *published)
+    one_day = _one_stated_day(a, b)  # both count as of one day they state: no time passed between them
+    running = qa is not None and qa.attribute in RUNNING_COUNTS and not (_PEAK.search(a.text) or _PEAK.search(b.text)) \
+        and not one_day
+    tally = qa is not None and qa.attribute in TALLIES and not _final_first(a, b, *published) and not one_day
     if tally and _hours_apart(*published) >= RISING_HOURS and _rose(qa, qb, *published):
         return "explained_difference", (f"different_time: a running tally ({qa.attribute.replace('_', ' ')}) "
                                         f"that rose between the two reports")
@@ -1252,6 +1254,23 @@ RUNNING_HOURS = 6.0
 # the earlier report gave its figure as final (最终, "final"), which no later one can exceed
 TALLIES = NATIONAL
 _FINAL = re.compile(r"最终|最后|闭幕|结束时|\b(?:final|finished|in the end|at the close|overall)\b", re.IGNORECASE)
+
+
+def _one_stated_day(a: Claim, b: Claim) -> bool:
+    """Both claims state one and the same single day (said on it or counted as of it), and no time of
+    day: "the court said on Nov. 5 that 98 people remained missing" against "法院5日通报…89人": one
+    count of one day, not a running count read hours apart."""
+    days = [{(q.low, q.high) for q in c.quantities if q.kind == "date"} for c in (a, b)]
+    if any(len(d) != 1 for d in days) or days[0] != days[1]:
+        return False
+    (low, high), = days[0]
+    return low == high and not any(q.kind == "time" for c in (a, b) for q in c.quantities) \
+        and not any(_DAY_PART.search(c.text) for c in (a, b))
+
+
+_DAY_PART = re.compile(r"凌晨|早上|早间|上午|中午|下午|傍晚|晚上|晚间|当晚|[0-9一二三四五六七八九十]+日晚|\d{1,2}\s?[时点]|\d{1,2}:\d{2}|"
+                       r"\b(?:morning|afternoon|evening|night|midday|noon|a\.m\.|p\.m\.|GMT)\b",
+                       re.IGNORECASE)
 
 
 def _final_first(a: Claim, b: Claim, published_a: str | None, published_b: str | None) -> bool:

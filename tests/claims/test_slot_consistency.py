@@ -1278,3 +1278,13 @@ def test_one_count_of_no_known_measure_in_two_statements_worded_as_one_fact_clas
     # two values of the kind on one side: which is the other's counterpart is not known
     two = ("b", "B", "2024-07-24", "7月19日至23日五天内，某航空公司共取消约4000个航班，另有500个航班延误。")
     assert _clash(fewer, two, 0.9) == []
+
+
+def test_two_counts_as_of_one_stated_day_are_no_running_count_read_hours_apart():
+    same_day = _clusters(("a", "A", "2024-11-05T10:00", "The regional court said on Nov. 5 that 98 people remained missing."),
+                         ("b", "B", "2024-11-05T22:00", "The regional court said on Nov. 5 that 89 people remained missing."))
+    assert [(x.severity, x.reason) for x in same_day.conflicts] == [("conflict", "value_mismatch")]
+    # hours of one day stated apart ("截至3日10时" / "截至3日22时") are two moments of a running count
+    hours = _clusters(("a", "A", "2024-04-03T10:00", "截至3日10时，地震已造成4人死亡。"),
+                      ("b", "B", "2024-04-03T22:00", "截至3日22时，地震已造成9人死亡。"))
+    assert [x.severity for x in hours.conflicts] == ["explained_difference"]
