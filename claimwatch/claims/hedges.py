@@ -63,7 +63,16 @@ def _excluded(text: str, at: int, cue: str) -> bool:
         return True
     if cue == "接近" and not _INSIDERS.match(text, at + len(cue)):
         return True  # "接近当地一年的降雨量", "接近日本队的四倍": nearly, no source close to anyone
+    if cue.lower() in _CONDITIONS and _CONTRACT_FEE.search(text):
+        return True  # "若交易因监管原因失败，需支付5.65亿美元分手费": a term of the deal, no hypothesis
     return any(text.startswith(word, at - word.index(cue)) for word in _NOT_A_CUE.get(cue, ()))
+
+
+# A fee a contract owes on a condition (a deal that fails, a contract ended early) is one of its terms: the
+# condition says when it is paid, not whether the figure holds
+_CONDITIONS = frozenset({"如果", "若", "假如", "倘若", "if"})
+_CONTRACT_FEE = re.compile(r"分手费|解约费|终止费|违约金|\b(?:break-?up|reverse termination|termination|break)\s+fee\b",
+                           re.IGNORECASE)
 
 
 # "no" that denies nothing: a bound ("no more than 5%"), a deadline ("no later than May"), a rank
@@ -85,7 +94,7 @@ def _first(pattern: re.Pattern[str], text: str, accept) -> re.Match[str] | None:
 def _first_cue(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> str | None:
     zh_re, en_re, canonical = _patterns(zh, en)
     a = _first(zh_re, text, lambda m: not _excluded(text, m.start(), m.group(0))) if zh else None
-    b = _first(en_re, text, lambda m: (m.group(0) == "may" or m.group(0).lower() != "may")
+    b = _first(en_re, text, lambda m: (m.group(0) == "may" or m.group(0).lower() != "may") and not _excluded(text, m.start(), m.group(0))
                and not (m.group(0).lower() == "no" and (_NO_DENIES_NOTHING.match(text, m.end())
                                                         or text.endswith("or ", 0, m.start())))) if en else None
     # the longest cue at the first position: "expected to" over "expected"; "May" the month is no cue

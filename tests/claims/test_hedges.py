@@ -221,3 +221,11 @@ def test_yet_to_is_a_negation():
 ])
 def test_no_before_a_noun_is_a_negation_but_not_a_bound_a_rank_or_a_nought(text, cue):
     assert find_negation(text) == cue
+
+
+@pytest.mark.parametrize("text", ["若交易因监管原因失败，日本制铁需向美国钢铁支付5.65亿美元分手费。",
+                                  "If the deal is blocked, Acme must pay Widget a $565 million breakup fee."])
+def test_a_fee_owed_on_a_condition_is_a_term_of_the_deal_not_a_hypothesis(text):
+    assert find_hedge(text) is None
+    # the same condition without a contract's fee still hedges what follows it
+    assert find_hedge(text.replace("分手费", "").replace(" breakup fee", "")) in ("若", "if")
