@@ -404,6 +404,11 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     if attribute and (is_date_of_saying(text, q) or q.kind == "date" and _FIGURES_OUT.match(text, q.end)) \
             and not (attribute == "announcement_date" and _DEAL.search(text, q.end)):
         attribute = None  # (but "于12月18日宣布，将以每股55美元收购…": announcing a deal is the deal's date)
+    if attribute and q.kind == "date" and text.startswith("的", q.end) and not any(
+            m.start == q.end + 1 and fits(m.key, "date") for m in cues):
+        # "腾讯2024年的回购计划于2023年11月宣布": the year of the plan, not of its announcement (but
+        # "于11月的发布会上宣布": an event is named after 的, and the date is its day)
+        attribute = None
     if q.kind == "date" and _REPORT_PERIOD.match(text, q.end):
         attribute = None  # "公布2024年第三季度业绩", "its third-quarter results": the period reported on, not the event
     elif q.kind == "date" and not is_date_of_saying(text, q) and (

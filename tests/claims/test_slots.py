@@ -364,6 +364,16 @@ def test_the_day_results_come_out_is_not_the_period_they_report(text, expected):
     assert _dated(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date that qualifies a noun with 的 is that thing's year, not the date of the clause's event
+    ("Acme 2024年的回购计划于2023年11月宣布。", [("2024年", None), ("2023年11月", "announcement_date")]),
+    # ... unless the noun is the event itself
+    ("西藏2025年1月7日的地震造成126人死亡。", [("2025年1月7日", "quake_date"), ("126人", "deaths")]),
+])
+def test_a_date_that_qualifies_a_noun_dates_that_noun(text, expected):
+    assert _dated(text) == expected
+
+
 @pytest.mark.parametrize(("text", "attribute"), [
     ("毛利率为53%，同比提升约4个百分点。", "gross_margin_up"),
     ("The gross margin widened by 9 percentage points to 53%.", "gross_margin_up"),
