@@ -634,7 +634,7 @@ _PER_SHARE_BEFORE = re.compile(r"(?:每股(?:收益|盈利|派息|股息)?(?:为
                                r"\s*(?:US\$|HK\$|\$)?$")
 # "priced at" prices a share only where shares are offered: "the 512GB version is priced at 21,999 yuan" is a product's
 _PRICED_AT = re.compile(r"\bpriced at\s*(?:US\$|HK\$|\$)?$", re.IGNORECASE)
-_SHARES_OFFERED = re.compile(r"\b(?:shares?|IPO|offering|listing|float(?:ation)?|stock)\b|股", re.IGNORECASE)
+SHARES_OFFERED = re.compile(r"[股发募]|\b(?:shares?|IPO|issue|offering|offered|listing|float(?:ation)?|stock)\b", re.IGNORECASE)
 _EACH = re.compile(r"\s*each\b")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![A-Za-z])[A-Z][a-z]+\s$")
 _FROM = re.compile(r"(?:\bfrom|\bby(?:\s+another)?|从)\s*$", re.IGNORECASE)  # "rose by 12 to 217": a change, then a level
@@ -743,7 +743,7 @@ def _numerics(text: str) -> list[Quantity]:
         kind, unit = _classify(m["prefix"], unit_text)
         each_share = _EACH.match(text, end) and "share" in text[max(0, start - 40):start].lower()
         if kind == "money" and (_PER_SHARE_AFTER.match(text, end) or _PER_SHARE_BEFORE.search(text, 0, start)
-                                or each_share or _PRICED_AT.search(text, 0, start) and _SHARES_OFFERED.search(text)):
+                                or each_share or _PRICED_AT.search(text, 0, start) and SHARES_OFFERED.search(text)):
             unit += "/share"
         elif kind == "money":
             unit += _per_unit(text, start, end)

@@ -25,7 +25,7 @@ from dataclasses import replace
 from claimwatch.claims.attribution import find_attribution
 from claimwatch.claims.attributes import (PREDICATE_FIRST, attribute_mentions, attribute_of_unit, cue_distance, fits,
                                           sole_unit)
-from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO
+from claimwatch.claims.quantities import CURRENCY_NAMES, FROM_TO, SHARES_OFFERED
 from claimwatch.claims.models import CACHE_SIZE, Quantity
 from claimwatch.claims.subjects import FRAMING, PRODUCT_CODE, Mention, is_product_line, subject_mentions
 from claimwatch.claims.scopes import with_scopes
@@ -327,8 +327,6 @@ _RESULTS_OUT = re.compile(r"(?:公布|发布|披露|公告)[^，。；]{0,16}(?:
 _READING = re.compile(r"\b(?:measured|reported|rated|put|recorded|registered|estimated)\s+(?:the\s+(?:[A-Z]\w+\s+)?"
                       r"(?:quake|earthquake|tremor)|it)\s+at\s+$")
 _SHARES_COUNTED = re.compile(r"[\d.]+\s?[万亿]?股|\b(?:shares?|apiece)\b|每股", re.IGNORECASE)
-# shares offered: without them, "priced at" is what a product costs, not an issue price
-_OFFERING = re.compile(r"[股发募]|\b(?:shares?|IPO|issue|offering|offered|listing|float(?:ation)?|stock)\b", re.IGNORECASE)
 _LOSSES = ("economic_loss", "deaths", "missing", "injured")  # what these count is the loss itself
 # ... unless the count is what the toll rose by: "遇难人数又增加12人", "the death toll rose by 12 to 217"
 _TOLL_ROSE_BY = re.compile(r"(?:增加|上升)(?:了)?(?:约|近|超过|逾)?\s*$|"
@@ -407,7 +405,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
     if attribute and q.kind == "date" and text.startswith("的", q.end) and not any(
             m.start == q.end + 1 and fits(m.key, "date") for m in cues):
         # "腾讯2024年的回购计划于2023年11月宣布": the year of the plan, not of its announcement (but
-        # "于11月的发布会上宣布": an event is named after 的, and the date is its day)
+        # "1月7日的地震": the event itself is named after 的, and the date is its day)
         attribute = None
     if q.kind == "date" and _REPORT_PERIOD.match(text, q.end):
         attribute = None  # "公布2024年第三季度业绩", "its third-quarter results": the period reported on, not the event
@@ -435,7 +433,7 @@ def _with_attribute(text: str, q: Quantity, cues: list[Mention], clauses: list[t
         attribute = "gap"  # "领先侯友宜约91.5万票", "nearly 915,000 ahead of Hou": a lead, no tally
     if q.kind == "percent" and _PREMIUM_AFTER.match(text, q.end):
         attribute = "premium"  # "about 40% above U.S. Steel's closing price": the offer's premium
-    if attribute == "issue_price" and not _OFFERING.search(text):
+    if attribute == "issue_price" and not SHARES_OFFERED.search(text):
         attribute = "price"  # "the 512GB version is priced at 21,999 yuan": a product's price, no share's
     q = replace(q, attribute=attribute)
     if attribute == "top_speed" and q.low == -math.inf and q.high != math.inf:
