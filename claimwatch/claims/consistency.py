@@ -23,7 +23,7 @@ from claimwatch.claims.expectations import opposite_outcomes, outcomes
 from claimwatch.claims.scopes import same_scope
 from claimwatch.claims.hedges import declines_comment, find_negation, find_opinion
 from claimwatch.claims.models import CACHE_SIZE, Article, Claim, Quantity
-from claimwatch.claims.quantities import DIGITS, digit_step, written_step
+from claimwatch.claims.quantities import CLOCK, DIGITS, digit_step, written_step
 from claimwatch.claims.slots import CHANGE, PERSONAL, clause_around, clause_span, clauses_of, is_time_frame
 from claimwatch.claims.syndication import SyndicationGroup, find_syndication
 from claimwatch.claims.subjects import PRODUCT_CODE, distinguishing, maker_of, find_subjects, people_named, singular_code, subject_mentions
@@ -1264,13 +1264,12 @@ def _one_stated_day(a: Claim, b: Claim) -> bool:
     if any(len(d) != 1 for d in days) or days[0] != days[1]:
         return False
     (low, high), = days[0]
-    return low == high and not any(q.kind == "time" for c in (a, b) for q in c.quantities) \
-        and not any(_DAY_PART.search(c.text) for c in (a, b))
+    return low == high and not any(CLOCK.search(c.text) or _DAY_PART.search(c.text) for c in (a, b))
 
 
-_DAY_PART = re.compile(r"凌晨|早上|早间|上午|中午|下午|傍晚|晚上|晚间|当晚|[0-9一二三四五六七八九十]+日晚|\d{1,2}\s?[时点]|\d{1,2}:\d{2}|"
-                       r"\b(?:morning|afternoon|evening|night|midday|noon|a\.m\.|p\.m\.|GMT)\b",
-                       re.IGNORECASE)
+# a part of the day named without a clock time ("3日晚", "on Tuesday evening"); clock times are CLOCK's
+_DAY_PART = re.compile(r"凌晨|早上|早间|上午|中午|下午|傍晚|晚上|晚间|当晚|[0-9一二三四五六七八九十]+日晚|"
+                       r"\b(?:morning|afternoon|evening|night|midday|noon)\b", re.IGNORECASE)
 
 
 def _final_first(a: Claim, b: Claim, published_a: str | None, published_b: str | None) -> bool:

@@ -338,7 +338,7 @@ def extract_quantities(text: str, published: str | None = None, weekdays: bool =
     found: list[Quantity] = []
     times = clock_times(folded)  # "9时5分", "0105 GMT": a time of day, in UTC where its zone is known
     found += times
-    taken += [(m.start(), m.end()) for m in _CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
+    taken += [(m.start(), m.end()) for m in CLOCK.finditer(folded)]  # "16时20分", "1 p.m.": a time of day, no figure
     for q in (_first_months(folded, published) + _dates(folded, published) + _days(folded, published) + _english_dates(folded, published)
               + (_weekdays(folded, published) if weekdays else []) + _magnitudes(folded) + _durations(folded) + _betweens(folded)
               + _per_hour(folded) + _tallies(folded) + _intervals(folded)):
@@ -993,7 +993,7 @@ def _dates(text: str, published: str | None) -> list[Quantity]:
 
 
 # A time of day: "16时20分", "14时许", "晚上8点", "1 p.m.", "08:20 GMT".
-_CLOCK = re.compile(r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|晚)(?=\d))?(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:许|前后|左右)?"
+CLOCK = re.compile(r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|晚)(?=\d))?(?<!\d)(?:[01]?\d|2[0-4])\s?时(?:\s?[0-5]?\d\s?分)?(?:许|前后|左右)?"
                     r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:[01]?\d|2[0-4])\s?点(?:[0-5]?\d分|半)?"
                     r"|\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                     r"|\b(?:[01]\d|2[0-3]):?[0-5]\d\s?(?:GMT|UTC|local time)\b", re.IGNORECASE)
@@ -1034,7 +1034,7 @@ def clock_times(text: str) -> list[Quantity]:
     (Chinese news writes Beijing time unless it says 当地时间). An English time with no zone, or a
     local one, is left out: nothing tells which clock it reads."""
     out = []
-    for m in _CLOCK.finditer(text):
+    for m in CLOCK.finditer(text):
         raw = m.group(0)
         chinese = "时" in raw or "点" in raw
         if _LOCAL_BEFORE.search(text, max(0, m.start() - 16), m.start()) or "local" in raw.lower():
